@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "gen-site",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gen-site", targets: ["gen-site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // cmark-gfm and its extensions, from Debian's libcmark-gfm-dev and
+        // libcmark-gfm-extensions-dev; pkg-config `libcmark-gfm` links both.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The content model: loading, validation, resolution. Knows nothing of HTML.
+        .target(
+            name: "SiteModel",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Markdown, templates, pages, feeds and the output writer.
+        .target(
+            name: "SiteRender",
+            dependencies: [
+                "SiteModel",
+                "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The command line: arguments, terminal, exit codes.
+        .executableTarget(
+            name: "gen-site",
+            dependencies: [
+                "SiteModel",
+                "SiteRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the test targets: inline fixtures, golden files, line diffs.
+        .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "TestSupport"]),
+        .testTarget(
+            name: "SiteRenderTests",
+            dependencies: ["SiteModel", "SiteRender", "TestSupport"],
+            exclude: ["Golden"]
+        ),
+        .testTarget(name: "GenSiteTests", dependencies: ["SiteModel", "SiteRender", "TestSupport", "gen-site"]),
+    ]
+)

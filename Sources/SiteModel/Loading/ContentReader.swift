@@ -1,0 +1,162 @@
+import Foundation
+
+/// The load stage: reads the content folder into `LoadedContent`. The only
+/// part of SiteModel that touches the file system. It refuses files that are
+/// too large, binary or mis-encoded, and anything whose real path leaves the
+/// content folder (symlinks, `..`).
+public struct ContentReader: Sendable {
+    /// Text files larger than this are refused.
+    public static let maximumTextFileSize = 20 * 1024 * 1024
+
+    public var root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    public func load() -> (LoadedContent, Diagnostics) {
+        var diagnostics = Diagnostics()
+        var content = LoadedContent(root: root)
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(.error("missing-content", at: SourceLocation(file: "."),
+                                      "内容目录不存在 (content folder not found): \(root)",
+                                      hint: "pass the folder that holds site.yaml"))
+            return (content, diagnostics)
+        }
+        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
+
+        content.site = readText("site.yaml", required: true, realRoot: realRoot, into: &diagnostics)
+        content.units = readText("units.yaml", required: true, realRoot: realRoot, into: &diagnostics)
+
+        let planFolders = listDirectory("plans", realRoot: realRoot, into: &diagnostics)
+        for name in planFolders.sorted() where !name.hasPrefix(".") {
+            let folder = "plans/\(name)"
+            guard kind(of: folder) == .directory else {
+                diagnostics.append(.warning("stray-file", at: SourceLocation(file: folder),
+                                            "plans/ 下的文件不是方案目录 (not a plan folder)",
+                                            hint: "each plan is a folder plans/<id>/ holding plan.md and tasks.yaml"))
+                continue
+            }
+            var files = PlanFiles(folder: name)
+            files.plan = readText("\(folder)/plan.md", required: true, realRoot: realRoot, into: &diagnostics)
+            files.planEN = readText("\(folder)/plan.en.md", required: false, realRoot: realRoot, into: &diagnostics)
+            files.tasks = readText("\(folder)/tasks.yaml", required: true, realRoot: realRoot, into: &diagnostics)
+            for attachment in listDirectory("\(folder)/attachments", realRoot: realRoot, into: &diagnostics).sorted()
+            where !attachment.hasPrefix(".") {
+                let path = "\(folder)/attachments/\(attachment)"
+                if let size = regularFileSize(path, realRoot: realRoot, into: &diagnostics) {
+                    files.attachments[attachment] = size
+                }
+            }
+            content.plans.append(files)
+        }
+        return (content, diagnostics)
+    }
+
+    // MARK: - Files
+
+    enum Kind { case missing, file, directory, other }
+
+    func url(_ relative: String) -> URL {
+        URL(fileURLWithPath: root).appendingPathComponent(relative)
+    }
+
+    func kind(of relative: String) -> Kind {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory) else { return .missing }
+        if isDirectory.boolValue { return .directory }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url(relative).path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+            return .other
+        }
+        return .file
+    }
+
+    /// True when the file's real path (symlinks resolved) is inside the content folder.
+    func isInside(_ relative: String, realRoot: String) -> Bool {
+        let real = url(relative).resolvingSymlinksInPath().standardizedFileURL.path
+        return real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+    }
+
+    func readText(_ relative: String, required: Bool, realRoot: String,
+                  into diagnostics: inout Diagnostics) -> SourceFile? {
+        let at = SourceLocation(file: relative)
+        switch kind(of: relative) {
+        case .missing:
+            if required {
+                diagnostics.append(.error("missing-file", at: at, "缺少文件 (file missing): \(relative)",
+                                          hint: "see docs/content-format.md for the content layout"))
+            }
+            return nil
+        case .directory:
+            diagnostics.append(.error("not-a-file", at: at, "这是目录而不是文件 (a folder where a file is expected)",
+                                      hint: "\(relative) must be a text file"))
+            return nil
+        case .other:
+            diagnostics.append(.error("not-a-file", at: at, "不是普通文件 (not a regular file)"))
+            return nil
+        case .file:
+            break
+        }
+        guard isInside(relative, realRoot: realRoot) else {
+            diagnostics.append(.error("outside-content", at: at, "文件指向内容目录之外 (the file leads outside the content folder)",
+                                      hint: "replace the symlink with the file itself"))
+            return nil
+        }
+        let path = url(relative).path
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= Self.maximumTextFileSize else {
+            diagnostics.append(.error("file-too-large", at: at,
+                                      "文件过大 (file too large): \(size / (1024 * 1024)) MB",
+                                      hint: "text files are limited to \(Self.maximumTextFileSize / (1024 * 1024)) MB"))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(.error("unreadable-file", at: at, "无法读取文件 (cannot read the file)"))
+            return nil
+        }
+        if data.isEmpty {
+            diagnostics.append(.error("empty-file", at: at, "文件为空 (the file is empty)"))
+            return nil
+        }
+        switch TextDecoding.decode(data) {
+        case .success(let result):
+            if result.encoding == .gb18030 {
+                diagnostics.append(.warning("gb18030", at: at, "文件为 GB18030 编码，已转换 (read as GB18030)",
+                                            hint: "save the file as UTF-8"))
+            }
+            return SourceFile(path: relative, text: result.text)
+        case .failure(.binary):
+            diagnostics.append(.error("binary-file", at: at, "不是文本文件 (binary data in a text file)",
+                                      hint: "\(relative) must be UTF-8 text"))
+            return nil
+        case .failure(.invalidEncoding(let line, let column)):
+            diagnostics.append(.error("invalid-encoding", at: SourceLocation(file: relative, line: line, column: column),
+                                      "文件编码无效 (neither UTF-8 nor GB18030)",
+                                      hint: "save the file as UTF-8"))
+            return nil
+        }
+    }
+
+    func listDirectory(_ relative: String, realRoot: String, into diagnostics: inout Diagnostics) -> [String] {
+        guard kind(of: relative) == .directory else { return [] }
+        guard isInside(relative, realRoot: realRoot) else {
+            diagnostics.append(.error("outside-content", at: SourceLocation(file: relative),
+                                      "目录指向内容目录之外 (the folder leads outside the content folder)"))
+            return []
+        }
+        return (try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? []
+    }
+
+    func regularFileSize(_ relative: String, realRoot: String, into diagnostics: inout Diagnostics) -> Int? {
+        guard kind(of: relative) == .file else { return nil }
+        guard isInside(relative, realRoot: realRoot) else {
+            diagnostics.append(.error("outside-content", at: SourceLocation(file: relative),
+                                      "附件指向内容目录之外 (the attachment leads outside the content folder)"))
+            return nil
+        }
+        return (try? FileManager.default.attributesOfItem(atPath: url(relative).path)[.size] as? Int) ?? 0
+    }
+}

@@ -1,0 +1,38 @@
+/// The load stage's output: the content folder's files, read and normalised,
+/// not yet interpreted.
+public struct LoadedContent: Sendable {
+    /// The content folder as given on the command line.
+    public var root: String
+    public var site: SourceFile?
+    public var units: SourceFile?
+    public var plans: [PlanFiles]
+
+    public init(root: String, site: SourceFile? = nil, units: SourceFile? = nil, plans: [PlanFiles] = []) {
+        self.root = root
+        self.site = site
+        self.units = units
+        self.plans = plans
+    }
+}
+
+/// The files of one `plans/<id>/` folder.
+public struct PlanFiles: Sendable {
+    /// The folder name, which is the plan's id.
+    public var folder: String
+    public var plan: SourceFile?
+    public var planEN: SourceFile?
+    public var tasks: SourceFile?
+    /// Files in `attachments/`: name → size in bytes.
+    public var attachments: [String: Int]
+
+    public init(folder: String, plan: SourceFile? = nil, planEN: SourceFile? = nil,
+                tasks: SourceFile? = nil, attachments: [String: Int] = [:]) {
+        self.folder = folder
+        self.plan = plan
+        self.planEN = planEN
+        self.tasks = tasks
+        self.attachments = attachments
+    }
+
+    public var path: String { "plans/\(folder)" }
+}

@@ -1,0 +1,132 @@
+import Yams
+
+/// Composes YAML text into a Yams node tree whose marks are file positions,
+/// turning parser errors into located diagnostics. Guards against input that
+/// would exhaust the stack (deep nesting) or the machine (alias bombs).
+enum YAMLDocument {
+    /// Deeper flow nesting or indentation than this is refused before parsing.
+    static let maximumDepth = 64
+    /// More aliases than this is refused: content has no need of them.
+    static let maximumAliases = 256
+
+    static func compose(_ text: String, file: String, into diagnostics: inout Diagnostics) -> Node? {
+        if let problem = precheck(text, file: file) {
+            diagnostics.append(problem)
+            return nil
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.append(.error("empty-document", at: SourceLocation(file: file),
+                                          "YAML 内容为空 (the YAML document is empty)"))
+                return nil
+            }
+            return node
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error, file: file))
+            return nil
+        } catch {
+            diagnostics.append(.error("yaml-syntax", at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)"))
+            return nil
+        }
+    }
+
+    static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        func hint(for problem: String, mark: Mark, yaml: String) -> String? {
+            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first ?? ""
+            if problem.contains("tab") || line.prefix(while: { $0 == " " || $0 == "\t" }).contains("\t") {
+                return "indent with spaces, not tabs"
+            }
+            if problem.contains("quoted scalar") { return "close the quotes on the same value" }
+            if problem.contains("mapping values are not allowed") {
+                return "indentation is wrong, or a value holding \": \" needs quotes"
+            }
+            if problem.contains("did not find expected key") { return "check the indentation of this block" }
+            return nil
+        }
+        switch error {
+        case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
+             let .composer(context, problem, mark, yaml):
+            let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ", ")
+            return .error("yaml-syntax", at: at(mark), "YAML 语法错误 (YAML syntax error): \(detail)",
+                          hint: hint(for: detail, mark: mark, yaml: yaml))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate-key", at: at(context.mark),
+                          "键重复 (duplicate key): \(duplicates.joined(separator: ", "))",
+                          hint: "each key may appear once in a mapping")
+        case let .reader(problem, offset, _, yaml):
+            var location = SourceLocation(file: file)
+            if let offset {
+                let prefix = yaml.prefix(offset)
+                location.line = prefix.count(where: { $0 == "\n" }) + 1
+                location.column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
+            }
+            return .error("yaml-syntax", at: location, "YAML 无法读取 (unreadable YAML): \(problem)")
+        default:
+            return .error("yaml-syntax", at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)")
+        }
+    }
+
+    /// A cheap scan for nesting too deep to parse safely and for alias bombs.
+    static func precheck(_ text: String, file: String) -> Diagnostic? {
+        var depth = 0
+        var aliases = 0
+        var line = 1
+        var column = 0
+        var inSingle = false
+        var inDouble = false
+        var lineStart = true
+        var indent = 0
+        var previous: Unicode.Scalar = "\n"
+        for scalar in text.unicodeScalars {
+            column += 1
+            if scalar == "\n" {
+                line += 1
+                column = 0
+                lineStart = true
+                indent = 0
+                inSingle = false
+                previous = scalar
+                continue
+            }
+            if lineStart {
+                if scalar == " " {
+                    indent += 1
+                    if indent > maximumDepth * 8 {
+                        return .error("yaml-too-deep", at: SourceLocation(file: file, line: line, column: column),
+                                      "YAML 嵌套过深 (YAML nested too deeply)", hint: "content never needs this much indentation")
+                    }
+                    previous = scalar
+                    continue
+                }
+                lineStart = false
+                if scalar == "#" { inSingle = false }
+            }
+            switch scalar {
+            case "\"" where !inSingle && previous != "\\": inDouble.toggle()
+            case "'" where !inDouble: inSingle.toggle()
+            case "[", "{":
+                if !inSingle && !inDouble {
+                    depth += 1
+                    if depth > maximumDepth {
+                        return .error("yaml-too-deep", at: SourceLocation(file: file, line: line, column: column),
+                                      "YAML 嵌套过深 (YAML nested too deeply)", hint: "content never nests more than a few levels")
+                    }
+                }
+            case "]", "}":
+                if !inSingle && !inDouble { depth = max(0, depth - 1) }
+            case "*":
+                if !inSingle && !inDouble && (previous == " " || previous == "[" || previous == "," || previous == "-" || previous == "\n") {
+                    aliases += 1
+                    if aliases > maximumAliases {
+                        return .error("yaml-aliases", at: SourceLocation(file: file, line: line, column: column),
+                                      "YAML 别名过多 (too many YAML aliases)", hint: "write the values out instead of using * aliases")
+                    }
+                }
+            default: break
+            }
+            previous = scalar
+        }
+        return nil
+    }
+}

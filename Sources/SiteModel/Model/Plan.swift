@@ -1,0 +1,130 @@
+/// A plan (安全生产工作意见 / 工作要点 / 实施方案): its disclosure metadata,
+/// its text and its responsibility list.
+public struct Plan: Sendable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case inForce = "in_force"
+        case expired
+        case superseded
+    }
+
+    public enum Level: String, Sendable, Hashable, CaseIterable {
+        case city, district, town, subdistrict
+    }
+
+    public var id: PlanID
+    public var title: BilingualText
+    /// 文号: the document number, e.g. 普安委〔2022〕6号.
+    public var docNumber: String?
+    /// 发布机构: the issuing unit.
+    public var issuer: UnitReference?
+    /// 成文日期: the date on the document.
+    public var issued: Day
+    /// 发布日期: the date it was published, when different.
+    public var published: Day?
+    public var period: Period?
+    public var level: Level?
+    /// 索引号.
+    public var indexNumber: String?
+    /// 主题分类.
+    public var category: BilingualText?
+    /// 公开方式, e.g. 主动公开.
+    public var disclosure: BilingualText?
+    /// 主送: the recipients of the cover letter.
+    public var recipients: BilingualText?
+    /// 有效性.
+    public var status: Status
+    /// 共印N份.
+    public var copies: Int?
+    public var summary: BilingualText?
+    /// The 印发通知 text, Markdown.
+    public var coverLetter: BilingualText?
+    public var attachments: [Attachment]
+    /// The Chinese text and, when there is one, the English translation.
+    public var body: MarkdownSource
+    public var bodyEN: MarkdownSource?
+    public var groups: [TaskGroup]
+    public var tasks: [PlanTask]
+    public var indicators: [Indicator]
+    /// Where the front matter starts.
+    public var location: SourceLocation
+
+    public init(id: PlanID, title: BilingualText, issued: Day, status: Status, body: MarkdownSource, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.issued = issued
+        self.status = status
+        self.body = body
+        self.location = location
+        self.attachments = []
+        self.groups = []
+        self.tasks = []
+        self.indicators = []
+    }
+
+    public func body(in language: Language) -> MarkdownSource? {
+        language == .zh ? body : bodyEN
+    }
+
+    public func group(_ id: GroupID) -> TaskGroup? { groups.first { $0.id == id } }
+
+    public func task(_ number: TaskNumber) -> PlanTask? { tasks.first { $0.number == number } }
+}
+
+/// 实施期限: the period a plan covers.
+public struct Period: Sendable, Hashable {
+    public var start: Day
+    public var end: Day
+
+    public init(start: Day, end: Day) {
+        self.start = start
+        self.end = end
+    }
+
+    public func contains(_ day: Day) -> Bool { start <= day && day <= end }
+}
+
+/// Markdown text with the place where it starts in its file, so that cmark's
+/// line numbers can be turned into file lines.
+public struct MarkdownSource: Sendable, Hashable {
+    public var text: String
+    public var file: String
+    /// The file line of the text's first line.
+    public var firstLine: Int
+
+    public init(text: String, file: String, firstLine: Int) {
+        self.text = text
+        self.file = file
+        self.firstLine = firstLine
+    }
+}
+
+/// An original file published with a plan (PDF, DOCX…), copied as-is.
+public struct Attachment: Sendable, Hashable {
+    /// The file name inside `plans/<id>/attachments/`.
+    public var file: String
+    public var title: BilingualText
+    /// The file's path relative to the content root.
+    public var sourcePath: String
+    public var byteCount: Int
+
+    public init(file: String, title: BilingualText, sourcePath: String, byteCount: Int) {
+        self.file = file
+        self.title = title
+        self.sourcePath = sourcePath
+        self.byteCount = byteCount
+    }
+}
+
+/// A reference to a unit as written in content (an id or an alias); `id` is
+/// filled in by the resolve stage.
+public struct UnitReference: Sendable, Hashable {
+    public var written: String
+    public var location: SourceLocation
+    public var id: UnitID?
+
+    public init(written: String, location: SourceLocation, id: UnitID? = nil) {
+        self.written = written
+        self.location = location
+        self.id = id
+    }
+}

@@ -1,0 +1,79 @@
+/// The resolve stage: maps every unit reference (id or alias) to a unit id,
+/// reports unknown and ambiguous ones, checks that units are not defined twice
+/// under one name, and builds the indexes pages read.
+public enum Resolver {
+    public static func resolve(_ content: SiteContent) -> (ResolvedSite, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let directory = UnitDirectory(content.units)
+        checkAliases(content.units, into: &diagnostics)
+
+        var plans: [Plan] = []
+        var seenPlans: [PlanID: SourceLocation] = [:]
+        for var plan in content.plans {
+            if let first = seenPlans[plan.id] {
+                diagnostics.append(.error("duplicate-id", at: plan.location, "方案编号重复 (duplicate plan id): \(plan.id)",
+                                          hint: "first defined at \(first)"))
+                continue
+            }
+            seenPlans[plan.id] = plan.location
+            if var issuer = plan.issuer {
+                resolve(&issuer, directory: directory, into: &diagnostics)
+                plan.issuer = issuer
+            }
+            for index in plan.tasks.indices {
+                for role in UnitRole.allCases {
+                    var refs = plan.tasks[index].units(role)
+                    for i in refs.indices { resolve(&refs[i], directory: directory, into: &diagnostics) }
+                    switch role {
+                    case .lead: plan.tasks[index].lead = refs
+                    case .responsible: plan.tasks[index].responsible = refs
+                    case .cooperating: plan.tasks[index].cooperating = refs
+                    }
+                }
+            }
+            plan.tasks.sort { $0.number < $1.number }
+            plans.append(plan)
+        }
+        plans.sort { a, b in a.issued != b.issued ? a.issued > b.issued : a.id < b.id }
+
+        var assignments: [UnitID: [Assignment]] = [:]
+        for plan in plans {
+            for task in plan.tasks {
+                for role in UnitRole.allCases {
+                    var seen = Set<UnitID>()
+                    for ref in task.units(role) {
+                        guard let id = ref.id, seen.insert(id).inserted else { continue }
+                        assignments[id, default: []].append(Assignment(plan: plan.id, task: task.number, role: role))
+                    }
+                }
+            }
+        }
+        let units = content.units.sorted { $0.id < $1.id }
+        return (ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments), diagnostics)
+    }
+
+    static func resolve(_ ref: inout UnitReference, directory: UnitDirectory, into diagnostics: inout Diagnostics) {
+        switch directory.lookup(ref.written) {
+        case .found(let id):
+            ref.id = id
+        case .ambiguous(let ids):
+            diagnostics.append(.error("ambiguous-unit", at: ref.location, "单位名称不唯一 (ambiguous unit) \"\(ref.written)\"",
+                                      hint: "write one of the ids: \(ids.map(\.rawValue).joined(separator: ", "))"))
+        case .unknown:
+            let near = directory.suggestions(for: ref.written)
+            diagnostics.append(.error("unknown-unit", at: ref.location, "未知单位 (unknown unit) \"\(ref.written)\"",
+                                      hint: near.isEmpty ? "add it to units.yaml" : "did you mean \(near.joined(separator: ", "))?"))
+        }
+    }
+
+    /// An alias that is another unit's id is an error: references to it would be silently taken by the id.
+    static func checkAliases(_ units: [Unit], into diagnostics: inout Diagnostics) {
+        let ids = Set(units.map(\.id.rawValue))
+        for unit in units {
+            for alias in unit.aliases where ids.contains(alias) && alias != unit.id.rawValue {
+                diagnostics.append(.error("alias-conflict", at: unit.location,
+                                          "别名与其他单位编号相同 (alias \"\(alias)\" is another unit's id)"))
+            }
+        }
+    }
+}

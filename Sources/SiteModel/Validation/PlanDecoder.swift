@@ -1,0 +1,136 @@
+import Yams
+
+/// Decodes a plan folder: plan.md's front matter and body, plan.en.md and tasks.yaml.
+enum PlanDecoder {
+    static let keys = ["id", "title", "doc_number", "issuer", "issued", "published", "period", "level", "index_number",
+                       "category", "disclosure", "recipients", "status", "copies", "summary", "cover_letter",
+                       "attachments", "draft"]
+
+    static func decode(_ files: PlanFiles, into diagnostics: inout Diagnostics) -> Plan? {
+        guard let planFile = files.plan else { return nil }
+        guard let split = splitFrontMatter(planFile, into: &diagnostics) else { return nil }
+        guard let root = YAMLDocument.compose(split.yaml, file: planFile.path, into: &diagnostics) else { return nil }
+        var reader = YAMLReader(file: planFile.path)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let map = reader.mapping(root, "front matter") else { return nil }
+        reader.checkKeys(map, known: keys)
+
+        if !IdentifierSyntax.isValid(files.folder) {
+            reader.error("invalid-id", nil, "方案目录名无效 (the plan folder name is not a valid id): \(files.folder)",
+                         hint: "rename the folder with lowercase ASCII letters, digits and hyphens")
+            return nil
+        }
+        if let node = map["id"], let id = reader.string(node, "id"), id != files.folder {
+            reader.error("plan-id-mismatch", node, "id 与目录名不一致 (id \(id) differs from the folder name \(files.folder))",
+                         hint: "set id: \(files.folder) or rename the folder")
+        }
+        let title = reader.required(map, "title", "plan").flatMap { reader.text($0, "title") }
+        let issued = reader.required(map, "issued", "plan").flatMap { reader.day($0, "issued") }
+        let status = map["status"].flatMap {
+            reader.choice($0, "status", Plan.Status.self, aliases: ["in force": .inForce, "in-force": .inForce,
+                                                                    "有效": .inForce, "失效": .expired, "已废止": .superseded])
+        }
+        guard let title, let issued else { return nil }
+        let body = MarkdownSource(text: split.body, file: planFile.path, firstLine: split.bodyFirstLine)
+        var plan = Plan(id: PlanID(files.folder), title: title, issued: issued, status: status ?? .inForce,
+                        body: body, location: planFile.start)
+        plan.docNumber = map["doc_number"].flatMap { reader.string($0, "doc_number") }
+        if let node = map["issuer"], let written = reader.string(node, "issuer") {
+            plan.issuer = UnitReference(written: written, location: reader.location(node))
+        }
+        plan.published = map["published"].flatMap { reader.day($0, "published") }
+        if let node = map["period"], let period = reader.mapping(node, "period") {
+            reader.checkKeys(period, known: ["start", "end"])
+            let start = reader.required(period, "start", "period").flatMap { reader.day($0, "period.start") }
+            let end = reader.required(period, "end", "period").flatMap { reader.day($0, "period.end") }
+            if let start, let end {
+                if end < start {
+                    reader.error("invalid-period", node, "期限结束早于开始 (the period ends before it starts)")
+                } else {
+                    plan.period = Period(start: start, end: end)
+                }
+            }
+        }
+        plan.level = map["level"].flatMap { reader.choice($0, "level", Plan.Level.self) }
+        plan.indexNumber = map["index_number"].flatMap { reader.string($0, "index_number") }
+        plan.category = map["category"].flatMap { reader.text($0, "category") }
+        plan.disclosure = map["disclosure"].flatMap { reader.text($0, "disclosure") }
+        plan.recipients = map["recipients"].flatMap { reader.text($0, "recipients") }
+        plan.copies = map["copies"].flatMap { reader.int($0, "copies") }
+        plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
+        plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
+        if let node = map["attachments"] {
+            plan.attachments = decodeAttachments(node, files: files, reader: &reader)
+        }
+
+        if let en = files.planEN {
+            plan.bodyEN = decodeTranslation(en, folder: files.folder, into: &diagnostics)
+        }
+        if let tasks = files.tasks {
+            TasksDecoder.decode(tasks, into: &plan, diagnostics: &diagnostics)
+        }
+        return plan
+    }
+
+    static func splitFrontMatter(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
+        switch FrontMatter.split(file.text) {
+        case .success(let split):
+            return split
+        case .failure(.missing):
+            diagnostics.append(.error("front-matter-missing", at: file.start, "缺少前置元数据 (no front matter)",
+                                      hint: "start the file with a line ---, the plan's metadata, and another ---"))
+        case .failure(.unclosed(let line)):
+            diagnostics.append(.error("front-matter-unclosed", at: file.location(line: line),
+                                      "前置元数据未结束 (front matter is not closed)",
+                                      hint: "add a line --- after the metadata"))
+        }
+        return nil
+    }
+
+    /// plan.en.md: front matter is optional and may only repeat the id.
+    static func decodeTranslation(_ file: SourceFile, folder: String, into diagnostics: inout Diagnostics) -> MarkdownSource? {
+        let trimmed = file.text.drop(while: { $0 == "\n" || $0 == " " })
+        guard trimmed.hasPrefix("---") else {
+            return MarkdownSource(text: file.text, file: file.path, firstLine: 1)
+        }
+        guard let split = splitFrontMatter(file, into: &diagnostics) else { return nil }
+        if let root = YAMLDocument.compose(split.yaml, file: file.path, into: &diagnostics), !YAMLReader.isNull(root) {
+            var reader = YAMLReader(file: file.path)
+            if let map = reader.mapping(root, "front matter") {
+                if let node = map["id"], let id = reader.string(node, "id"), id != folder {
+                    reader.error("plan-id-mismatch", node, "id 与目录名不一致 (id \(id) differs from the folder name \(folder))")
+                }
+            }
+            diagnostics.append(contentsOf: reader.diagnostics)
+        }
+        return MarkdownSource(text: split.body, file: file.path, firstLine: split.bodyFirstLine)
+    }
+
+    static func decodeAttachments(_ node: Node, files: PlanFiles, reader: inout YAMLReader) -> [Attachment] {
+        var attachments: [Attachment] = []
+        for item in reader.list(node, "attachments") {
+            guard let map = reader.mapping(item, "attachment") else { continue }
+            reader.checkKeys(map, known: ["file", "title"])
+            guard let name = reader.required(map, "file", "attachment").flatMap({ reader.string($0, "file") }) else { continue }
+            guard isSafeFileName(name) else {
+                reader.error("invalid-path", map["file"], "附件文件名无效 (attachment name must be a plain file name): \(name)",
+                             hint: "no folders, no .., no leading dot; the file lives in \(files.path)/attachments/")
+                continue
+            }
+            guard let size = files.attachments[name] else {
+                reader.error("missing-attachment", map["file"], "附件不存在 (attachment not found): \(name)",
+                             hint: "put the file in \(files.path)/attachments/")
+                continue
+            }
+            let title = map["title"].flatMap { reader.text($0, "title") } ?? BilingualText(zh: name)
+            attachments.append(Attachment(file: name, title: title, sourcePath: "\(files.path)/attachments/\(name)", byteCount: size))
+        }
+        return attachments
+    }
+
+    /// A file name that stays inside its folder once published.
+    static func isSafeFileName(_ name: String) -> Bool {
+        guard !name.isEmpty, name.utf8.count <= 200, !name.hasPrefix("."), name != ".." else { return false }
+        return name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "/" && $0 != "\\" && !"\"'<>`?#%:*|".unicodeScalars.contains($0) }
+    }
+}

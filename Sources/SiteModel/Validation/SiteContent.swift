@@ -1,0 +1,29 @@
+/// The validate stage's output: typed content, unit references not yet resolved.
+public struct SiteContent: Sendable {
+    public var site: SiteConfig
+    public var units: [Unit]
+    public var plans: [Plan]
+
+    public init(site: SiteConfig, units: [Unit], plans: [Plan]) {
+        self.site = site
+        self.units = units
+        self.plans = plans
+    }
+}
+
+/// The validate stage: decodes every loaded file, collecting diagnostics.
+public enum ContentValidator {
+    public static func validate(_ content: LoadedContent) -> (SiteContent?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let site = content.site.flatMap { SiteDecoder.decode($0, into: &diagnostics) }
+        let units = content.units.map { UnitsDecoder.decode($0, into: &diagnostics) } ?? []
+        var plans: [Plan] = []
+        for files in content.plans {
+            if let plan = PlanDecoder.decode(files, into: &diagnostics) {
+                plans.append(plan)
+            }
+        }
+        guard let site else { return (nil, diagnostics) }
+        return (SiteContent(site: site, units: units, plans: plans), diagnostics)
+    }
+}

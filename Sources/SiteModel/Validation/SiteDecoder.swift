@@ -1,0 +1,103 @@
+import Yams
+
+/// Decodes site.yaml.
+enum SiteDecoder {
+    static let keys = ["title", "description", "base_url", "languages", "region", "publisher", "sample",
+                       "hotlines", "channels", "nav", "tags"]
+
+    static func decode(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
+        guard let root = YAMLDocument.compose(file.text, file: file.path, into: &diagnostics) else { return nil }
+        var reader = YAMLReader(file: file.path)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let map = reader.mapping(root, "site.yaml") else { return nil }
+        reader.checkKeys(map, known: keys)
+
+        let title = reader.required(map, "title", "site.yaml").flatMap { reader.text($0, "title") }
+        var baseURL = reader.required(map, "base_url", "site.yaml").flatMap { reader.string($0, "base_url") }
+        if let url = baseURL, let node = map["base_url"] {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") || url.contains("\"") {
+                reader.error("invalid-url", node, "base_url 应为绝对网址 (base_url must be an absolute http(s) URL): \(url)",
+                             hint: "for example https://work-safety.example.org/")
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        var languages: [Language] = [.zh, .en]
+        if let node = map["languages"] {
+            let items = reader.list(node, "languages").compactMap { item -> Language? in
+                reader.choice(item, "languages", Language.self)
+            }
+            if items.first != .zh {
+                reader.error("invalid-value", node, "第一种语言必须是 zh (the first language must be zh)",
+                             hint: "languages: [zh, en]")
+            } else {
+                languages = items
+            }
+        }
+        var config = SiteConfig(title: title ?? BilingualText(zh: "安全生产"), baseURL: baseURL ?? "https://example.org/", languages: languages)
+        config.description = map["description"].flatMap { reader.text($0, "description") }
+        config.region = map["region"].flatMap { reader.text($0, "region") }
+        config.publisher = map["publisher"].flatMap { reader.text($0, "publisher") }
+        config.isSample = map["sample"].flatMap { reader.bool($0, "sample") } ?? false
+
+        if let node = map["hotlines"] {
+            for item in reader.list(node, "hotlines") {
+                guard let entry = reader.mapping(item, "hotline") else { continue }
+                reader.checkKeys(entry, known: ["number", "name", "use", "hours"])
+                guard let number = reader.required(entry, "number", "hotline").flatMap({ reader.string($0, "number") }),
+                      let name = reader.required(entry, "name", "hotline").flatMap({ reader.text($0, "name") })
+                else { continue }
+                let allowed = number.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+- ".unicodeScalars.contains($0) }
+                guard allowed, number.contains(where: \.isNumber) else {
+                    reader.error("invalid-value", entry["number"], "电话号码无效 (not a phone number): \(number)",
+                                 hint: "digits, spaces, + and - only, e.g. 12350")
+                    continue
+                }
+                config.hotlines.append(Hotline(number: number, name: name,
+                                               use: entry["use"].flatMap { reader.text($0, "use") },
+                                               hours: entry["hours"].flatMap { reader.text($0, "hours") }))
+            }
+        }
+        if let node = map["channels"] {
+            for item in reader.list(node, "channels") {
+                guard let entry = reader.mapping(item, "channel") else { continue }
+                reader.checkKeys(entry, known: ["name", "how"])
+                guard let name = reader.required(entry, "name", "channel").flatMap({ reader.text($0, "name") }) else { continue }
+                config.channels.append(ReportingChannel(name: name, how: entry["how"].flatMap { reader.text($0, "how") }))
+            }
+        }
+        if let node = map["nav"] {
+            for item in reader.list(node, "nav") {
+                guard let entry = reader.mapping(item, "nav item") else { continue }
+                reader.checkKeys(entry, known: ["title", "path"])
+                guard let title = reader.required(entry, "title", "nav item").flatMap({ reader.text($0, "title") }),
+                      let path = reader.required(entry, "path", "nav item").flatMap({ reader.string($0, "path") })
+                else { continue }
+                guard isSitePath(path) else {
+                    reader.error("invalid-path", entry["path"], "导航路径无效 (nav path must be site-relative): \(path)",
+                                 hint: "for example plans/ — no scheme, no leading / and no ..")
+                    continue
+                }
+                config.nav.append(NavItem(title: title, path: path))
+            }
+        }
+        if let node = map["tags"] {
+            for item in reader.list(node, "tags") {
+                guard let entry = reader.mapping(item, "tag") else { continue }
+                guard let name = reader.required(entry, "name", "tag").flatMap({ reader.text($0, "name") }) else { continue }
+                config.tags.append(TagDefinition(name: name))
+            }
+        }
+        return config
+    }
+
+    /// A path inside the site: no scheme, no leading slash, no `..`, no odd characters.
+    static func isSitePath(_ path: String) -> Bool {
+        if path.isEmpty { return true }
+        guard !path.hasPrefix("/"), !path.contains(":"), !path.contains("\\") else { return false }
+        let segments = path.split(separator: "/")
+        return !segments.contains("..") && !segments.contains(".")
+            && path.unicodeScalars.allSatisfy { $0.value > 0x20 && !"\"'<>`#?%".unicodeScalars.contains($0) }
+    }
+}

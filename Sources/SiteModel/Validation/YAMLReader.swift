@@ -1,0 +1,224 @@
+import Foundation
+import Yams
+
+/// A mapping's entries in file order, with their key nodes for locations.
+struct YAMLMap {
+    struct Entry {
+        var key: String
+        var keyNode: Node
+        var value: Node
+    }
+
+    var node: Node
+    var entries: [Entry]
+
+    subscript(key: String) -> Node? {
+        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
+        return YAMLReader.isNull(value) ? nil : value
+    }
+
+    func has(_ key: String) -> Bool { self[key] != nil }
+}
+
+/// Reads typed values out of a YAML node tree, turning every problem into a
+/// located diagnostic and returning nil, so decoding carries on.
+struct YAMLReader {
+    let file: String
+    var diagnostics = Diagnostics()
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    mutating func error(_ code: String, _ node: Node?, _ message: String, hint: String? = nil) {
+        diagnostics.append(.error(code, at: location(node), message, hint: hint))
+    }
+
+    mutating func warning(_ code: String, _ node: Node?, _ message: String, hint: String? = nil) {
+        diagnostics.append(.warning(code, at: location(node), message, hint: hint))
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar: "text"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: - Structure
+
+    mutating func mapping(_ node: Node, _ what: String) -> YAMLMap? {
+        guard case let .mapping(mapping) = node else {
+            error("wrong-type", node, "\(what) 应为键值映射 (\(what) must be a mapping, found \(Self.describe(node)))")
+            return nil
+        }
+        var entries: [YAMLMap.Entry] = []
+        for (key, value) in mapping {
+            guard case let .scalar(scalar) = key else {
+                error("wrong-type", key, "键必须是文字 (a key must be plain text)")
+                continue
+            }
+            entries.append(.init(key: scalar.string, keyNode: key, value: value))
+        }
+        return YAMLMap(node: node, entries: entries)
+    }
+
+    /// A list; a single scalar or mapping is read as a one-element list.
+    mutating func list(_ node: Node, _ what: String) -> [Node] {
+        switch node {
+        case let .sequence(sequence): return Array(sequence)
+        case .scalar, .mapping: return Self.isNull(node) ? [] : [node]
+        case .alias:
+            error("wrong-type", node, "\(what): 不支持此写法 (unsupported value)")
+            return []
+        }
+    }
+
+    mutating func required(_ map: YAMLMap, _ key: String, _ what: String) -> Node? {
+        if let value = map[key] { return value }
+        error("missing-key", map.node, "缺少 \(key) (\(what) needs `\(key)`)", hint: "add `\(key):` to this block")
+        return nil
+    }
+
+    /// Warns about keys that look like misspellings of known ones; other
+    /// unknown keys are allowed (the content model may be extended freely).
+    mutating func checkKeys(_ map: YAMLMap, known: [String]) {
+        for entry in map.entries where !known.contains(entry.key) {
+            if let near = known.first(where: { editDistance($0, entry.key) <= 2 && entry.key.count > 2 }) {
+                warning("unknown-key", entry.keyNode, "未知的键 \(entry.key) (unknown key `\(entry.key)`)",
+                        hint: "did you mean `\(near)`?")
+            }
+        }
+    }
+
+    // MARK: - Scalars
+
+    mutating func string(_ node: Node, _ what: String) -> String? {
+        guard case let .scalar(scalar) = node else {
+            error("wrong-type", node, "\(what) 应为文字 (\(what) must be text, found \(Self.describe(node)))")
+            return nil
+        }
+        if Self.isNull(node) { return nil }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    mutating func text(_ node: Node, _ what: String) -> BilingualText? {
+        switch node {
+        case .scalar:
+            return string(node, what).map { BilingualText(zh: $0) }
+        case .mapping:
+            guard let map = mapping(node, what) else { return nil }
+            for entry in map.entries where entry.key != "zh" && entry.key != "en" {
+                warning("unknown-language", entry.keyNode, "未知语言 \(entry.key) (only zh and en are used)",
+                        hint: "bilingual text is {zh: …, en: …}")
+            }
+            let zh = map["zh"].flatMap { string($0, "\(what).zh") }
+            let en = map["en"].flatMap { string($0, "\(what).en") }
+            if zh == nil && en == nil {
+                error("missing-key", node, "\(what) 缺少 zh 或 en (\(what) has neither zh nor en text)")
+                return nil
+            }
+            return BilingualText(zh: zh, en: en)
+        default:
+            error("wrong-type", node, "\(what) 应为文字 (\(what) must be text or {zh, en}, found \(Self.describe(node)))")
+            return nil
+        }
+    }
+
+    mutating func day(_ node: Node, _ what: String) -> Day? {
+        guard let text = string(node, what) else { return nil }
+        guard let day = Day(iso: text) else {
+            let looksRight = text.count == 10 && text.split(separator: "-").count == 3
+            error("invalid-date", node,
+                  looksRight ? "日期不存在 (no such day): \(text)" : "日期格式应为 YYYY-MM-DD (a date is written YYYY-MM-DD): \(text)",
+                  hint: looksRight ? "check the month and the day" : "for example 2024-09-10")
+            return nil
+        }
+        return day
+    }
+
+    mutating func int(_ node: Node, _ what: String) -> Int? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Int(text) else {
+            error("wrong-type", node, "\(what) 应为整数 (\(what) must be a whole number): \(text)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: Node, _ what: String) -> Double? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            error("wrong-type", node, "\(what) 应为数字 (\(what) must be a number): \(text)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+        guard let text = string(node, what) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("wrong-type", node, "\(what) 应为 true 或 false (\(what) must be true or false): \(text)")
+            return nil
+        }
+    }
+
+    mutating func identifier(_ node: Node, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        guard IdentifierSyntax.isValid(text) else {
+            error("invalid-id", node, "\(what) 格式无效 (invalid id): \(text)",
+                  hint: "ids use lowercase ASCII letters, digits and hyphens, e.g. putuo-emergency-bureau")
+            return nil
+        }
+        return text
+    }
+
+    mutating func choice<T: RawRepresentable>(_ node: Node, _ what: String, _ type: T.Type,
+                                              aliases: [String: T] = [:]) -> T? where T.RawValue == String, T: CaseIterable {
+        guard let text = string(node, what) else { return nil }
+        let key = text.lowercased()
+        if let value = T(rawValue: key) ?? aliases[key] { return value }
+        error("invalid-value", node, "\(what) 的值无效 (invalid \(what)): \(text)",
+              hint: "one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+    }
+
+    mutating func unitReferences(_ node: Node?, _ what: String) -> [UnitReference] {
+        guard let node else { return [] }
+        return list(node, what).compactMap { item in
+            string(item, what).map { UnitReference(written: $0, location: location(item)) }
+        }
+    }
+}
+
+/// Levenshtein distance over characters, for "did you mean" hints.
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,195 @@
+import CCmarkGFM
+import SiteModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A heading of a rendered text, for the table of contents.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var anchor: String
+}
+
+/// Markdown rendered to HTML, with its headings and any problems found.
+public struct RenderedMarkdown: Sendable {
+    public var html: TrustedHTML
+    public var headings: [Heading]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Markdown to HTML through cmark-gfm: GFM tables, autolinks, strikethrough
+/// and the tag filter; raw HTML is not passed through (no `CMARK_OPT_UNSAFE`),
+/// and cmark drops `javascript:`-style link targets. Headings get stable ids.
+/// All of the unsafe pointer work with cmark lives in this file.
+public struct MarkdownRenderer: Sendable {
+    static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+
+    /// Ids the page templates use, which headings must not take.
+    public var reservedAnchors: Set<String>
+
+    public init(reservedAnchors: Set<String> = []) {
+        self.reservedAnchors = reservedAnchors
+    }
+
+    /// Renders `source`. Positions in diagnostics are file positions.
+    public func render(_ source: MarkdownSource) -> RenderedMarkdown {
+        render(source.text, file: source.file, firstLine: source.firstLine)
+    }
+
+    /// Renders a Markdown fragment that is not a file's body (a table cell, a cover letter).
+    public func renderFragment(_ text: String, file: String = "", firstLine: Int = 1) -> TrustedHTML {
+        render(text, file: file, firstLine: firstLine).html
+    }
+
+    public func render(_ text: String, file: String, firstLine: Int) -> RenderedMarkdown {
+        cmarkRegistration.touch()
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else {
+            return RenderedMarkdown(html: TrustedHTML(text: text), headings: [], diagnostics: [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var text = text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return RenderedMarkdown(html: TrustedHTML(text: text), headings: [], diagnostics: [])
+        }
+        defer { cmark_node_free(document) }
+
+        var diagnostics: [Diagnostic] = []
+        var headings: [Heading] = []
+        var anchors = HeadingAnchors(reserved: reservedAnchors)
+        var headingNodes: [OpaquePointer] = []
+        var externalImages: [OpaquePointer] = []
+
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING {
+                    headingNodes.append(node)
+                } else if type == CMARK_NODE_IMAGE {
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if Self.leavesSite(url) { externalImages.append(node) }
+                }
+            }
+        }
+
+        for node in headingNodes {
+            var title = Self.plainText(of: node)
+            var wanted: String?
+            if let last = cmark_node_last_child(node), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+               let literal = cmark_node_get_literal(last).map({ String(cString: $0) }),
+               let explicit = HeadingAnchors.explicitAnchor(in: literal) {
+                cmark_node_set_literal(last, explicit.text)
+                title = Self.plainText(of: node)
+                wanted = explicit.anchor
+            }
+            let anchor = anchors.anchor(preferring: wanted ?? HeadingAnchors.slug(title))
+            if let wanted, anchor != wanted {
+                diagnostics.append(.warning("duplicate-anchor", at: location(of: node, file: file, firstLine: firstLine),
+                                            "标题锚点重复 (duplicate heading anchor) #\(wanted)",
+                                            hint: "it was renamed #\(anchor); give each heading its own {#id}"))
+            }
+            headings.append(Heading(level: Int(cmark_node_get_heading_level(node)), text: title, anchor: anchor))
+        }
+
+        for node in externalImages {
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            diagnostics.append(.warning("external-image", at: location(of: node, file: file, firstLine: firstLine),
+                                        "外部图片已移除 (an image from outside the site was removed): \(url)",
+                                        hint: "put the image in the content folder; pages load nothing from other sites"))
+            let alt = Self.plainText(of: node)
+            if let replacement = cmark_node_new(CMARK_NODE_TEXT) {
+                cmark_node_set_literal(replacement, alt)
+                cmark_node_insert_before(node, replacement)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return RenderedMarkdown(html: TrustedHTML(text: text), headings: headings, diagnostics: diagnostics)
+        }
+        defer { free(rendered) }
+        let html = Self.addHeadingIDs(String(cString: rendered), anchors: headings.map(\.anchor))
+        return RenderedMarkdown(html: TrustedHTML(html), headings: headings, diagnostics: diagnostics)
+    }
+
+    func location(of node: OpaquePointer, file: String, firstLine: Int) -> SourceLocation {
+        SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                       column: max(1, Int(cmark_node_get_start_column(node))))
+    }
+
+    /// True for URLs that would make the page load something from another site.
+    static func leavesSite(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return lower.contains("://") || lower.hasPrefix("//") || lower.hasPrefix("data:")
+    }
+
+    /// The text of a node's inline content, soft breaks as spaces.
+    static func plainText(of node: OpaquePointer) -> String {
+        var out = ""
+        guard let iterator = cmark_iter_new(node) else { return out }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(child) { out += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                out += " "
+            }
+        }
+        return out
+    }
+
+    /// cmark writes headings as a bare `<hN>`; raw HTML is filtered, so every
+    /// such tag in its output is a heading, in document order.
+    static func addHeadingIDs(_ html: String, anchors: [String]) -> String {
+        guard !anchors.isEmpty else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + anchors.count * 24)
+        var rest = html[...]
+        var index = 0
+        while index < anchors.count, let range = rest.range(of: "<h") {
+            let after = rest[range.upperBound...]
+            guard let level = after.first, ("1"..."6").contains(level),
+                  after.dropFirst().first == ">" else {
+                out += rest[..<range.upperBound]
+                rest = after
+                continue
+            }
+            out += rest[..<range.lowerBound]
+            out += "<h\(level) id=\"\(escapeHTML(anchors[index]))\">"
+            rest = after.dropFirst(2)
+            index += 1
+        }
+        out += rest
+        return out
+    }
+}
+
+/// Registers cmark-gfm's extensions once per process, before any lookup.
+private final class CmarkRegistration: Sendable {
+    init() { cmark_gfm_core_extensions_ensure_registered() }
+    func touch() {}
+}
+
+private let cmarkRegistration = CmarkRegistration()

@@ -1,0 +1,32 @@
+import SiteModel
+
+/// `/`: the reporting hotlines, key figures, the plans in force and the others.
+enum HomePage {
+    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+        var page = PageBuilder(context, PageAddress(.home, language))
+        let site = context.site
+        let current = site.plans.filter { $0.status == .inForce }
+        let others = site.plans.filter { $0.status != .inForce }
+        var view: [String: Any] = [:]
+        view["intro_html"] = page.inline(site.site.description)
+        view["hotline_cards"] = site.site.hotlines.map { hotline -> [String: Any] in
+            ["number": hotline.number, "dial": hotline.dialString, "name_html": page.inline(hotline.name),
+             "use_html": page.inline(hotline.use), "hours_html": page.inline(hotline.hours)]
+        }
+        view["current_plans"] = current.map { page.planSummary($0) }
+        view["has_current_plans"] = !current.isEmpty
+        view["other_plans"] = others.map { page.planSummary($0) }
+        view["has_other_plans"] = !others.isEmpty
+        let taskCount = site.plans.reduce(0) { $0 + $1.tasks.count }
+        let activeUnits = site.units.filter { !site.assignments(of: $0.id).isEmpty }.count
+        view["figures"] = [
+            ["value": String(site.plans.count), "label": page.t("figure_plans")],
+            ["value": String(current.count), "label": page.t("figure_plans_in_force")],
+            ["value": String(taskCount), "label": page.t("figure_tasks")],
+            ["value": String(activeUnits), "label": page.t("figure_units")],
+        ]
+        view["plans_href"] = page.href(.plans)
+        view["units_href"] = page.href(.units)
+        return page.layout(title: page.t("home_title"), page: view)
+    }
+}

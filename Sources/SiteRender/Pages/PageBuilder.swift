@@ -1,0 +1,159 @@
+import SiteModel
+
+/// Builds the view of one page in one language: the layout's values, links
+/// relative to the page, text in the page's language with fallbacks marked.
+/// Each page gets its own builder; nothing is shared between pages.
+struct PageBuilder {
+    let context: RenderContext
+    let address: PageAddress
+    /// True once any text on the page was shown in the other language.
+    private(set) var hasFallback = false
+
+    init(_ context: RenderContext, _ address: PageAddress) {
+        self.context = context
+        self.address = address
+    }
+
+    var language: Language { address.language }
+    var site: ResolvedSite { context.site }
+    var strings: StringTable { context.theme.strings }
+
+    func t(_ key: String) -> String { strings[key, language] }
+
+    func href(_ route: PageRoute) -> String {
+        address.href(to: PageAddress(route, language).path)
+    }
+
+    func absoluteURL(_ address: PageAddress) -> String { context.baseURL + address.path }
+
+    // MARK: - Text
+
+    /// Text in the page's language; Chinese shown on an English page is marked
+    /// with its language so that readers and screen readers know.
+    mutating func inline(_ text: BilingualText?) -> TrustedHTML {
+        guard let text else { return TrustedHTML("") }
+        let localized = text.localized(language)
+        if localized.isFallback { hasFallback = true }
+        if localized.language != language {
+            return TrustedHTML("<span lang=\"\(localized.language.tag)\">\(escapeHTML(localized.text))</span>")
+        }
+        return TrustedHTML(text: localized.text)
+    }
+
+    /// Text for attributes and titles, where no markup can go.
+    func plain(_ text: BilingualText?) -> String {
+        text?.localized(language).text ?? ""
+    }
+
+    /// Markdown text (requirements, remarks) in the page's language.
+    mutating func markdown(_ text: BilingualText?, file: String = "") -> TrustedHTML {
+        guard let text else { return TrustedHTML("") }
+        let localized = text.localized(language)
+        if localized.isFallback { hasFallback = true }
+        let html = context.markdown.renderFragment(localized.text, file: file).html
+        if localized.language != language {
+            return TrustedHTML("<div lang=\"\(localized.language.tag)\">\(html)</div>")
+        }
+        return TrustedHTML(html)
+    }
+
+    func date(_ day: Day?) -> String {
+        guard let day else { return "" }
+        switch language {
+        case .zh: return "\(day.year)年\(day.month)月\(day.day)日"
+        case .en:
+            let months = ["January", "February", "March", "April", "May", "June", "July",
+                          "August", "September", "October", "November", "December"]
+            return "\(day.day) \(months[day.month - 1]) \(day.year)"
+        }
+    }
+
+    func period(_ period: Period?) -> String {
+        guard let period else { return "" }
+        return language == .zh ? "\(date(period.start))至\(date(period.end))" : "\(date(period.start)) to \(date(period.end))"
+    }
+
+    func fileSize(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) B" }
+        let kb = (bytes * 10 + 512) / 1024
+        if kb < 10240 { return "\(kb / 10).\(kb % 10) KB" }
+        let mb = (bytes / 1024 * 10 + 512) / 1024
+        return "\(mb / 10).\(mb % 10) MB"
+    }
+
+    /// A list of units as links to their pages, in the plan's short forms.
+    mutating func unitLinks(_ refs: [UnitReference], short: Bool = true) -> TrustedHTML {
+        let separator = language == .zh ? "、" : ", "
+        let links = refs.compactMap { ref -> String? in
+            guard let id = ref.id, let unit = site.unit(id) else { return nil }
+            let name = inline(short ? unit.displayName : unit.name).html
+            return "<a href=\"\(escapeHTML(href(.unit(id))))\">\(name)</a>"
+        }
+        return TrustedHTML(links.joined(separator: separator))
+    }
+
+    mutating func names(_ texts: [BilingualText]) -> TrustedHTML {
+        let separator = language == .zh ? "、" : ", "
+        return TrustedHTML(texts.map { inline($0).html }.joined(separator: separator))
+    }
+
+    func statusLabel(_ status: Plan.Status) -> String { t("status_\(status.rawValue)") }
+
+    // MARK: - Layout
+
+    /// The layout's values, merged under the page's own view.
+    func layout(title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
+                page view: [String: Any]) -> [String: Any] {
+        var values: [String: Any] = [:]
+        let siteConfig = site.site
+        values["lang"] = language.tag
+        values["lang_code"] = language.rawValue
+        values["is_en"] = language == .en
+        values["t"] = strings.strings(in: language)
+        values["site_title"] = plain(siteConfig.title)
+        values["page_title"] = title
+        let summary = description ?? plain(siteConfig.description)
+        if !summary.isEmpty { values["description"] = summary }
+        values["root"] = address.rootPrefix
+        values["home"] = href(.home)
+        values["canonical"] = absoluteURL(address)
+        values["alternates"] = context.languages.map { lang in
+            ["hreflang": lang.tag, "href": absoluteURL(PageAddress(address.route, lang))]
+        } + [["hreflang": "x-default", "href": absoluteURL(PageAddress(address.route, .zh))]]
+        if let other = context.languages.first(where: { $0 != language }) {
+            let otherAddress = PageAddress(address.route, other)
+            values["switch_href"] = address.href(to: otherAddress.path)
+            values["switch_lang"] = other.tag
+            values["switch_label"] = strings["language_name", other]
+        }
+        values["nav"] = navigation()
+        values["hotlines"] = siteConfig.hotlines.map { hotline in
+            ["number": hotline.number, "dial": hotline.dialString, "name": plain(hotline.name)]
+        }
+        values["has_hotlines"] = !siteConfig.hotlines.isEmpty
+        values["sample"] = siteConfig.isSample
+        values["publisher"] = plain(siteConfig.publisher ?? siteConfig.title)
+        values["breadcrumbs"] = breadcrumbs.map { crumb -> [String: Any] in
+            ["title": crumb.0, "href": crumb.1.map { href($0) } ?? "", "is_current": crumb.1 == nil]
+        }
+        values["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        values["translation_pending"] = hasFallback && language != .zh
+        values.merge(view) { _, page in page }
+        return values
+    }
+
+    func navigation() -> [[String: Any]] {
+        let items = site.site.nav.isEmpty
+            ? [NavItem(title: BilingualText(zh: strings["nav_home", .zh], en: strings["nav_home", .en]), path: ""),
+               NavItem(title: BilingualText(zh: strings["nav_plans", .zh], en: strings["nav_plans", .en]), path: "plans/"),
+               NavItem(title: BilingualText(zh: strings["nav_units", .zh], en: strings["nav_units", .en]), path: "units/")]
+            : site.site.nav
+        let current = address.route.path
+        return items.map { item in
+            let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
+            return ["title": plain(item.title),
+                    "href": address.href(to: PageAddress.prefix(language) + item.path),
+                    "current": isCurrent]
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import SiteModel
+
+/// A page of the site, independent of language. Its path is the same in both
+/// languages, under `/en/` for English.
+public enum PageRoute: Sendable, Hashable {
+    case home
+    case plans
+    case plan(PlanID)
+    case task(PlanID, TaskNumber)
+    case units
+    case unit(UnitID)
+
+    /// Site-relative, ending in `/` (empty for the home page).
+    public var path: String {
+        switch self {
+        case .home: ""
+        case .plans: "plans/"
+        case .plan(let id): "plans/\(id.rawValue)/"
+        case .task(let plan, let number): "plans/\(plan.rawValue)/tasks/\(number.rawValue)/"
+        case .units: "units/"
+        case .unit(let id): "units/\(id.rawValue)/"
+        }
+    }
+}
+
+/// A route in one language: where the page is written and linked.
+public struct PageAddress: Sendable, Hashable {
+    public var route: PageRoute
+    public var language: Language
+
+    public init(_ route: PageRoute, _ language: Language) {
+        self.route = route
+        self.language = language
+    }
+
+    /// Site-relative path of the page's folder.
+    public var path: String { PageAddress.prefix(language) + route.path }
+
+    /// The HTML file written for the page.
+    public var outputPath: String { path + "index.html" }
+
+    /// The prefix of a language's pages: "" for Chinese, "en/" for English.
+    public static func prefix(_ language: Language) -> String { language == .zh ? "" : "\(language.rawValue)/" }
+
+    /// `../` repeated once per folder level, the way back to the site root.
+    public var rootPrefix: String {
+        String(repeating: "../", count: path.split(separator: "/").count)
+    }
+
+    /// A relative link from this page to a site-relative path.
+    public func href(to sitePath: String) -> String {
+        let link = rootPrefix + sitePath
+        return link.isEmpty ? "./" : link
+    }
+}

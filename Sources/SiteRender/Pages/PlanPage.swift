@@ -1,0 +1,69 @@
+import SiteModel
+
+/// `/plans/<id>/`: the disclosure metadata, contents, text, responsibility
+/// table and attachments of one plan.
+enum PlanPage {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> ([String: Any], [Diagnostic]) {
+        var page = PageBuilder(context, PageAddress(.plan(plan.id), language))
+        var diagnostics: [Diagnostic] = []
+        var view: [String: Any] = [:]
+        view["title_html"] = page.inline(plan.title)
+        view["meta"] = metadata(plan, &page)
+        if let letter = plan.coverLetter {
+            view["cover_letter_html"] = page.markdown(letter, file: plan.location.file)
+        }
+
+        // The text: the translation when there is one, else the Chinese with a notice.
+        let source = plan.body(in: language) ?? plan.body
+        let rendered = context.markdown.render(source)
+        if language == .zh || plan.bodyEN != nil { diagnostics += rendered.diagnostics }
+        let textIsFallback = language != .zh && plan.bodyEN == nil
+        view["text_html"] = textIsFallback ? TrustedHTML("<div lang=\"\(Language.zh.tag)\">\(rendered.html.html)</div>") : rendered.html
+        view["text_pending"] = textIsFallback
+        view["has_text"] = !source.text.allSatisfy(\.isWhitespace)
+        let tocHeadings = rendered.headings.filter { $0.level <= 3 }
+        view["toc"] = tocHeadings.map { heading -> [String: Any] in
+            ["text": heading.text, "anchor": heading.anchor, "sub": heading.level >= 3,
+             "is_fallback": textIsFallback, "text_lang": Language.zh.tag]
+        }
+        view["has_toc"] = !tocHeadings.isEmpty
+
+        view["table"] = ResponsibilityTable.view(plan, &page)
+        view["attachments"] = plan.attachments.map { attachment -> [String: Any] in
+            ["href": page.address.href(to: "plans/\(plan.id.rawValue)/attachments/\(attachment.file)"),
+             "title_html": page.inline(attachment.title),
+             "file": attachment.file,
+             "size": page.fileSize(attachment.byteCount)]
+        }
+        view["has_attachments"] = !plan.attachments.isEmpty
+        let layout = page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
+                                 breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
+                                               (page.plain(plan.title), nil)],
+                                 page: view)
+        return (layout, diagnostics)
+    }
+
+    /// The disclosure box: 文号, 发布机构, 成文/发布日期, 索引号, 主题分类, 公开方式, 有效性…
+    static func metadata(_ plan: Plan, _ page: inout PageBuilder) -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        func add(_ key: String, _ value: TrustedHTML?) {
+            guard let value, !value.html.isEmpty else { return }
+            rows.append(["label": page.t(key), "value_html": value])
+        }
+        add("meta_index_number", plan.indexNumber.map { TrustedHTML(text: $0) })
+        add("meta_category", page.inline(plan.category))
+        if let issuer = plan.issuer?.id.flatMap({ page.site.unit($0) }) {
+            add("meta_issuer", TrustedHTML("<a href=\"\(escapeHTML(page.href(.unit(issuer.id))))\">\(page.inline(issuer.name).html)</a>"))
+        }
+        add("meta_doc_number", plan.docNumber.map { TrustedHTML(text: $0) })
+        add("meta_issued", TrustedHTML(text: page.date(plan.issued)))
+        add("meta_published", plan.published.map { TrustedHTML(text: page.date($0)) })
+        add("meta_period", plan.period.map { TrustedHTML(text: page.period($0)) })
+        add("meta_disclosure", page.inline(plan.disclosure))
+        add("meta_status", TrustedHTML(text: page.statusLabel(plan.status)))
+        add("meta_level", plan.level.map { TrustedHTML(text: page.t("level_\($0.rawValue)")) })
+        add("meta_recipients", page.inline(plan.recipients))
+        add("meta_copies", plan.copies.map { TrustedHTML(text: page.language == .zh ? "\($0)份" : "\($0)") })
+        return rows
+    }
+}

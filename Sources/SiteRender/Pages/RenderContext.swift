@@ -1,0 +1,41 @@
+import SiteModel
+
+/// Options of one build that reach the pages.
+public struct BuildOptions: Sendable {
+    /// Overrides site.yaml's base_url (`--base-url`).
+    public var baseURL: String?
+
+    public init(baseURL: String? = nil) {
+        self.baseURL = baseURL
+    }
+}
+
+/// Everything a page is rendered from. Immutable and shared by all pages, so
+/// pages can be rendered in any order and in parallel.
+public struct RenderContext: Sendable {
+    public var site: ResolvedSite
+    public var theme: Theme
+    public var options: BuildOptions
+    public var markdown: MarkdownRenderer
+
+    /// Ids the templates use; headings in texts must not take them.
+    public static let templateAnchors: Set<String> = [
+        "main", "toc", "text", "tasks", "attachments", "meta", "cover-letter", "large-text", "hotlines",
+        "plans", "units", "lead", "responsible", "cooperating", "requirements", "milestones", "issued", "top",
+    ]
+
+    public init(site: ResolvedSite, theme: Theme, options: BuildOptions = BuildOptions()) {
+        self.site = site
+        self.theme = theme
+        self.options = options
+        self.markdown = MarkdownRenderer(reservedAnchors: Self.templateAnchors)
+    }
+
+    public var baseURL: String {
+        guard var url = options.baseURL else { return site.site.baseURL }
+        if !url.hasSuffix("/") { url += "/" }
+        return url
+    }
+
+    public var languages: [Language] { site.site.languages }
+}

@@ -1,0 +1,54 @@
+import SiteModel
+
+/// A plan's responsibility list (责任清单) as a table: one row per task,
+/// grouped by chapter, with only the columns the plan uses.
+enum ResponsibilityTable {
+    static func view(_ plan: Plan, _ page: inout PageBuilder) -> [String: Any] {
+        let tasks = plan.tasks
+        let columns: [String: Bool] = [
+            "leaders": tasks.contains { !$0.leaders.isEmpty },
+            "lead": tasks.contains { !$0.lead.isEmpty },
+            "responsible": tasks.contains { !$0.responsible.isEmpty },
+            "cooperating": tasks.contains { !$0.cooperating.isEmpty },
+            "requirements": tasks.contains { $0.requirements != nil },
+            "due": tasks.contains { $0.due != nil },
+            "remarks": tasks.contains { $0.remarks != nil },
+        ]
+        let columnCount = 2 + columns.values.count { $0 }
+
+        var sections: [[String: Any]] = []
+        var placed = Set<TaskNumber>()
+        for group in plan.groups {
+            let members = tasks.filter { $0.group == group.id }
+            guard !members.isEmpty else { continue }
+            placed.formUnion(members.map(\.number))
+            sections.append(["title_html": page.inline(group.title), "has_title": true,
+                             "rows": members.map { row($0, plan, &page) }])
+        }
+        let ungrouped = tasks.filter { !placed.contains($0.number) }
+        if !ungrouped.isEmpty {
+            sections.append(["has_title": !sections.isEmpty, "title_html": TrustedHTML(text: page.t("tasks_other_group")),
+                             "rows": ungrouped.map { row($0, plan, &page) }])
+        }
+        var view: [String: Any] = columns
+        view["sections"] = sections
+        view["column_count"] = columnCount
+        view["task_count"] = tasks.count
+        return view
+    }
+
+    static func row(_ task: PlanTask, _ plan: Plan, _ page: inout PageBuilder) -> [String: Any] {
+        [
+            "no": task.number.rawValue,
+            "href": page.href(.task(plan.id, task.number)),
+            "title_html": page.inline(task.title),
+            "leaders_html": page.names(task.leaders),
+            "lead_html": page.unitLinks(task.lead),
+            "responsible_html": page.unitLinks(task.responsible),
+            "cooperating_html": page.unitLinks(task.cooperating),
+            "requirements_html": page.markdown(task.requirements, file: task.location.file),
+            "due": page.date(task.due),
+            "remarks_html": page.markdown(task.remarks, file: task.location.file),
+        ]
+    }
+}

@@ -1,0 +1,56 @@
+import SiteModel
+
+/// `/units/<id>/`: every task the unit leads, is responsible for, or
+/// cooperates on, across all plans, grouped by role, then by plan.
+enum UnitPage {
+    static func view(_ context: RenderContext, _ unit: Unit, _ language: Language) -> [String: Any] {
+        var page = PageBuilder(context, PageAddress(.unit(unit.id), language))
+        let site = context.site
+        let assignments = site.assignments(of: unit.id)
+        var view: [String: Any] = [:]
+        view["name_html"] = page.inline(unit.name)
+        var facts: [[String: Any]] = []
+        if let short = unit.short { facts.append(["label": page.t("unit_short"), "value_html": page.inline(short)]) }
+        facts.append(["label": page.t("unit_kind"), "value_html": TrustedHTML(text: page.t("kind_\(unit.kind.rawValue)"))])
+        if let area = unit.area { facts.append(["label": page.t("unit_area"), "value_html": page.inline(area)]) }
+        if !unit.aliases.isEmpty {
+            facts.append(["label": page.t("unit_aliases"),
+                          "value_html": TrustedHTML("<span lang=\"\(Language.zh.tag)\">\(escapeHTML(unit.aliases.joined(separator: "、")))</span>")])
+        }
+        view["facts"] = facts
+
+        var roles: [[String: Any]] = []
+        for role in UnitRole.allCases {
+            let mine = assignments.filter { $0.role == role }
+            guard !mine.isEmpty else { continue }
+            var plans: [[String: Any]] = []
+            for plan in site.plans {
+                let numbers = Set(mine.filter { $0.plan == plan.id }.map(\.task))
+                let tasks = plan.tasks.filter { numbers.contains($0.number) }
+                guard !tasks.isEmpty else { continue }
+                plans.append([
+                    "plan_href": page.href(.plan(plan.id)),
+                    "plan_title_html": page.inline(plan.title),
+                    "tasks": tasks.map { task -> [String: Any] in
+                        ["no": task.number.rawValue, "href": page.href(.task(plan.id, task.number)),
+                         "title_html": page.inline(task.title)]
+                    },
+                ])
+            }
+            roles.append(["anchor": role.rawValue, "title": page.t("role_\(role.rawValue)"),
+                          "count": mine.count, "plans": plans])
+        }
+        view["roles"] = roles
+        view["has_roles"] = !roles.isEmpty
+        view["summary"] = UnitRole.allCases.map { role -> [String: Any] in
+            ["title": page.t("role_\(role.rawValue)"), "count": assignments.count { $0.role == role }]
+        }
+        let issued = site.plans.filter { $0.issuer?.id == unit.id }
+        view["issued_plans"] = issued.map { page.planSummary($0) }
+        view["has_issued_plans"] = !issued.isEmpty
+        return page.layout(title: page.plain(unit.name),
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("units_title"), .units),
+                                         (page.plain(unit.name), nil)],
+                           page: view)
+    }
+}

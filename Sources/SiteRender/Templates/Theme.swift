@@ -1,0 +1,99 @@
+import Foundation
+import Mustache
+import SiteModel
+
+/// The templates, interface strings and static assets a site is rendered with:
+/// the default theme (`Templates/`) with a site's own folder laid over it, file
+/// by file. Templates are parsed once, here.
+public struct Theme: Sendable {
+    public var library: MustacheLibrary
+    public var strings: StringTable
+    /// Files under `assets/`, published as-is: path relative to the site root → bytes.
+    public var assets: [String: Data]
+    public var templateNames: Set<String>
+
+    public init(library: MustacheLibrary, strings: StringTable, assets: [String: Data], templateNames: Set<String>) {
+        self.library = library
+        self.strings = strings
+        self.assets = assets
+        self.templateNames = templateNames
+    }
+
+    /// Loads the theme from `folders`, later folders overriding earlier ones.
+    public static func load(from folders: [String]) -> (Theme?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        var templateFiles: [String: String] = [:]   // name → path
+        var stringsFiles: [String] = []
+        var assetFiles: [String: String] = [:]      // relative → path
+        let fm = FileManager.default
+        for folder in folders {
+            guard let items = fm.enumerator(atPath: folder) else { continue }
+            for case let relative as String in items {
+                let path = (folder as NSString).appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                if relative.hasSuffix(".mustache") && !relative.contains("/") {
+                    templateFiles[String(relative.dropLast(".mustache".count))] = path
+                } else if relative == "strings.yaml" {
+                    stringsFiles.append(path)
+                } else if relative.hasPrefix("assets/") && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    assetFiles[relative] = path
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for name in templateFiles.keys.sorted() {
+            guard let path = templateFiles[name] else { continue }
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            do {
+                try library.register(MustacheTemplate(string: text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path, line: error.context.lineNumber,
+                                                                                column: error.context.columnNumber),
+                                          "模板语法错误 (template syntax error): \(error.error)"))
+            } catch {
+                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path), "模板语法错误 (template syntax error): \(error)"))
+            }
+        }
+        var table: [String: BilingualText] = [:]
+        for path in stringsFiles {
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            let (entries, stringDiagnostics) = StringTableDecoder.decode(SourceFile(path: path, text: text))
+            diagnostics.append(contentsOf: stringDiagnostics)
+            table.merge(entries) { _, new in new }
+        }
+        var assets: [String: Data] = [:]
+        for (relative, path) in assetFiles {
+            if let data = fm.contents(atPath: path) { assets[relative] = data }
+        }
+        for required in ["layout", "home", "plans", "plan", "task", "units", "unit", "404"] where templateFiles[required] == nil {
+            diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first ?? "Templates"),
+                                      "缺少模板 (template missing): \(required).mustache"))
+        }
+        if diagnostics.hasErrors { return (nil, diagnostics) }
+        return (Theme(library: library, strings: StringTable(table), assets: assets, templateNames: Set(templateFiles.keys)), diagnostics)
+    }
+
+    /// Renders `template` with `view`; a missing template renders as empty (reported at load).
+    public func render(_ template: String, _ view: [String: Any]) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+}
+
+/// The interface strings in both languages (strings.yaml).
+public struct StringTable: Sendable {
+    public var entries: [String: BilingualText]
+
+    public init(_ entries: [String: BilingualText]) {
+        self.entries = entries
+    }
+
+    /// All strings in one language, for templates (`{{t.plans}}`).
+    public func strings(in language: Language) -> [String: String] {
+        entries.mapValues { $0[language] ?? $0[language.other] ?? "" }
+    }
+
+    public subscript(key: String, language: Language) -> String {
+        entries[key]?[language] ?? entries[key]?[language.other] ?? key
+    }
+}

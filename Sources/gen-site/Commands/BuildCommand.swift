@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import SiteModel
+import SiteRender
+
+/// `gen-site build`: validates, renders and writes the site; writes nothing when there are errors.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder (replaced atomically; untouched on errors)."
+    )
+
+    @Argument(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(name: [.short, .customLong("output")], help: "The output folder.")
+    var output: String = "public"
+
+    @Option(name: .customLong("base-url"), help: "Override site.yaml's base_url.")
+    var baseURL: String?
+
+    @Option(name: .long, help: "The default theme folder (normally found automatically).")
+    var templates: String?
+
+    @Flag(name: .long, help: "Render pages one at a time (for comparing with the parallel build).")
+    var singleThreaded = false
+
+    @Option(name: .long, help: "Diagnostics format: text, json or github.")
+    var format: String = "text"
+
+    func validate() throws {
+        guard DiagnosticPrinter.Format(rawValue: format) != nil else {
+            throw ValidationError("unknown format \"\(format)\": use text, json or github")
+        }
+        if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
+            throw ValidationError("--base-url must be an absolute http(s) URL")
+        }
+    }
+
+    func run() throws {
+        let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
+        let started = Date()
+        let result = Build.run(content: content, output: output, templates: templates,
+                               options: BuildOptions(baseURL: baseURL), parallel: !singleThreaded)
+        let report = printer.render(result.diagnostics)
+        if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
+        guard let pages = result.pageCount else {
+            Terminal.err("gen-site build: \(result.diagnostics.errorCount) error(s); nothing was written\n")
+            throw ExitCode(1)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        Terminal.err("gen-site build: \(pages) pages, \(result.fileCount) files → \(output) (\(String(format: "%.2f", seconds)) s)\n")
+    }
+}
+
+/// The build shared by the commands: the stages in the order they run.
+enum Build {
+    struct Result {
+        var diagnostics: Diagnostics
+        /// Nil when nothing was written.
+        var pageCount: Int?
+        var fileCount: Int
+    }
+
+    static func check(content: String, templates: String?) -> Diagnostics {
+        var diagnostics = Diagnostics()
+        let (site, found) = ContentPipeline.run(contentRoot: content)
+        diagnostics.append(contentsOf: found)
+        let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
+        diagnostics.append(contentsOf: themeDiagnostics)
+        if let site, let theme, !diagnostics.hasErrors {
+            let (_, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme))
+            diagnostics.append(contentsOf: renderDiagnostics)
+        }
+        return diagnostics
+    }
+
+    static func run(content: String, output: String, templates: String?, options: BuildOptions, parallel: Bool) -> Result {
+        var diagnostics = Diagnostics()
+        // load → validate → resolve
+        let (site, found) = ContentPipeline.run(contentRoot: content)
+        diagnostics.append(contentsOf: found)
+        let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
+        diagnostics.append(contentsOf: themeDiagnostics)
+        guard let site, let theme, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0) }
+        // render
+        let (files, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme, options: options), parallel: parallel)
+        diagnostics.append(contentsOf: renderDiagnostics)
+        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0) }
+        // write
+        do {
+            try SiteWriter(outputPath: output, contentRoot: content).write(files)
+        } catch {
+            diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
+            return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0)
+        }
+        return Result(diagnostics: diagnostics, pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count)
+    }
+
+    static func loadTheme(content: String, templates: String?) -> (Theme?, Diagnostics) {
+        guard let folders = ThemeLocator.folders(contentRoot: content, explicit: templates) else {
+            return (nil, Diagnostics([.error("missing-theme", at: SourceLocation(file: "Templates"),
+                                             "找不到默认模板 (default templates not found)",
+                                             hint: "run from the gen-site checkout, or pass --templates DIR or set GEN_SITE_TEMPLATES")]))
+        }
+        return Theme.load(from: folders)
+    }
+}

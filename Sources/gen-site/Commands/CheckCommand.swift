@@ -1,0 +1,41 @@
+import ArgumentParser
+import SiteModel
+import SiteRender
+
+/// `gen-site check`: validates the content and prints every diagnostic.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the content and report every problem with its file, line and column."
+    )
+
+    @Argument(help: "The content folder.")
+    var content: String = "content"
+
+    @Option(name: .long, help: "Output format: text, json (stable, for CI) or github (workflow annotations).")
+    var format: String = "text"
+
+    @Option(name: .long, help: "The default theme folder (normally found automatically).")
+    var templates: String?
+
+    func validate() throws {
+        guard DiagnosticPrinter.Format(rawValue: format) != nil else {
+            throw ValidationError("unknown format \"\(format)\": use text, json or github")
+        }
+    }
+
+    func run() throws {
+        let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
+        var diagnostics = Build.check(content: content, templates: templates)
+        if printer.format == .text && diagnostics.isEmpty {
+            Terminal.err("gen-site check: \(content): no problems\n")
+        }
+        let report = printer.render(diagnostics)
+        if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
+        if printer.format == .text && !diagnostics.isEmpty {
+            Terminal.err("gen-site check: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\n")
+        }
+        diagnostics = Diagnostics(diagnostics.items)
+        throw ExitCode(diagnostics.hasErrors ? 1 : 0)
+    }
+}

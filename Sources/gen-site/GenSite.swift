@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// gen-site: builds a bilingual work-safety disclosure site from content.
+@main
+struct GenSite: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen-site",
+        abstract: "Build a bilingual work-safety disclosure website from plans, responsibility lists and statistics.",
+        subcommands: [BuildCommand.self, CheckCommand.self]
+    )
+
+    /// Exit codes: 0 ok, 1 content errors, 2 usage errors (swift-argument-parser's 64 is mapped to 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            GenSite.exit(withError: error)
+        }
+    }
+}
