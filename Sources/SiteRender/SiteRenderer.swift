@@ -55,32 +55,33 @@ public enum SiteRenderer {
 
     /// Renders one page in one language.
     public static func renderPage(_ address: PageAddress, _ context: RenderContext) -> (OutputFile, [Diagnostic]) {
+        guard let page = pageView(address, context) else { return (OutputFile(path: address.outputPath, text: ""), []) }
+        return (OutputFile(path: address.outputPath, text: context.theme.render(page.template, page.view)), page.diagnostics)
+    }
+
+    /// A page's template name and view model, before rendering; nil for a route that does not exist.
+    public static func pageView(_ address: PageAddress, _ context: RenderContext)
+        -> (template: String, view: [String: Any], diagnostics: [Diagnostic])? {
         let site = context.site
         let language = address.language
-        var diagnostics: [Diagnostic] = []
-        let html: String
         switch address.route {
         case .home:
-            html = context.theme.render("home", HomePage.view(context, language))
+            return ("home", HomePage.view(context, language), [])
         case .plans:
-            html = context.theme.render("plans", PlanListPage.view(context, language))
+            return ("plans", PlanListPage.view(context, language), [])
         case .plan(let id):
-            guard let plan = site.plan(id) else { return (OutputFile(path: address.outputPath, text: ""), []) }
-            let (view, found) = PlanPage.view(context, plan, language)
-            diagnostics = found
-            html = context.theme.render("plan", view)
+            guard let plan = site.plan(id) else { return nil }
+            let (view, diagnostics) = PlanPage.view(context, plan, language)
+            return ("plan", view, diagnostics)
         case .task(let id, let number):
-            guard let plan = site.plan(id), let task = plan.task(number) else {
-                return (OutputFile(path: address.outputPath, text: ""), [])
-            }
-            html = context.theme.render("task", TaskPage.view(context, plan, task, language))
+            guard let plan = site.plan(id), let task = plan.task(number) else { return nil }
+            return ("task", TaskPage.view(context, plan, task, language), [])
         case .units:
-            html = context.theme.render("units", UnitListPage.view(context, language))
+            return ("units", UnitListPage.view(context, language), [])
         case .unit(let id):
-            guard let unit = site.unit(id) else { return (OutputFile(path: address.outputPath, text: ""), []) }
-            html = context.theme.render("unit", UnitPage.view(context, unit, language))
+            guard let unit = site.unit(id) else { return nil }
+            return ("unit", UnitPage.view(context, unit, language), [])
         }
-        return (OutputFile(path: address.outputPath, text: html), diagnostics)
     }
 }
 

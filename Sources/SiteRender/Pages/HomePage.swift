@@ -8,6 +8,7 @@ enum HomePage {
         let current = site.plans.filter { $0.status == .inForce }
         let others = site.plans.filter { $0.status != .inForce }
         var view: [String: Any] = [:]
+        view["item_level"] = 3
         view["intro_html"] = page.inline(site.site.description)
         view["hotline_cards"] = site.site.hotlines.map { hotline -> [String: Any] in
             ["number": hotline.number, "dial": hotline.dialString, "name_html": page.inline(hotline.name),

@@ -8,6 +8,7 @@ enum UnitPage {
         let site = context.site
         let assignments = site.assignments(of: unit.id)
         var view: [String: Any] = [:]
+        view["item_level"] = 3
         view["name_html"] = page.inline(unit.name)
         var facts: [[String: Any]] = []
         if let short = unit.short { facts.append(["label": page.t("unit_short"), "value_html": page.inline(short)]) }

@@ -1,0 +1,64 @@
+import Testing
+@testable import SiteRender
+import SiteModel
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer(reservedAnchors: ["tasks"])
+
+    func html(_ markdown: String) -> String {
+        renderer.render(markdown, file: "plan.md", firstLine: 1).html.html
+    }
+
+    @Test func explicitAnchorsAreUsedAndStripped() {
+        let result = renderer.render("## 一、提高政治站位 {#part-1}\n\n### （一）压实责任 {#section-1}\n", file: "p.md", firstLine: 1)
+        #expect(result.html.html == "<h2 id=\"part-1\">一、提高政治站位</h2>\n<h3 id=\"section-1\">（一）压实责任</h3>\n")
+        #expect(result.headings.map(\.anchor) == ["part-1", "section-1"])
+        #expect(result.headings.map(\.text) == ["一、提高政治站位", "（一）压实责任"])
+    }
+
+    @Test func derivedAnchorsAreStableAndUnique() {
+        let result = renderer.render("## Fire Safety!\n\n## Fire safety\n\n## 燃气、安全\n\n## Tasks\n", file: "p.md", firstLine: 1)
+        #expect(result.headings.map(\.anchor) == ["fire-safety", "fire-safety-2", "燃气-安全", "tasks-2"])
+    }
+
+    @Test func rawHTMLIsFiltered() {
+        let out = html("Hello <script>alert(1)</script> <b onclick=\"x()\">bold</b>\n\n<div>block</div>\n")
+        #expect(!out.contains("<script"))
+        #expect(!out.contains("onclick"))
+        #expect(!out.contains("<div>"))
+        #expect(out.contains("raw HTML omitted"))
+    }
+
+    @Test func dangerousLinksAreDropped() {
+        let out = html("[click](javascript:alert(1)) [ok](https://example.org/) [v](vbscript:x) [d](data:text/html,x)\n")
+        #expect(!out.lowercased().contains("javascript:"))
+        #expect(!out.lowercased().contains("vbscript:"))
+        #expect(!out.lowercased().contains("data:text/html"))
+        #expect(out.contains("href=\"https://example.org/\""))
+    }
+
+    @Test func externalImagesBecomeTheirText() {
+        let result = renderer.render("Intro\n\n![消防通道](https://tracker.example.com/x.png)\n", file: "plans/a/plan.md", firstLine: 10)
+        #expect(!result.html.html.contains("<img"))
+        #expect(result.html.html.contains("消防通道"))
+        let d = try? #require(result.diagnostics.first)
+        #expect(d?.code == "external-image")
+        #expect(d?.location == SourceLocation(file: "plans/a/plan.md", line: 12, column: 1))
+    }
+
+    @Test func gfmExtensions() {
+        let out = html("| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ https://example.org\n")
+        #expect(out.contains("<table>"))
+        #expect(out.contains("<del>old</del>"))
+        #expect(out.contains("<a href=\"https://example.org\">"))
+    }
+
+    @Test func numberedTasksKeepTheirNumbers() {
+        #expect(html("7. 第七项\n\n8. 第八项\n").hasPrefix("<ol start=\"7\">"))
+    }
+
+    @Test func quotesInAnchorsAreEscaped() {
+        let out = html("## a\"b<c\n")
+        #expect(!out.contains("id=\"a\"b"))
+    }
+}
