@@ -20,7 +20,7 @@ import TestSupport
     }
 
     static func site() throws -> ResolvedSite {
-        let (site, diagnostics) = ContentPipeline.run(contentRoot: Repository.content)
+        let (site, diagnostics) = ContentPipeline.run(contentRoot: Repository.content, buildDate: nil, today: Day(year: 2024, month: 6, day: 30)!)
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
         return try #require(site)
     }

@@ -13,7 +13,7 @@ import TestSupport
     /// Runs load → validate → resolve on a fixture and returns the diagnostics.
     func diagnose(_ txtar: String) throws -> (ResolvedSite?, Diagnostics) {
         let root = try Fixture.write(txtar)
-        return ContentPipeline.run(contentRoot: root)
+        return ContentPipeline.run(contentRoot: root, buildDate: Day(year: 2024, month: 6, day: 30), today: Day(year: 2024, month: 6, day: 30)!)
     }
 
     func plan(tasks: String, units: String = "- id: u1\n  name: 单位一\n  aliases: [一号单位]\n") -> String {

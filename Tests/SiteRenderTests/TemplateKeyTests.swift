@@ -46,7 +46,7 @@ import TestSupport
     }
 
     static func context(_ contentRoot: String) throws -> RenderContext {
-        let (site, diagnostics) = ContentPipeline.run(contentRoot: contentRoot)
+        let (site, diagnostics) = ContentPipeline.run(contentRoot: contentRoot, buildDate: Day(year: 2024, month: 6, day: 30), today: Day(year: 2024, month: 6, day: 30)!)
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
         let (theme, themeDiagnostics) = Theme.load(from: [Repository.templates])
         #expect(themeDiagnostics.items.isEmpty, "\(themeDiagnostics.sorted)")

@@ -50,8 +50,15 @@ public struct ContentReader: Sendable {
                     files.attachments[attachment] = size
                 }
             }
+            for report in listDirectory("\(folder)/progress", realRoot: realRoot, into: &diagnostics).sorted()
+            where report.hasSuffix(".yaml") && !report.hasPrefix(".") {
+                if let file = readText("\(folder)/progress/\(report)", required: true, realRoot: realRoot, into: &diagnostics) {
+                    files.progress.append(file)
+                }
+            }
             content.plans.append(files)
         }
+        content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         return (content, diagnostics)
     }
 

@@ -6,12 +6,16 @@ public struct LoadedContent: Sendable {
     public var site: SourceFile?
     public var units: SourceFile?
     public var plans: [PlanFiles]
+    /// hazards.yaml, optional.
+    public var hazards: SourceFile?
 
-    public init(root: String, site: SourceFile? = nil, units: SourceFile? = nil, plans: [PlanFiles] = []) {
+    public init(root: String, site: SourceFile? = nil, units: SourceFile? = nil, plans: [PlanFiles] = [],
+                hazards: SourceFile? = nil) {
         self.root = root
         self.site = site
         self.units = units
         self.plans = plans
+        self.hazards = hazards
     }
 }
 
@@ -24,6 +28,8 @@ public struct PlanFiles: Sendable {
     public var tasks: SourceFile?
     /// Files in `attachments/`: name → size in bytes.
     public var attachments: [String: Int]
+    /// `progress/*.yaml`, sorted by file name.
+    public var progress: [SourceFile] = []
 
     public init(folder: String, plan: SourceFile? = nil, planEN: SourceFile? = nil,
                 tasks: SourceFile? = nil, attachments: [String: Int] = [:]) {

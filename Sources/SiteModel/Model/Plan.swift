@@ -45,6 +45,8 @@ public struct Plan: Sendable {
     public var groups: [TaskGroup]
     public var tasks: [PlanTask]
     public var indicators: [Indicator]
+    /// Progress reports, oldest first.
+    public var reports: [ProgressReport]
     /// Where the front matter starts.
     public var location: SourceLocation
 
@@ -59,6 +61,7 @@ public struct Plan: Sendable {
         self.groups = []
         self.tasks = []
         self.indicators = []
+        self.reports = []
     }
 
     public func body(in language: Language) -> MarkdownSource? {

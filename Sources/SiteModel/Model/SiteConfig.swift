@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable {
     public var channels: [ReportingChannel]
     public var nav: [NavItem]
     public var tags: [TagDefinition]
+    /// The date figures are computed at, when the content fixes it (`build_date`).
+    public var buildDate: Day?
 
     public init(title: BilingualText, description: BilingualText? = nil, baseURL: String,
                 languages: [Language] = [.zh, .en], region: BilingualText? = nil,

@@ -9,6 +9,28 @@ public struct ResolvedSite: Sendable {
     public var directory: UnitDirectory
     /// Every task a unit takes part in, by unit: plan order, then task number, then role.
     public var assignments: [UnitID: [Assignment]]
+    /// The date statuses and overdue tasks are computed at (`--build-date`).
+    public var buildDate: Day
+    /// Each task's progress at the build date, by plan.
+    public var progress: [PlanID: [TaskNumber: TaskProgress]]
+    /// Indicators with their values at the build date, by plan.
+    public var indicatorProgress: [PlanID: [IndicatorProgress]]
+    /// Listed hazards: open ones first (longest open first), then closed ones (latest closed first).
+    public var hazards: [Hazard]
+
+    public func progress(_ plan: PlanID, _ task: TaskNumber) -> TaskProgress? { progress[plan]?[task] }
+
+    /// Status counts over a plan's tasks, or over given tasks.
+    public func counts(_ plan: Plan, tasks: [PlanTask]? = nil) -> StatusCounts {
+        var counts = StatusCounts()
+        for task in tasks ?? plan.tasks {
+            if let p = progress(plan.id, task.number) { counts.add(p) }
+        }
+        return counts
+    }
+
+    /// True when any plan has a progress report or any hazard is listed.
+    public var hasProgressData: Bool { plans.contains { !$0.reports.isEmpty } }
 
     public func plan(_ id: PlanID) -> Plan? { plans.first { $0.id == id } }
 

@@ -2,7 +2,7 @@
 /// reports unknown and ambiguous ones, checks that units are not defined twice
 /// under one name, and builds the indexes pages read.
 public enum Resolver {
-    public static func resolve(_ content: SiteContent) -> (ResolvedSite, Diagnostics) {
+    public static func resolve(_ content: SiteContent, buildDate: Day) -> (ResolvedSite, Diagnostics) {
         var diagnostics = Diagnostics()
         let directory = UnitDirectory(content.units)
         checkAliases(content.units, into: &diagnostics)
@@ -48,8 +48,31 @@ public enum Resolver {
                 }
             }
         }
+        var hazards = content.hazards
+        for index in hazards.indices {
+            if var lead = hazards[index].lead {
+                resolve(&lead, directory: directory, into: &diagnostics)
+                hazards[index].lead = lead
+            }
+            for i in hazards[index].cooperating.indices {
+                resolve(&hazards[index].cooperating[i], directory: directory, into: &diagnostics)
+            }
+        }
+        hazards.sort { a, b in
+            if a.isOpen != b.isOpen { return a.isOpen }
+            if a.isOpen { return a.listed != b.listed ? a.listed < b.listed : a.id < b.id }
+            let ac = a.closed ?? a.listed, bc = b.closed ?? b.listed
+            return ac != bc ? ac > bc : a.id < b.id
+        }
+        var progress: [PlanID: [TaskNumber: TaskProgress]] = [:]
+        var indicators: [PlanID: [IndicatorProgress]] = [:]
+        for plan in plans {
+            progress[plan.id] = ProgressTracker.progress(of: plan, at: buildDate)
+            indicators[plan.id] = ProgressTracker.indicators(of: plan, at: buildDate)
+        }
         let units = content.units.sorted { $0.id < $1.id }
-        return (ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments), diagnostics)
+        return (ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments,
+                             buildDate: buildDate, progress: progress, indicatorProgress: indicators, hazards: hazards), diagnostics)
     }
 
     static func resolve(_ ref: inout UnitReference, directory: UnitDirectory, into diagnostics: inout Diagnostics) {

@@ -69,6 +69,7 @@ enum PlanDecoder {
         if let tasks = files.tasks {
             TasksDecoder.decode(tasks, into: &plan, diagnostics: &diagnostics)
         }
+        ProgressDecoder.decode(files.progress, into: &plan, diagnostics: &diagnostics)
         return plan
     }
 

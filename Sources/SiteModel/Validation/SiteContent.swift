@@ -3,11 +3,13 @@ public struct SiteContent: Sendable {
     public var site: SiteConfig
     public var units: [Unit]
     public var plans: [Plan]
+    public var hazards: [Hazard]
 
-    public init(site: SiteConfig, units: [Unit], plans: [Plan]) {
+    public init(site: SiteConfig, units: [Unit], plans: [Plan], hazards: [Hazard] = []) {
         self.site = site
         self.units = units
         self.plans = plans
+        self.hazards = hazards
     }
 }
 
@@ -23,7 +25,8 @@ public enum ContentValidator {
                 plans.append(plan)
             }
         }
+        let hazards = content.hazards.map { HazardsDecoder.decode($0, into: &diagnostics) } ?? []
         guard let site else { return (nil, diagnostics) }
-        return (SiteContent(site: site, units: units, plans: plans), diagnostics)
+        return (SiteContent(site: site, units: units, plans: plans, hazards: hazards), diagnostics)
     }
 }

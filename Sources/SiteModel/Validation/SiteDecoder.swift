@@ -3,7 +3,7 @@ import Yams
 /// Decodes site.yaml.
 enum SiteDecoder {
     static let keys = ["title", "description", "base_url", "languages", "region", "publisher", "sample",
-                       "hotlines", "channels", "nav", "tags"]
+                       "hotlines", "channels", "nav", "tags", "build_date"]
 
     static func decode(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let root = YAMLDocument.compose(file.text, file: file.path, into: &diagnostics) else { return nil }
@@ -40,6 +40,7 @@ enum SiteDecoder {
         config.region = map["region"].flatMap { reader.text($0, "region") }
         config.publisher = map["publisher"].flatMap { reader.text($0, "publisher") }
         config.isSample = map["sample"].flatMap { reader.bool($0, "sample") } ?? false
+        config.buildDate = map["build_date"].flatMap { reader.day($0, "build_date") }
 
         if let node = map["hotlines"] {
             for item in reader.list(node, "hotlines") {

@@ -22,6 +22,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "The default theme folder (normally found automatically).")
     var templates: String?
 
+    @Option(name: .customLong("build-date"), help: "The date statuses and overdue tasks are computed at (YYYY-MM-DD; default: site.yaml build_date, else today).")
+    var buildDate: String?
+
     @Flag(name: .long, help: "Render pages one at a time (for comparing with the parallel build).")
     var singleThreaded = false
 
@@ -32,6 +35,9 @@ struct BuildCommand: ParsableCommand {
         guard DiagnosticPrinter.Format(rawValue: format) != nil else {
             throw ValidationError("unknown format \"\(format)\": use text, json or github")
         }
+        if let buildDate, Day(iso: buildDate) == nil {
+            throw ValidationError("--build-date must be a real day written YYYY-MM-DD")
+        }
         if let baseURL, !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) {
             throw ValidationError("--base-url must be an absolute http(s) URL")
         }
@@ -40,7 +46,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
         let started = Date()
-        let result = Build.run(content: content, output: output, templates: templates,
+        let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
                                options: BuildOptions(baseURL: baseURL), parallel: !singleThreaded)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
@@ -62,9 +68,9 @@ enum Build {
         var fileCount: Int
     }
 
-    static func check(content: String, templates: String?) -> Diagnostics {
+    static func check(content: String, templates: String?, buildDate: Day?) -> Diagnostics {
         var diagnostics = Diagnostics()
-        let (site, found) = ContentPipeline.run(contentRoot: content)
+        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today())
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -75,10 +81,11 @@ enum Build {
         return diagnostics
     }
 
-    static func run(content: String, output: String, templates: String?, options: BuildOptions, parallel: Bool) -> Result {
+    static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
+                    parallel: Bool) -> Result {
         var diagnostics = Diagnostics()
         // load → validate → resolve
-        let (site, found) = ContentPipeline.run(contentRoot: content)
+        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today())
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -95,6 +102,12 @@ enum Build {
             return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0)
         }
         return Result(diagnostics: diagnostics, pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count)
+    }
+
+    /// Today in the local calendar: the only place gen-site reads the clock.
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? Day(year: 1970, month: 1, day: 1)!
     }
 
     static func loadTheme(content: String, templates: String?) -> (Theme?, Diagnostics) {

@@ -18,15 +18,21 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "The default theme folder (normally found automatically).")
     var templates: String?
 
+    @Option(name: .customLong("build-date"), help: "The date overdue tasks are computed at (YYYY-MM-DD).")
+    var buildDate: String?
+
     func validate() throws {
         guard DiagnosticPrinter.Format(rawValue: format) != nil else {
             throw ValidationError("unknown format \"\(format)\": use text, json or github")
+        }
+        if let buildDate, Day(iso: buildDate) == nil {
+            throw ValidationError("--build-date must be a real day written YYYY-MM-DD")
         }
     }
 
     func run() throws {
         let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
-        var diagnostics = Build.check(content: content, templates: templates)
+        var diagnostics = Build.check(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
         if printer.format == .text && diagnostics.isEmpty {
             Terminal.err("gen-site check: \(content): no problems\n")
         }
