@@ -30,6 +30,7 @@ public enum SiteRenderer {
         files.append(OutputFile(path: "404.html", text: context.theme.render("404", NotFoundPage.view(context))))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(routes: routes, context: context)))
         files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(context: context)))
+        files += OpenData.files(context)
         for (path, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .data(data)))
         }
@@ -44,9 +45,10 @@ public enum SiteRenderer {
 
     /// Every page route, in a fixed order.
     public static func allRoutes(_ site: ResolvedSite) -> [PageRoute] {
-        var routes: [PageRoute] = [.home, .plans, .units]
+        var routes: [PageRoute] = [.home, .plans, .units, .hazards, .data]
         for plan in site.plans {
             routes.append(.plan(plan.id))
+            routes.append(.progress(plan.id))
             routes += plan.tasks.map { .task(plan.id, $0.number) }
         }
         routes += site.units.map { .unit($0.id) }
@@ -76,6 +78,13 @@ public enum SiteRenderer {
         case .task(let id, let number):
             guard let plan = site.plan(id), let task = plan.task(number) else { return nil }
             return ("task", TaskPage.view(context, plan, task, language), [])
+        case .progress(let id):
+            guard let plan = site.plan(id) else { return nil }
+            return ("progress", ProgressPage.view(context, plan, language), [])
+        case .hazards:
+            return ("hazards", HazardsPage.view(context, language), [])
+        case .data:
+            return ("data", DataPage.view(context, language), [])
         case .units:
             return ("units", UnitListPage.view(context, language), [])
         case .unit(let id):

@@ -22,7 +22,8 @@ import TestSupport
                 asked.insert(name)
                 guard let value else { return }
                 found.insert(name)
-                if name.hasSuffix("_html") && !(value is TrustedHTML) { untrustedHTML.insert(name) }
+                // `false` stands for an absent value (so that Mustache does not look further up).
+                if name.hasSuffix("_html") && !(value is TrustedHTML) && (value as? Bool) != false { untrustedHTML.insert(name) }
             }
         }
     }
@@ -54,15 +55,18 @@ import TestSupport
     }
 
     @Test func everyTemplateKeyExistsInSomeView() throws {
-        let context = try Self.context(Repository.fixture("mini"))
         let recorder = Recorder()
-        for route in SiteRenderer.allRoutes(context.site) {
-            for language in Language.allCases {
-                let page = try #require(SiteRenderer.pageView(PageAddress(route, language), context))
-                _ = context.theme.library.render(RecordingView(values: page.view, recorder: recorder), withTemplate: page.template)
+        // The plain fixture and the one with progress reports and hazards: together they fill every optional key.
+        for fixture in ["mini", "progress"] {
+            let context = try Self.context(Repository.fixture(fixture))
+            for route in SiteRenderer.allRoutes(context.site) {
+                for language in Language.allCases {
+                    let page = try #require(SiteRenderer.pageView(PageAddress(route, language), context))
+                    _ = context.theme.library.render(RecordingView(values: page.view, recorder: recorder), withTemplate: page.template)
+                }
             }
+            _ = context.theme.library.render(RecordingView(values: NotFoundPage.view(context), recorder: recorder), withTemplate: "404")
         }
-        _ = context.theme.library.render(RecordingView(values: NotFoundPage.view(context), recorder: recorder), withTemplate: "404")
         let unknown = recorder.asked.subtracting(recorder.found)
         #expect(unknown.isEmpty, "template keys no view provides: \(unknown.sorted())")
         #expect(recorder.untrustedHTML.isEmpty, "_html keys holding plain strings: \(recorder.untrustedHTML.sorted())")
@@ -73,6 +77,31 @@ import TestSupport
         let strings = try #require(theme).strings.entries
         let used = try Self.templateTexts().flatMap { Self.matches(#"\{\{t(?:_zh|_en)?\.([a-z0-9_]+)\}\}"#, in: $0) }
         for key in Set(used) {
+            #expect(strings[key]?.zh != nil && strings[key]?.en != nil, "strings.yaml lacks \(key)")
+        }
+    }
+
+    /// Keys the Swift code looks up (`page.t("…")`, and the ones built from enum cases) are all in strings.yaml.
+    @Test func everyInterfaceStringTheCodeUsesExists() throws {
+        let (theme, _) = Theme.load(from: [Repository.templates])
+        let strings = try #require(theme).strings.entries
+        let sources = try FileManager.default.subpathsOfDirectory(atPath: Repository.path("Sources/SiteRender"))
+            .filter { $0.hasSuffix(".swift") }
+            .map { try String(contentsOfFile: Repository.path("Sources/SiteRender/\($0)"), encoding: .utf8) }
+        var keys = Set(sources.flatMap { Self.matches(#"\bt\("([a-z0-9_]+)"\)"#, in: $0) })
+        keys.formUnion(TaskStatus.allCases.map { "task_status_\($0.rawValue)" })
+        keys.formUnion(Hazard.Status.allCases.map { "hazard_status_\($0.rawValue)" })
+        keys.formUnion(UnitRole.allCases.map { "role_\($0.rawValue)" })
+        keys.formUnion(Unit.Kind.allCases.map { "kind_\($0.rawValue)" })
+        keys.formUnion(Plan.Status.allCases.map { "status_\($0.rawValue)" })
+        keys.formUnion(Plan.Level.allCases.map { "level_\($0.rawValue)" })
+        for entry in DataPage.schema {
+            let stem = String(entry.file.dropLast(5))
+            keys.insert("schema_\(stem)")
+            keys.formUnion(entry.fields.map { "schema_\(stem).\($0)" })
+        }
+        #expect(keys.count > 100)
+        for key in keys.sorted() {
             #expect(strings[key]?.zh != nil && strings[key]?.en != nil, "strings.yaml lacks \(key)")
         }
     }

@@ -35,6 +35,12 @@ public struct Hazard: Sendable, Hashable {
 
     public var isOpen: Bool { status != .closed }
 
+    /// Still open after its due date.
+    public func isOverdue(at day: Day) -> Bool {
+        guard isOpen, let due else { return false }
+        return due < day
+    }
+
     /// Days from listing to closing, or to `day` while still open.
     public func daysOpen(at day: Day) -> Int {
         max(0, (closed ?? day).ordinal - listed.ordinal)

@@ -29,8 +29,19 @@ public struct ResolvedSite: Sendable {
         return counts
     }
 
-    /// True when any plan has a progress report or any hazard is listed.
-    public var hasProgressData: Bool { plans.contains { !$0.reports.isEmpty } }
+    /// Status counts over every task of the plans in force.
+    public var countsInForce: StatusCounts {
+        var counts = StatusCounts()
+        for plan in plans where plan.status == .inForce {
+            for task in plan.tasks {
+                if let p = progress(plan.id, task.number) { counts.add(p) }
+            }
+        }
+        return counts
+    }
+
+    /// True when any plan has a progress report dated on or before the build date.
+    public var hasProgressData: Bool { plans.contains { $0.reports.contains { $0.asOf <= buildDate } } }
 
     public func plan(_ id: PlanID) -> Plan? { plans.first { $0.id == id } }
 

@@ -5,6 +5,7 @@ public enum StringTableDecoder {
         var diagnostics = Diagnostics()
         guard let root = YAMLDocument.compose(file.text, file: file.path, into: &diagnostics) else { return ([:], diagnostics) }
         var reader = YAMLReader(file: file.path)
+        reader.keepsSpaces = true
         var table: [String: BilingualText] = [:]
         if let map = reader.mapping(root, "string table") {
             for entry in map.entries {

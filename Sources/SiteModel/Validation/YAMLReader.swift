@@ -105,6 +105,10 @@ struct YAMLReader {
 
     // MARK: - Scalars
 
+    /// Keep leading and trailing spaces of text (the interface string table,
+    /// where `" ("` and `": "` are meant); content text is trimmed.
+    var keepsSpaces = false
+
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard case let .scalar(scalar) = node else {
             error("wrong-type", node, "\(what) 应为文字 (\(what) must be text, found \(Self.describe(node)))")
@@ -112,7 +116,8 @@ struct YAMLReader {
         }
         if Self.isNull(node) { return nil }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        if text.isEmpty { return nil }
+        return keepsSpaces ? scalar.string : text
     }
 
     mutating func text(_ node: Node, _ what: String) -> BilingualText? {

@@ -26,6 +26,19 @@ enum HomePage {
             ["value": String(taskCount), "label": page.t("figure_tasks")],
             ["value": String(activeUnits), "label": page.t("figure_units")],
         ]
+        view["has_progress"] = site.hasProgressData
+        if site.hasProgressData {
+            view["progress_figures"] = page.countFigures(site.countsInForce)
+            view["progress_as_of"] = page.asOfText
+            view["progress_links"] = current.map { plan -> [String: Any] in
+                ["href": page.href(.progress(plan.id)), "title_html": page.inline(plan.title)]
+            }
+        }
+        if !site.hazards.isEmpty {
+            view["hazards_href"] = page.href(.hazards)
+            view["open_hazards"] = site.hazards.count(where: \.isOpen)
+        }
+        view["data_href"] = page.href(.data)
         view["plans_href"] = page.href(.plans)
         view["units_href"] = page.href(.units)
         return page.layout(title: page.t("home_title"), page: view)

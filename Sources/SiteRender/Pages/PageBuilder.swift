@@ -138,16 +138,18 @@ struct PageBuilder {
         }
         values["has_breadcrumbs"] = !breadcrumbs.isEmpty
         values["translation_pending"] = hasFallback && language != .zh
+        values["data_href"] = href(.data)
         values.merge(view) { _, page in page }
         return values
     }
 
     func navigation() -> [[String: Any]] {
-        let items = site.site.nav.isEmpty
-            ? [NavItem(title: BilingualText(zh: strings["nav_home", .zh], en: strings["nav_home", .en]), path: ""),
-               NavItem(title: BilingualText(zh: strings["nav_plans", .zh], en: strings["nav_plans", .en]), path: "plans/"),
-               NavItem(title: BilingualText(zh: strings["nav_units", .zh], en: strings["nav_units", .en]), path: "units/")]
-            : site.site.nav
+        func item(_ key: String, _ path: String) -> NavItem {
+            NavItem(title: BilingualText(zh: strings[key, .zh], en: strings[key, .en]), path: path)
+        }
+        var defaults = [item("nav_home", ""), item("nav_plans", "plans/"), item("nav_units", "units/")]
+        if !site.hazards.isEmpty { defaults.append(item("nav_hazards", "hazards/")) }
+        let items = site.site.nav.isEmpty ? defaults : site.site.nav
         let current = address.route.path
         return items.map { item in
             let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)

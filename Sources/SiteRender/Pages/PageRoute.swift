@@ -7,6 +7,12 @@ public enum PageRoute: Sendable, Hashable {
     case plans
     case plan(PlanID)
     case task(PlanID, TaskNumber)
+    /// A plan's progress dashboard.
+    case progress(PlanID)
+    /// Major hazards under listed supervision.
+    case hazards
+    /// The open-data files and their schema.
+    case data
     case units
     case unit(UnitID)
 
@@ -17,6 +23,9 @@ public enum PageRoute: Sendable, Hashable {
         case .plans: "plans/"
         case .plan(let id): "plans/\(id.rawValue)/"
         case .task(let plan, let number): "plans/\(plan.rawValue)/tasks/\(number.rawValue)/"
+        case .progress(let plan): "plans/\(plan.rawValue)/progress/"
+        case .hazards: "hazards/"
+        case .data: "data/"
         case .units: "units/"
         case .unit(let id): "units/\(id.rawValue)/"
         }

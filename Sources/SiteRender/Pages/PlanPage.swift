@@ -28,6 +28,10 @@ enum PlanPage {
         }
         view["has_toc"] = !tocHeadings.isEmpty
 
+        view["progress_href"] = page.href(.progress(plan.id))
+        if plan.reports.contains(where: { $0.asOf <= context.site.buildDate }) {
+            view["progress_summary"] = page.asOfText + (language == .zh ? "：" : ": ") + page.countsSentence(context.site.counts(plan))
+        }
         view["table"] = ResponsibilityTable.view(plan, &page)
         view["attachments"] = plan.attachments.map { attachment -> [String: Any] in
             ["href": page.address.href(to: "plans/\(plan.id.rawValue)/attachments/\(attachment.file)"),

@@ -22,6 +22,8 @@ public struct RenderContext: Sendable {
     public static let templateAnchors: Set<String> = [
         "main", "toc", "text", "tasks", "attachments", "meta", "cover-letter", "large-text", "hotlines",
         "plans", "units", "lead", "responsible", "cooperating", "requirements", "milestones", "issued", "top",
+        "progress", "history", "scorecard", "attention", "by-group", "by-unit", "indicators", "reports", "all-tasks",
+        "figures", "open", "closed", "current-plans", "other-plans",
     ]
 
     public init(site: ResolvedSite, theme: Theme, options: BuildOptions = BuildOptions()) {

@@ -35,6 +35,23 @@ enum TaskPage {
         }
         view["has_milestones"] = !task.milestones.isEmpty
 
+        // Progress at the build date and every report's line, newest first.
+        let progress = context.site.progress(plan.id, task.number)
+        view["as_of"] = page.asOfText
+        view["status"] = page.statusBadge(progress)
+        view["overdue_since"] = progress?.overdueSince.map { page.date($0) as Any } ?? false
+        view["progress_href"] = page.href(.progress(plan.id))
+        let history = progress?.history ?? []
+        view["history"] = history.map { entry -> [String: Any] in
+            var row: [String: Any] = ["period": page.reportPeriod(entry.period), "as_of": page.date(entry.asOf),
+                                      "as_of_iso": entry.asOf.description,
+                                      "status": ["label": page.taskStatusLabel(entry.status), "class": entry.status.rawValue]]
+            row["percent"] = entry.percent.map { "\($0)%" as Any } ?? false
+            row["note_html"] = entry.note.map { page.inline($0) as Any } ?? false
+            return row
+        }
+        view["has_history"] = !history.isEmpty
+
         if let index = plan.tasks.firstIndex(where: { $0.number == task.number }) {
             if index > plan.tasks.startIndex {
                 let previous = plan.tasks[index - 1]

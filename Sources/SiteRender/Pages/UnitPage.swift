@@ -34,7 +34,8 @@ enum UnitPage {
                     "plan_title_html": page.inline(plan.title),
                     "tasks": tasks.map { task -> [String: Any] in
                         ["no": task.number.rawValue, "href": page.href(.task(plan.id, task.number)),
-                         "title_html": page.inline(task.title)]
+                         "title_html": page.inline(task.title),
+                         "status": page.statusBadge(site.progress(plan.id, task.number))]
                     },
                 ])
             }
@@ -46,6 +47,25 @@ enum UnitPage {
         view["summary"] = UnitRole.allCases.map { role -> [String: Any] in
             ["title": page.t("role_\(role.rawValue)"), "count": assignments.count { $0.role == role }]
         }
+        // The scorecard: the unit's tasks (each once, whatever its roles) by status, per plan and overall.
+        var total = StatusCounts()
+        var scorecard: [[String: Any]] = []
+        for plan in site.plans {
+            let numbers = Set(assignments.filter { $0.plan == plan.id }.map(\.task))
+            let tasks = plan.tasks.filter { numbers.contains($0.number) }
+            guard !tasks.isEmpty else { continue }
+            let counts = site.counts(plan, tasks: tasks)
+            var row = page.countsRow(counts, name: page.plain(plan.title))
+            row["name_html"] = page.inline(plan.title)
+            row["href"] = page.href(.progress(plan.id))
+            scorecard.append(row)
+            for task in tasks { if let p = site.progress(plan.id, task.number) { total.add(p) } }
+        }
+        view["scorecard"] = scorecard
+        view["has_scorecard"] = !scorecard.isEmpty
+        view["scorecard_total"] = page.countsRow(total, name: page.t("unit_scorecard_all"))
+        view["scorecard_figures"] = page.countFigures(total)
+        view["as_of"] = page.asOfText
         let issued = site.plans.filter { $0.issuer?.id == unit.id }
         view["issued_plans"] = issued.map { page.planSummary($0) }
         view["has_issued_plans"] = !issued.isEmpty

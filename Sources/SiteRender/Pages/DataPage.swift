@@ -1,0 +1,47 @@
+import SiteModel
+
+/// `/data/`: the open-data files with their schema, field by field, in the
+/// page's language. The descriptions come from the string table (`schema_…`).
+enum DataPage {
+    /// File → its fields, in the order they appear in the JSON.
+    static let schema: [(file: String, fields: [String])] = [
+        ("tasks.json", ["version", "build_date", "sample", "plans[].id", "plans[].title", "plans[].doc_number", "plans[].issuer",
+                        "plans[].issued", "plans[].period", "plans[].status", "plans[].url", "plans[].groups[]",
+                        "plans[].tasks[].no", "plans[].tasks[].group", "plans[].tasks[].title", "plans[].tasks[].leaders",
+                        "plans[].tasks[].lead", "plans[].tasks[].responsible", "plans[].tasks[].cooperating",
+                        "plans[].tasks[].requirements", "plans[].tasks[].due", "plans[].tasks[].milestones",
+                        "plans[].tasks[].remarks", "plans[].tasks[].tags", "plans[].tasks[].url",
+                        "units[].id", "units[].name", "units[].short", "units[].kind", "units[].area", "units[].url"]),
+        ("progress.json", ["version", "build_date", "sample", "in_force", "plans[].id", "plans[].status", "plans[].url",
+                           "plans[].counts", "plans[].reports[]", "plans[].tasks[].no", "plans[].tasks[].status",
+                           "plans[].tasks[].percent", "plans[].tasks[].as_of", "plans[].tasks[].overdue",
+                           "plans[].tasks[].overdue_since", "plans[].tasks[].note", "plans[].tasks[].history[]",
+                           "plans[].indicators[].id", "plans[].indicators[].title", "plans[].indicators[].unit",
+                           "plans[].indicators[].baseline", "plans[].indicators[].target", "plans[].indicators[].direction",
+                           "plans[].indicators[].current", "plans[].indicators[].as_of", "plans[].indicators[].values[]"]),
+        ("hazards.json", ["version", "build_date", "sample", "url", "hazards[].id", "hazards[].name", "hazards[].location",
+                          "hazards[].lead", "hazards[].cooperating", "hazards[].listed", "hazards[].due", "hazards[].status",
+                          "hazards[].closed", "hazards[].days_open", "hazards[].overdue", "hazards[].description"]),
+    ]
+
+    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+        let page = PageBuilder(context, PageAddress(.data, language))
+        var view: [String: Any] = [:]
+        view["as_of"] = page.asOfText
+        view["files"] = schema.map { entry -> [String: Any] in
+            let stem = String(entry.file.dropLast(5))
+            return [
+                "file": entry.file,
+                "anchor": "file-\(stem)",
+                "href": page.address.href(to: "data/\(entry.file)"),
+                "about": page.t("schema_\(stem)"),
+                "fields": entry.fields.map { field -> [String: Any] in
+                    ["name": field, "about": page.t("schema_\(stem).\(field)")]
+                },
+            ]
+        }
+        return page.layout(title: page.t("data_title"),
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("data_title"), nil)],
+                           page: view)
+    }
+}

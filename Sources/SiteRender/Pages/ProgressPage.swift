@@ -1,0 +1,150 @@
+import SiteModel
+
+/// `/plans/<id>/progress/`: the plan's tasks counted by status at the build
+/// date, a bar per chapter and per unit, the tasks needing attention first,
+/// indicators against baseline and target, and the reports received.
+enum ProgressPage {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> [String: Any] {
+        var page = PageBuilder(context, PageAddress(.progress(plan.id), language))
+        let site = context.site
+        let counts = site.counts(plan)
+        var view: [String: Any] = [:]
+        view["plan_title_html"] = page.inline(plan.title)
+        view["plan_href"] = page.href(.plan(plan.id))
+        view["as_of"] = page.asOfText
+        view["figures"] = page.countFigures(counts)
+        view["summary_bar"] = page.countsRow(counts, name: page.t("progress_all_tasks"))
+        view["legend"] = page.statusLegend()
+        let reports = plan.reports.filter { $0.asOf <= site.buildDate }
+        view["has_reports"] = !reports.isEmpty
+        if let latest = reports.last {
+            view["latest_report"] = page.reportPeriod(latest.period) + page.t("paren_open") + page.t("report_as_of")
+                + page.date(latest.asOf) + page.t("paren_close")
+        }
+
+        // Tasks needing attention: delayed or overdue, most urgent first.
+        let attention = plan.tasks.filter { task in
+            guard let progress = site.progress(plan.id, task.number) else { return false }
+            return progress.status == .delayed || progress.isOverdue
+        }.sorted { a, b in
+            let pa = site.progress(plan.id, a.number), pb = site.progress(plan.id, b.number)
+            let oa = pa?.isOverdue == true, ob = pb?.isOverdue == true
+            if oa != ob { return oa }
+            let sa = pa?.overdueSince, sb = pb?.overdueSince
+            if sa != sb, let sa, let sb { return sa < sb }
+            return a.number < b.number
+        }
+        view["attention"] = attention.map { taskRow(plan, $0, &page) }
+        view["has_attention"] = !attention.isEmpty
+
+        // By chapter, in the plan's order; tasks without a group last.
+        var groups: [[String: Any]] = []
+        for group in plan.groups {
+            let tasks = plan.tasks.filter { $0.group == group.id }
+            guard !tasks.isEmpty else { continue }
+            var row = page.countsRow(site.counts(plan, tasks: tasks), name: page.plain(group.title))
+            row["name_html"] = page.inline(group.title)
+            groups.append(row)
+        }
+        let ungrouped = plan.tasks.filter { task in task.group.map { id in !plan.groups.contains { $0.id == id } } ?? true }
+        if !ungrouped.isEmpty && !groups.isEmpty {
+            var row = page.countsRow(site.counts(plan, tasks: ungrouped), name: page.t("tasks_other_group"))
+            row["name_html"] = TrustedHTML(text: page.t("tasks_other_group"))
+            groups.append(row)
+        }
+        view["groups"] = groups
+        view["has_groups"] = !groups.isEmpty
+
+        // By unit: every unit that leads or is responsible for a task of the plan.
+        var unitTasks: [UnitID: Set<TaskNumber>] = [:]
+        for task in plan.tasks {
+            for ref in task.lead + task.responsible {
+                if let id = ref.id { unitTasks[id, default: []].insert(task.number) }
+            }
+        }
+        view["units"] = unitTasks.keys.sorted().compactMap { id -> [String: Any]? in
+            guard let unit = site.unit(id), let numbers = unitTasks[id] else { return nil }
+            let tasks = plan.tasks.filter { numbers.contains($0.number) }
+            var row = page.countsRow(site.counts(plan, tasks: tasks), name: page.plain(unit.displayName))
+            row["name_html"] = page.inline(unit.displayName)
+            row["href"] = page.href(.unit(id))
+            return row
+        }
+        view["has_units"] = !unitTasks.isEmpty
+
+        view["indicators"] = (site.indicatorProgress[plan.id] ?? []).map { indicatorView($0, &page) }
+        view["has_indicators"] = !plan.indicators.isEmpty
+
+        view["reports"] = reports.reversed().map { report -> [String: Any] in
+            let done = report.updates.count { $0.status == .done }
+            return ["period": page.reportPeriod(report.period), "as_of": page.date(report.asOf),
+                    "as_of_iso": report.asOf.description, "count": report.updates.count, "done": done]
+        }
+        view["tasks"] = plan.tasks.map { taskRow(plan, $0, &page) }
+        let title = page.t("progress_title") + (language == .zh ? "：" : ": ") + page.plain(plan.title)
+        view["heading"] = page.t("progress_title")
+        return page.layout(title: title,
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
+                                         (page.plain(plan.title), .plan(plan.id)), (page.t("progress_title"), nil)],
+                           page: view)
+    }
+
+    static func taskRow(_ plan: Plan, _ task: PlanTask, _ page: inout PageBuilder) -> [String: Any] {
+        let progress = page.site.progress(plan.id, task.number)
+        var row: [String: Any] = [
+            "no": task.number.rawValue,
+            "href": page.href(.task(plan.id, task.number)),
+            "title_html": page.inline(task.title),
+            "status": page.statusBadge(progress),
+            "units_html": page.unitLinks(task.lead + task.responsible),
+            "overdue_since": false, "note_html": false, "reported_on": false,
+        ]
+        if let progress {
+            if progress.isOverdue { row["overdue_since"] = page.overdueSince(progress) }
+            if let note = progress.note { row["note_html"] = page.inline(note) }
+            if let asOf = progress.asOf { row["reported_on"] = page.date(asOf) }
+        }
+        return row
+    }
+
+    static func indicatorView(_ item: IndicatorProgress, _ page: inout PageBuilder) -> [String: Any] {
+        let indicator = item.indicator
+        let unit = indicator.unit ?? ""
+        var view: [String: Any] = ["title_html": page.inline(indicator.title), "id": indicator.id]
+        if let baseline = indicator.baseline { view["baseline"] = formatValue(baseline) + unit }
+        if let target = indicator.target { view["target"] = formatValue(target) + unit }
+        if let current = item.current {
+            view["current"] = formatValue(current.value) + unit
+            view["current_date"] = page.date(current.date)
+        }
+        let separator = page.language == .zh ? "，" : ", "
+        var sentence = [page.plain(indicator.title)]
+        if let baseline = view["baseline"] as? String { sentence.append("\(page.t("indicator_baseline")) \(baseline)") }
+        if let target = view["target"] as? String { sentence.append("\(page.t("indicator_target")) \(target)") }
+        if let current = view["current"] as? String, let date = view["current_date"] as? String {
+            sentence.append("\(page.t("indicator_current")) \(current) (\(date))")
+        } else {
+            sentence.append(page.t("indicator_no_value"))
+        }
+        view["chart_html"] = IndicatorBarChart.svg(item, title: sentence.joined(separator: separator),
+                                                   baselineLabel: page.t("indicator_baseline"),
+                                                   targetLabel: page.t("indicator_target"),
+                                                   currentLabel: page.t("indicator_current"))
+        view["values"] = item.values.reversed().map { value -> [String: Any] in
+            ["date": page.date(value.date), "value": formatValue(value.value) + unit]
+        }
+        view["has_values"] = !item.values.isEmpty
+        return view
+    }
+}
+
+extension PageBuilder {
+    /// `2024-06` → "2024年6月" / "June 2024".
+    func reportPeriod(_ period: String) -> String {
+        let parts = period.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2, let day = Day(year: parts[0], month: parts[1], day: 1) else { return period }
+        if language == .zh { return "\(day.year)年\(day.month)月" }
+        let full = date(day)
+        return full.split(separator: " ").dropFirst().joined(separator: " ")
+    }
+}

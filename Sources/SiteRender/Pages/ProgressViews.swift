@@ -1,0 +1,59 @@
+import SiteModel
+
+/// The pieces of progress every page shows the same way: status labels,
+/// counts, bars and the "figures as of" line.
+extension PageBuilder {
+    func taskStatusLabel(_ status: TaskStatus) -> String { t("task_status_\(status.rawValue)") }
+
+    /// "数据截至2024年6月30日" — printed wherever statuses are shown.
+    var asOfText: String { t("progress_as_of") + date(site.buildDate) }
+
+    /// A task's status as a badge: label, CSS class, percent, overdue.
+    func statusBadge(_ progress: TaskProgress?) -> [String: Any] {
+        let status = progress?.status ?? .notStarted
+        // Absent values are `false`, never missing: Mustache would look a missing key up in the enclosing contexts.
+        var badge: [String: Any] = ["label": taskStatusLabel(status), "class": status.rawValue, "percent": false, "overdue": false]
+        if let percent = progress?.percent { badge["percent"] = "\(percent)%" }
+        if progress?.isOverdue == true {
+            badge["overdue"] = t("task_status_overdue")
+        }
+        return badge
+    }
+
+    /// The counts as figures: done, in progress, delayed, not started, overdue.
+    func countFigures(_ counts: StatusCounts) -> [[String: Any]] {
+        StatusBarChart.order.map { status in
+            ["value": String(counts[status]), "label": taskStatusLabel(status), "class": status.rawValue]
+        } + [["value": String(counts.overdue), "label": t("task_status_overdue"), "class": "overdue"]]
+    }
+
+    /// One line of a status table: the bar and the counts.
+    func countsRow(_ counts: StatusCounts, name: String) -> [String: Any] {
+        var row: [String: Any] = [
+            "total": counts.total, "done": counts.done, "in_progress": counts.inProgress,
+            "delayed": counts.delayed, "not_started": counts.notStarted, "overdue": counts.overdue,
+        ]
+        row["bar_html"] = StatusBarChart.svg(counts, title: "\(name)\(language == .zh ? "：" : ": ")\(countsSentence(counts))")
+        return row
+    }
+
+    /// "完成 3，推进中 5，滞后 1，未启动 2，逾期 1（共 11 项）".
+    func countsSentence(_ counts: StatusCounts) -> String {
+        let separator = language == .zh ? "，" : ", "
+        let parts = StatusBarChart.order.map { "\(taskStatusLabel($0)) \(counts[$0])" }
+            + ["\(t("task_status_overdue")) \(counts.overdue)"]
+        let total = language == .zh ? "（共 \(counts.total) 项）" : " (\(counts.total) tasks)"
+        return parts.joined(separator: separator) + total
+    }
+
+    /// The legend of the status bars: colour and name of each status.
+    func statusLegend() -> [[String: Any]] {
+        StatusBarChart.order.map { ["label": taskStatusLabel($0), "class": $0.rawValue, "colour": StatusBarChart.colour($0)] }
+    }
+
+    /// Overdue since a date, in words.
+    func overdueSince(_ progress: TaskProgress) -> String {
+        guard let since = progress.overdueSince else { return "" }
+        return language == .zh ? "\(date(since))到期" : "due \(date(since))"
+    }
+}
