@@ -46,6 +46,7 @@ public enum SiteRenderer {
     /// Every page route, in a fixed order.
     public static func allRoutes(_ site: ResolvedSite) -> [PageRoute] {
         var routes: [PageRoute] = [.home, .plans, .units, .hazards, .data]
+        if site.statistics != nil { routes.append(.statistics) }
         for plan in site.plans {
             routes.append(.plan(plan.id))
             routes.append(.progress(plan.id))
@@ -85,6 +86,9 @@ public enum SiteRenderer {
             return ("hazards", HazardsPage.view(context, language), [])
         case .data:
             return ("data", DataPage.view(context, language), [])
+        case .statistics:
+            guard site.statistics != nil else { return nil }
+            return ("statistics", StatisticsPage.view(context, language), [])
         case .units:
             return ("units", UnitListPage.view(context, language), [])
         case .unit(let id):

@@ -95,8 +95,8 @@ import TestSupport
         keys.formUnion(Unit.Kind.allCases.map { "kind_\($0.rawValue)" })
         keys.formUnion(Plan.Status.allCases.map { "status_\($0.rawValue)" })
         keys.formUnion(Plan.Level.allCases.map { "level_\($0.rawValue)" })
-        for entry in DataPage.schema {
-            let stem = String(entry.file.dropLast(5))
+        for entry in DataPage.schema + DataPage.accidentsSchema {
+            let stem = entry.file.replacingOccurrences(of: ".", with: "_")
             keys.insert("schema_\(stem)")
             keys.formUnion(entry.fields.map { "schema_\(stem).\($0)" })
         }

@@ -59,6 +59,8 @@ public struct ContentReader: Sendable {
             content.plans.append(files)
         }
         content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
+        content.accidents = readText("statistics/accidents.csv", required: false, realRoot: realRoot, into: &diagnostics)
+        content.categories = readText("statistics/categories.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         return (content, diagnostics)
     }
 

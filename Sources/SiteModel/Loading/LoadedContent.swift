@@ -8,6 +8,9 @@ public struct LoadedContent: Sendable {
     public var plans: [PlanFiles]
     /// hazards.yaml, optional.
     public var hazards: SourceFile?
+    /// statistics/accidents.csv and statistics/categories.yaml, optional.
+    public var accidents: SourceFile?
+    public var categories: SourceFile?
 
     public init(root: String, site: SourceFile? = nil, units: SourceFile? = nil, plans: [PlanFiles] = [],
                 hazards: SourceFile? = nil) {

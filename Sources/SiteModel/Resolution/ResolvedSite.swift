@@ -17,6 +17,12 @@ public struct ResolvedSite: Sendable {
     public var indicatorProgress: [PlanID: [IndicatorProgress]]
     /// Listed hazards: open ones first (longest open first), then closed ones (latest closed first).
     public var hazards: [Hazard]
+    /// Accident statistics and their aggregates, when the site has them.
+    public var statistics: AccidentStatistics?
+    public var statisticsSummary: StatisticsSummary?
+
+    /// True when any page shows figures that are examples (site.yaml or categories.yaml `sample: true`).
+    public var isSample: Bool { site.isSample || statistics?.isSample == true }
 
     public func progress(_ plan: PlanID, _ task: TaskNumber) -> TaskProgress? { progress[plan]?[task] }
 

@@ -71,8 +71,13 @@ public enum Resolver {
             indicators[plan.id] = ProgressTracker.indicators(of: plan, at: buildDate)
         }
         let units = content.units.sorted { $0.id < $1.id }
-        return (ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments,
-                             buildDate: buildDate, progress: progress, indicatorProgress: indicators, hazards: hazards), diagnostics)
+        var resolved = ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments,
+                                    buildDate: buildDate, progress: progress, indicatorProgress: indicators, hazards: hazards)
+        if let statistics = content.statistics {
+            resolved.statistics = statistics
+            resolved.statisticsSummary = StatisticsSummary(statistics.records)
+        }
+        return (resolved, diagnostics)
     }
 
     static func resolve(_ ref: inout UnitReference, directory: UnitDirectory, into diagnostics: inout Diagnostics) {

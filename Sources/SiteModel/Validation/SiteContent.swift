@@ -4,12 +4,14 @@ public struct SiteContent: Sendable {
     public var units: [Unit]
     public var plans: [Plan]
     public var hazards: [Hazard]
+    public var statistics: AccidentStatistics?
 
-    public init(site: SiteConfig, units: [Unit], plans: [Plan], hazards: [Hazard] = []) {
+    public init(site: SiteConfig, units: [Unit], plans: [Plan], hazards: [Hazard] = [], statistics: AccidentStatistics? = nil) {
         self.site = site
         self.units = units
         self.plans = plans
         self.hazards = hazards
+        self.statistics = statistics
     }
 }
 
@@ -26,7 +28,8 @@ public enum ContentValidator {
             }
         }
         let hazards = content.hazards.map { HazardsDecoder.decode($0, into: &diagnostics) } ?? []
+        let statistics = StatisticsDecoder.decode(csv: content.accidents, categories: content.categories, into: &diagnostics)
         guard let site else { return (nil, diagnostics) }
-        return (SiteContent(site: site, units: units, plans: plans, hazards: hazards), diagnostics)
+        return (SiteContent(site: site, units: units, plans: plans, hazards: hazards, statistics: statistics), diagnostics)
     }
 }

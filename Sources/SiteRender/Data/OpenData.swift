@@ -7,12 +7,15 @@ public enum OpenData {
     /// Bumped when a field is renamed or removed; adding fields keeps it.
     public static let version = 1
 
-    public static let files = ["tasks.json", "progress.json", "hazards.json"]
-
     public static func files(_ context: RenderContext) -> [OutputFile] {
-        [OutputFile(path: "data/tasks.json", text: tasks(context).serialized()),
-         OutputFile(path: "data/progress.json", text: progress(context).serialized()),
-         OutputFile(path: "data/hazards.json", text: hazards(context).serialized())]
+        var files = [OutputFile(path: "data/tasks.json", text: tasks(context).serialized()),
+                     OutputFile(path: "data/progress.json", text: progress(context).serialized()),
+                     OutputFile(path: "data/hazards.json", text: hazards(context).serialized())]
+        if let statistics = context.site.statistics, let summary = context.site.statisticsSummary {
+            files.append(OutputFile(path: "data/accidents.csv", text: AccidentData.csv(statistics)))
+            files.append(OutputFile(path: "data/accidents.json", text: AccidentData.json(context, statistics, summary).serialized()))
+        }
+        return files
     }
 
     // MARK: - tasks.json
@@ -152,7 +155,7 @@ public enum OpenData {
 
     static func header(_ context: RenderContext) -> [(String, JSONValue)] {
         [("version", .int(version)), ("build_date", .string(context.site.buildDate.description)),
-         ("sample", .bool(context.site.site.isSample))]
+         ("sample", .bool(context.site.isSample))]
     }
 
     static func text(_ text: BilingualText) -> JSONValue {

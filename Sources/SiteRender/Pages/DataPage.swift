@@ -24,12 +24,21 @@ enum DataPage {
                           "hazards[].closed", "hazards[].days_open", "hazards[].overdue", "hazards[].description"]),
     ]
 
+    static let accidentsSchema: [(file: String, fields: [String])] = [
+        ("accidents.csv", ["period", "region", "category", "accidents", "deaths", "injuries", "loss", "severity"]),
+        ("accidents.json", ["version", "build_date", "sample", "url", "categories[]", "regions[]", "records[]",
+                            "years[].year", "years[].complete", "years[].last_month", "years[].totals",
+                            "years[].accidents_change", "years[].deaths_change", "year_to_date",
+                            "by_category[]", "by_region[]"]),
+    ]
+
     static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
         let page = PageBuilder(context, PageAddress(.data, language))
         var view: [String: Any] = [:]
         view["as_of"] = page.asOfText
-        view["files"] = schema.map { entry -> [String: Any] in
-            let stem = String(entry.file.dropLast(5))
+        let entries = schema + (context.site.statistics != nil ? accidentsSchema : [])
+        view["files"] = entries.map { entry -> [String: Any] in
+            let stem = entry.file.replacingOccurrences(of: ".", with: "_")
             return [
                 "file": entry.file,
                 "anchor": "file-\(stem)",

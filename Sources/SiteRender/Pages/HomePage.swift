@@ -39,6 +39,22 @@ enum HomePage {
             view["open_hazards"] = site.hazards.count(where: \.isOpen)
         }
         view["data_href"] = page.href(.data)
+        // Accidents this year against last year: the same months when this year is incomplete.
+        if let summary = site.statisticsSummary, let latest = summary.latestYear {
+            var figure: [String: Any] = ["href": page.href(.statistics)]
+            if let ytd = summary.yearToDate {
+                figure["period"] = language == .zh ? "\(ytd.year)年1–\(ytd.throughMonth)月" : "\(page.monthName(1))–\(page.monthName(ytd.throughMonth)) \(ytd.year)"
+                figure["accidents"] = page.count(ytd.current.accidents)
+                figure["deaths"] = page.count(ytd.current.deaths)
+                figure["change"] = ytd.accidentsChange.map { page.change($0) } ?? false
+            } else {
+                figure["period"] = language == .zh ? "\(latest.year)年" : String(latest.year)
+                figure["accidents"] = page.count(latest.totals.accidents)
+                figure["deaths"] = page.count(latest.totals.deaths)
+                figure["change"] = latest.accidentsChange.map { page.change($0) } ?? false
+            }
+            view["accident_figure"] = figure
+        }
         view["plans_href"] = page.href(.plans)
         view["units_href"] = page.href(.units)
         return page.layout(title: page.t("home_title"), page: view)

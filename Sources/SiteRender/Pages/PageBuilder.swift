@@ -131,7 +131,7 @@ struct PageBuilder {
             ["number": hotline.number, "dial": hotline.dialString, "name": plain(hotline.name)]
         }
         values["has_hotlines"] = !siteConfig.hotlines.isEmpty
-        values["sample"] = siteConfig.isSample
+        values["sample"] = site.isSample
         values["publisher"] = plain(siteConfig.publisher ?? siteConfig.title)
         values["breadcrumbs"] = breadcrumbs.map { crumb -> [String: Any] in
             ["title": crumb.0, "href": crumb.1.map { href($0) } ?? "", "is_current": crumb.1 == nil]
@@ -148,6 +148,7 @@ struct PageBuilder {
             NavItem(title: BilingualText(zh: strings[key, .zh], en: strings[key, .en]), path: path)
         }
         var defaults = [item("nav_home", ""), item("nav_plans", "plans/"), item("nav_units", "units/")]
+        if site.statistics != nil { defaults.append(item("nav_statistics", "statistics/")) }
         if !site.hazards.isEmpty { defaults.append(item("nav_hazards", "hazards/")) }
         let items = site.site.nav.isEmpty ? defaults : site.site.nav
         let current = address.route.path

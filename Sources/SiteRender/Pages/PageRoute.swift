@@ -13,6 +13,8 @@ public enum PageRoute: Sendable, Hashable {
     case hazards
     /// The open-data files and their schema.
     case data
+    /// Accident statistics.
+    case statistics
     case units
     case unit(UnitID)
 
@@ -26,6 +28,7 @@ public enum PageRoute: Sendable, Hashable {
         case .progress(let plan): "plans/\(plan.rawValue)/progress/"
         case .hazards: "hazards/"
         case .data: "data/"
+        case .statistics: "statistics/"
         case .units: "units/"
         case .unit(let id): "units/\(id.rawValue)/"
         }

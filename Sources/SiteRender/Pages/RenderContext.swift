@@ -24,6 +24,7 @@ public struct RenderContext: Sendable {
         "plans", "units", "lead", "responsible", "cooperating", "requirements", "milestones", "issued", "top",
         "progress", "history", "scorecard", "attention", "by-group", "by-unit", "indicators", "reports", "all-tasks",
         "figures", "open", "closed", "current-plans", "other-plans",
+        "ytd", "by-year", "by-category", "by-region", "downloads", "accidents", "chart-trend", "chart-category",
     ]
 
     public init(site: ResolvedSite, theme: Theme, options: BuildOptions = BuildOptions()) {

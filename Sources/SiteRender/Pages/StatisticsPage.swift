@@ -1,0 +1,154 @@
+import SiteModel
+
+/// `/statistics/`: accident figures per year with year-on-year change, the
+/// year to date against the same months of last year when the latest year is
+/// incomplete, a trend chart, a by-category chart and a by-region table, and
+/// the downloads. Every chart has its numbers in a table beside it.
+enum StatisticsPage {
+    static let accidentsColour = "#0969da"
+    static let deathsColour = "#a40e26"
+
+    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+        var page = PageBuilder(context, PageAddress(.statistics, language))
+        var view: [String: Any] = [:]
+        view["csv_href"] = page.address.href(to: "data/accidents.csv")
+        view["json_href"] = page.address.href(to: "data/accidents.json")
+        view["data_href"] = page.href(.data)
+        guard let statistics = context.site.statistics, let summary = context.site.statisticsSummary,
+              !summary.years.isEmpty else {
+            view["has_statistics"] = false
+            return page.layout(title: page.t("statistics_title"),
+                               breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
+        }
+        view["has_statistics"] = true
+        if let source = statistics.source { view["source_html"] = page.inline(source) }
+
+        // Per year, with year-on-year change.
+        view["years"] = summary.years.map { year -> [String: Any] in
+            var row = totalsRow(year.totals, &page)
+            row["label"] = yearLabel(year, &page)
+            row["accidents_change"] = year.accidentsChange.map { page.change($0) } ?? "—"
+            row["deaths_change"] = year.deathsChange.map { page.change($0) } ?? "—"
+            return row
+        }
+        if let ytd = summary.yearToDate {
+            var box: [String: Any] = [
+                "heading": page.language == .zh ? "\(ytd.year)年1–\(ytd.throughMonth)月" : "\(page.monthName(1))–\(page.monthName(ytd.throughMonth)) \(ytd.year)",
+                "previous_heading": page.language == .zh ? "\(ytd.year - 1)年同期" : "Same months of \(ytd.year - 1)",
+                "current": totalsRow(ytd.current, &page),
+            ]
+            if let previous = ytd.previous {
+                box["previous"] = totalsRow(previous, &page)
+                box["accidents_change"] = ytd.accidentsChange.map { page.change($0) } ?? "—"
+                box["deaths_change"] = ytd.deathsChange.map { page.change($0) } ?? "—"
+            } else {
+                box["previous"] = false
+            }
+            view["ytd"] = box
+        }
+
+        // The trend: accidents and deaths per year.
+        let yearLabels = summary.years.map { yearLabel($0, &page) }
+        let trend = BarChart(
+            id: "chart-trend", title: page.t("statistics_trend_title"),
+            description: summary.years.map { year in
+                "\(yearLabel(year, &page))\(page.t("colon"))\(page.t("stat_accidents")) \(page.count(year.totals.accidents))\(page.language == .zh ? "，" : ", ")\(page.t("stat_deaths")) \(page.count(year.totals.deaths))"
+            }.joined(separator: page.language == .zh ? "；" : "; "),
+            labels: yearLabels,
+            series: [.init(name: page.t("stat_accidents"), colour: accidentsColour, values: summary.years.map { Double($0.totals.accidents) }),
+                     .init(name: page.t("stat_deaths"), colour: deathsColour, values: summary.years.map { Double($0.totals.deaths) })],
+            valueAxisTitle: page.t("stat_axis_count"), labelAxisTitle: page.t("stat_axis_year"))
+        view["trend_chart_html"] = trend.vertical()
+
+        // By category: a chart of the latest year, a table of every year.
+        let latest = summary.years.last?.year ?? 0
+        let categories = statistics.categories.filter { summary.byCategory[$0.id] != nil }
+        let categoryNames = categories.map { page.plain($0.name) }
+        let latestValues = categories.map { Double(summary.byCategory[$0.id]?[latest]?.accidents ?? 0) }
+        let latestYear = summary.years.last.map { yearLabel($0, &page) } ?? String(latest)
+        let byCategory = BarChart(
+            id: "chart-category", title: "\(page.t("statistics_category_title"))\(page.t("paren_open"))\(latestYear)\(page.t("paren_close"))",
+            description: zip(categoryNames, latestValues).map { "\($0.0) \(page.count(Int($0.1)))" }
+                .joined(separator: page.language == .zh ? "；" : "; "),
+            labels: categoryNames,
+            series: [.init(name: page.t("stat_accidents"), colour: accidentsColour, values: latestValues)],
+            valueAxisTitle: page.t("stat_axis_count"), labelAxisTitle: page.t("stat_category"))
+        view["category_chart_html"] = byCategory.horizontal()
+        view["category_chart_year"] = latestYear
+        view["year_headers"] = yearLabels.map { ["label": $0] }
+        view["categories"] = categories.map { category -> [String: Any] in
+            ["name_html": page.inline(category.name),
+             "cells": summary.years.map { year -> [String: Any] in
+                 let totals = summary.byCategory[category.id]?[year.year] ?? AccidentTotals()
+                 return ["accidents": page.count(totals.accidents), "deaths": page.count(totals.deaths)]
+             }]
+        }
+        let regions = statistics.regions.filter { summary.byRegion[$0.id] != nil }
+        view["regions"] = regions.map { region -> [String: Any] in
+            ["name_html": page.inline(region.name),
+             "cells": summary.years.map { year -> [String: Any] in
+                 let totals = summary.byRegion[region.id]?[year.year] ?? AccidentTotals()
+                 return ["accidents": page.count(totals.accidents), "deaths": page.count(totals.deaths)]
+             }]
+        }
+        view["has_major"] = statistics.records.contains { $0.severity != nil }
+        return page.layout(title: page.t("statistics_title"),
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
+    }
+
+    static func totalsRow(_ totals: AccidentTotals, _ page: inout PageBuilder) -> [String: Any] {
+        ["accidents": page.count(totals.accidents), "deaths": page.count(totals.deaths),
+         "injuries": page.count(totals.injuries), "loss": page.decimal(totals.loss), "major": page.count(totals.majorAccidents)]
+    }
+
+    /// "2024" or, for an incomplete year, "2025（1–6月）" / "2025 (Jan–Jun)".
+    static func yearLabel(_ year: StatisticsSummary.Year, _ page: inout PageBuilder) -> String {
+        guard !year.isComplete, let last = year.lastMonth else { return String(year.year) }
+        return page.language == .zh ? "\(year.year)（1–\(last)月）" : "\(year.year) (Jan–\(page.monthName(last, short: true)))"
+    }
+}
+
+extension PageBuilder {
+    /// Whole numbers: "12,345" in English, "12345" in Chinese.
+    func count(_ value: Int) -> String {
+        language == .en ? grouped(String(value)) : String(value)
+    }
+
+    /// At most two decimals, grouped in English.
+    func decimal(_ value: Double) -> String {
+        let text = formatValue(value)
+        guard language == .en else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        return grouped(String(parts[0])) + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    private func grouped(_ digits: String) -> String {
+        let negative = digits.hasPrefix("-")
+        let body = Array(negative ? digits.dropFirst() : Substring(digits))
+        var out = ""
+        for (index, character) in body.enumerated() {
+            if index > 0 && (body.count - index) % 3 == 0 { out.append(",") }
+            out.append(character)
+        }
+        return (negative ? "-" : "") + out
+    }
+
+    /// "+3 (+12.5%)", "−2 (−10%)", "0".
+    func change(_ change: Change) -> String {
+        let sign = change.difference > 0 ? "+" : (change.difference < 0 ? "−" : "")
+        var text = sign + decimal(abs(change.difference))
+        if let percent = change.percent {
+            let p = (abs(percent) * 10).rounded() / 10
+            text += "\(t("paren_open"))\(sign)\(formatValue(p))%\(t("paren_close"))"
+        }
+        return text
+    }
+
+    func monthName(_ month: Int, short: Bool = false) -> String {
+        let names = ["January", "February", "March", "April", "May", "June", "July",
+                     "August", "September", "October", "November", "December"]
+        guard (1...12).contains(month) else { return String(month) }
+        if language == .zh { return "\(month)月" }
+        return short ? String(names[month - 1].prefix(3)) : names[month - 1]
+    }
+}
