@@ -57,7 +57,7 @@ import TestSupport
     @Test func everyTemplateKeyExistsInSomeView() throws {
         let recorder = Recorder()
         // The plain fixture and the one with progress reports and hazards: together they fill every optional key.
-        for fixture in ["mini", "progress"] {
+        for fixture in ["mini", "progress", "statistics"] {
             let context = try Self.context(Repository.fixture(fixture))
             for route in SiteRenderer.allRoutes(context.site) {
                 for language in Language.allCases {
