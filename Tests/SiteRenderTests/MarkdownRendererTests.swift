@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteRender
 import SiteModel
@@ -60,5 +61,23 @@ import SiteModel
     @Test func quotesInAnchorsAreEscaped() {
         let out = html("## a\"b<c\n")
         #expect(!out.contains("id=\"a\"b"))
+    }
+}
+
+/// cmark-gfm's inline parser shares a table of special characters between
+/// parsers; rendering from many threads at once must still find every
+/// strikethrough and autolink (it did not before the finish lock).
+@Suite struct MarkdownConcurrencyTests {
+    @Test func extensionsSurviveParallelRendering() {
+        let renderer = MarkdownRenderer(reservedAnchors: [])
+        let count = 400
+        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+        defer { results.deallocate() }
+        let slots = SendableBuffer(results)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let html = renderer.renderFragment("~~old \(index)~~ see https://example.org/\(index) and www.example.com").html
+            slots.set(index, html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">"))
+        }
+        #expect(results.allSatisfy { $0 }, "\(results.filter { !$0 }.count) of \(count) renders lost an extension")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 import SiteModel
 #if canImport(Glibc)
@@ -62,7 +63,16 @@ public struct MarkdownRenderer: Sendable {
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        // cmark-gfm 0.29 keeps the inline parser's special characters in a
+        // process-wide table that every parser's finish adds its extensions'
+        // characters to and removes them from again (`~` for strikethrough,
+        // `:` and `w` for autolinks). Two parsers finishing at once race on it
+        // and lose those extensions, so inline parsing is serialised; block
+        // parsing (feed) and rendering stay parallel.
+        cmarkFinishLock.lock()
+        let finished = cmark_parser_finish(parser)
+        cmarkFinishLock.unlock()
+        guard let document = finished else {
             return RenderedMarkdown(html: TrustedHTML(text: text), headings: [], diagnostics: [])
         }
         defer { cmark_node_free(document) }
@@ -193,3 +203,6 @@ private final class CmarkRegistration: Sendable {
 }
 
 private let cmarkRegistration = CmarkRegistration()
+
+/// See `render`: cmark_parser_finish is not safe to run on two threads at once.
+private let cmarkFinishLock = NSLock()
