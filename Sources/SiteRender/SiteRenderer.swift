@@ -7,8 +7,9 @@ import SiteModel
 public enum SiteRenderer {
     public static func render(_ context: RenderContext, parallel: Bool = true) -> ([OutputFile], Diagnostics) {
         let routes = allRoutes(context.site)
-        let jobs = routes.flatMap { route in context.languages.map { PageAddress(route, $0) } }
-        var results = [(OutputFile, [Diagnostic])?](repeating: nil, count: jobs.count)
+        // Every page but the translation status, which lists the pages found pending here.
+        let jobs = routes.filter { $0 != .translationStatus }.flatMap { route in context.languages.map { PageAddress(route, $0) } }
+        var results = [RenderedPage?](repeating: nil, count: jobs.count)
         if parallel && jobs.count > 1 {
             results.withUnsafeMutableBufferPointer { buffer in
                 let slots = SendableBuffer(buffer)
@@ -21,15 +22,25 @@ public enum SiteRenderer {
         }
         var diagnostics = Diagnostics()
         var files: [OutputFile] = []
-        files.reserveCapacity(jobs.count + 8)
-        for result in results {
-            guard let (file, pageDiagnostics) = result else { continue }
-            files.append(file)
-            diagnostics.append(contentsOf: pageDiagnostics)
+        files.reserveCapacity(jobs.count + 16)
+        var pending: [PageRoute] = []
+        for (index, result) in results.enumerated() {
+            guard let result else { continue }
+            files.append(result.file)
+            diagnostics.append(contentsOf: result.diagnostics)
+            if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
+        }
+        if routes.contains(.translationStatus) {
+            for language in context.languages {
+                let view = TranslationStatusPage.view(context, pending: pending, language)
+                files.append(OutputFile(path: PageAddress(.translationStatus, language).outputPath,
+                                        text: context.theme.render("translation-status", view)))
+            }
         }
         files.append(OutputFile(path: "404.html", text: context.theme.render("404", NotFoundPage.view(context))))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(routes: routes, context: context)))
         files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(context: context)))
+        files += Feeds.files(context)
         files += OpenData.files(context)
         for (path, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .data(data)))
@@ -43,10 +54,26 @@ public enum SiteRenderer {
         return (files, diagnostics)
     }
 
+    /// The English pages that show some Chinese text in place of a missing translation.
+    public static func translationPending(_ context: RenderContext) -> [PageRoute] {
+        allRoutes(context.site).filter { $0 != .translationStatus }.filter { route in
+            (pageView(PageAddress(route, .en), context)?.view["translation_pending"] as? Bool) == true
+        }
+    }
+
+    public struct RenderedPage: Sendable {
+        public var file: OutputFile
+        public var diagnostics: [Diagnostic]
+        public var translationPending: Bool
+    }
+
     /// Every page route, in a fixed order.
     public static func allRoutes(_ site: ResolvedSite) -> [PageRoute] {
-        var routes: [PageRoute] = [.home, .plans, .units, .hazards, .data]
+        var routes: [PageRoute] = [.home, .plans, .units, .hazards, .data, .report, .search, .translationStatus]
         if site.statistics != nil { routes.append(.statistics) }
+        routes += (1...NoticeListPage.pageCount(site)).map { PageRoute.notices($0) }
+        routes += site.notices.map { .notice($0.slug) }
+        routes += site.pages.filter { $0.slug != "report" }.map { .page($0.slug) }
         for plan in site.plans {
             routes.append(.plan(plan.id))
             routes.append(.progress(plan.id))
@@ -57,9 +84,13 @@ public enum SiteRenderer {
     }
 
     /// Renders one page in one language.
-    public static func renderPage(_ address: PageAddress, _ context: RenderContext) -> (OutputFile, [Diagnostic]) {
-        guard let page = pageView(address, context) else { return (OutputFile(path: address.outputPath, text: ""), []) }
-        return (OutputFile(path: address.outputPath, text: context.theme.render(page.template, page.view)), page.diagnostics)
+    public static func renderPage(_ address: PageAddress, _ context: RenderContext) -> RenderedPage {
+        guard let page = pageView(address, context) else {
+            return RenderedPage(file: OutputFile(path: address.outputPath, text: ""), diagnostics: [], translationPending: false)
+        }
+        return RenderedPage(file: OutputFile(path: address.outputPath, text: context.theme.render(page.template, page.view)),
+                            diagnostics: page.diagnostics,
+                            translationPending: (page.view["translation_pending"] as? Bool) == true)
     }
 
     /// A page's template name and view model, before rendering; nil for a route that does not exist.
@@ -89,6 +120,24 @@ public enum SiteRenderer {
         case .statistics:
             guard site.statistics != nil else { return nil }
             return ("statistics", StatisticsPage.view(context, language), [])
+        case .report:
+            let (view, diagnostics) = ReportPage.view(context, language)
+            return ("report", view, diagnostics)
+        case .notices(let number):
+            guard number >= 1, number <= NoticeListPage.pageCount(site) else { return nil }
+            return ("notices", NoticeListPage.view(context, pageNumber: number, language), [])
+        case .notice(let slug):
+            guard let notice = site.notices.first(where: { $0.slug == slug }) else { return nil }
+            let (view, diagnostics) = ArticlePage.view(context, notice, address.route, language)
+            return ("article", view, diagnostics)
+        case .page(let slug):
+            guard let article = site.page(slug) else { return nil }
+            let (view, diagnostics) = ArticlePage.view(context, article, address.route, language)
+            return ("article", view, diagnostics)
+        case .search:
+            return ("search", SearchPage.view(context, language), [])
+        case .translationStatus:
+            return ("translation-status", TranslationStatusPage.view(context, pending: translationPending(context), language), [])
         case .units:
             return ("units", UnitListPage.view(context, language), [])
         case .unit(let id):

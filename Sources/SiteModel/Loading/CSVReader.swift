@@ -2,12 +2,14 @@
 /// double quotes (`""` inside for a quote), quoted fields may hold commas and
 /// line breaks. CRLF, LF and a BOM are accepted (TextDecoding has already
 /// normalised line ends and removed the BOM); blank lines are skipped.
+/// Works on the UTF-8 bytes: the delimiters are all ASCII, so a field is a
+/// byte range, decoded once.
 public struct CSVReader: Sendable {
     public struct Record: Sendable, Hashable {
         public var fields: [String]
         /// The line the record starts on (1-based).
         public var line: Int
-        /// The column (1-based) each field starts at, for diagnostics.
+        /// The column (1-based, in characters) each field starts at, for diagnostics.
         public var columns: [Int]
     }
 
@@ -19,69 +21,74 @@ public struct CSVReader: Sendable {
 
     /// Parses the whole text; stops at the first unrecoverable error (an unclosed quote).
     public static func parse(_ text: String) -> (records: [Record], failure: Failure?) {
+        var text = text
+        return text.withUTF8 { parse(bytes: $0) }
+    }
+
+    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> (records: [Record], failure: Failure?) {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var records: [Record] = []
         var fields: [String] = []
         var columns: [Int] = []
-        var field = ""
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
         var line = 1, column = 1
-        var recordLine = 1
-        var fieldColumn = 1
-        var inQuotes = false
+        var recordLine = 1, fieldColumn = 1
+        var inQuotes = false, afterQuote = false
         var quoteStart = (line: 1, column: 1)
-        var afterQuote = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var i = 0
+        let count = bytes.count
 
-        func next() -> Unicode.Scalar? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
+        @inline(__always) func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        func finishField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            columns.append(fieldColumn)
+            field.removeAll(keepingCapacity: true)
         }
         func endRecord() {
-            fields.append(field)
-            columns.append(fieldColumn)
-            // A line holding nothing at all is blank: skipped.
-            if !(fields.count == 1 && fields[0].isEmpty && !afterQuote) {
-                records.append(Record(fields: fields, line: recordLine, columns: columns))
-            }
-            fields = []; columns = []; field = ""; afterQuote = false
+            let blank = fields.isEmpty && field.isEmpty && !afterQuote
+            finishField()
+            if !blank { records.append(Record(fields: fields, line: recordLine, columns: columns)) }
+            fields = []; columns = []; afterQuote = false
         }
 
-        while let scalar = next() {
+        while i < count {
+            let byte = bytes[i]
             if inQuotes {
-                if scalar == "\"" {
-                    if let following = next() {
-                        if following == "\"" { field.unicodeScalars.append("\""); column += 2; continue }
-                        pending = following
+                if byte == quote {
+                    if i + 1 < count && bytes[i + 1] == quote {
+                        field.append(quote); i += 2; column += 2; continue
                     }
-                    inQuotes = false
-                    afterQuote = true
-                    column += 1
+                    inQuotes = false; afterQuote = true
                 } else {
-                    field.unicodeScalars.append(scalar)
-                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                    field.append(byte)
+                    if byte == newline { line += 1; column = 0 }
                 }
+                if !isContinuation(byte) { column += 1 }
+                i += 1
                 continue
             }
-            switch scalar {
-            case ",":
-                fields.append(field); columns.append(fieldColumn)
-                field = ""; afterQuote = false
+            switch byte {
+            case comma:
+                finishField()
+                afterQuote = false
                 column += 1
                 fieldColumn = column
-            case "\r":
+            case cr:
                 column += 1
-            case "\n":
+            case newline:
                 endRecord()
                 line += 1; column = 1
                 recordLine = line; fieldColumn = 1
-            case "\"" where field.isEmpty && !afterQuote:
+            case quote where field.isEmpty && !afterQuote:
                 inQuotes = true
                 quoteStart = (line, column)
                 column += 1
             default:
-                field.unicodeScalars.append(scalar)
-                column += 1
+                field.append(byte)
+                if !isContinuation(byte) { column += 1 }
             }
+            i += 1
         }
         if inQuotes {
             return (records, Failure(line: quoteStart.line, column: quoteStart.column,

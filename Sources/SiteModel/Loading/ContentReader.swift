@@ -59,6 +59,19 @@ public struct ContentReader: Sendable {
             content.plans.append(files)
         }
         content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
+        for (folder, kind) in [("notices", Article.Kind.notice), ("pages", Article.Kind.page)] {
+            var byStem: [String: ArticleFiles] = [:]
+            for name in listDirectory(folder, realRoot: realRoot, into: &diagnostics).sorted()
+            where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                let isEnglish = name.hasSuffix(".en.md")
+                let stem = String(name.dropLast(isEnglish ? 6 : 3))
+                guard let file = readText("\(folder)/\(name)", required: true, realRoot: realRoot, into: &diagnostics) else { continue }
+                var entry = byStem[stem] ?? ArticleFiles(kind: kind, stem: stem)
+                if isEnglish { entry.en = file } else { entry.zh = file }
+                byStem[stem] = entry
+            }
+            content.articles += byStem.keys.sorted().compactMap { byStem[$0] }
+        }
         content.accidents = readText("statistics/accidents.csv", required: false, realRoot: realRoot, into: &diagnostics)
         content.categories = readText("statistics/categories.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         return (content, diagnostics)

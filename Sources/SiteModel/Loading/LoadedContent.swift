@@ -11,6 +11,8 @@ public struct LoadedContent: Sendable {
     /// statistics/accidents.csv and statistics/categories.yaml, optional.
     public var accidents: SourceFile?
     public var categories: SourceFile?
+    /// notices/*.md and pages/*.md with their .en.md companions, by file name.
+    public var articles: [ArticleFiles] = []
 
     public init(root: String, site: SourceFile? = nil, units: SourceFile? = nil, plans: [PlanFiles] = [],
                 hazards: SourceFile? = nil) {

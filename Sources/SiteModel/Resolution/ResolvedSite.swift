@@ -20,6 +20,12 @@ public struct ResolvedSite: Sendable {
     /// Accident statistics and their aggregates, when the site has them.
     public var statistics: AccidentStatistics?
     public var statisticsSummary: StatisticsSummary?
+    /// Notices, newest first (date, then slug).
+    public var notices: [Article] = []
+    /// Free pages by slug (`report` is the reporting guide's text).
+    public var pages: [Article] = []
+
+    public func page(_ slug: String) -> Article? { pages.first { $0.slug == slug } }
 
     /// True when any page shows figures that are examples (site.yaml or categories.yaml `sample: true`).
     public var isSample: Bool { site.isSample || statistics?.isSample == true }

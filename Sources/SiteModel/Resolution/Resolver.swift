@@ -73,6 +73,11 @@ public enum Resolver {
         let units = content.units.sorted { $0.id < $1.id }
         var resolved = ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments,
                                     buildDate: buildDate, progress: progress, indicatorProgress: indicators, hazards: hazards)
+        resolved.notices = content.articles.filter { $0.kind == .notice }.sorted { a, b in
+            let da = a.date?.ordinal ?? 0, db = b.date?.ordinal ?? 0
+            return da != db ? da > db : a.slug > b.slug
+        }
+        resolved.pages = content.articles.filter { $0.kind == .page }.sorted { $0.slug < $1.slug }
         if let statistics = content.statistics {
             resolved.statistics = statistics
             resolved.statisticsSummary = StatisticsSummary(statistics.records)

@@ -5,6 +5,7 @@ public struct SiteContent: Sendable {
     public var plans: [Plan]
     public var hazards: [Hazard]
     public var statistics: AccidentStatistics?
+    public var articles: [Article] = []
 
     public init(site: SiteConfig, units: [Unit], plans: [Plan], hazards: [Hazard] = [], statistics: AccidentStatistics? = nil) {
         self.site = site
@@ -30,6 +31,8 @@ public enum ContentValidator {
         let hazards = content.hazards.map { HazardsDecoder.decode($0, into: &diagnostics) } ?? []
         let statistics = StatisticsDecoder.decode(csv: content.accidents, categories: content.categories, into: &diagnostics)
         guard let site else { return (nil, diagnostics) }
-        return (SiteContent(site: site, units: units, plans: plans, hazards: hazards, statistics: statistics), diagnostics)
+        var result = SiteContent(site: site, units: units, plans: plans, hazards: hazards, statistics: statistics)
+        result.articles = content.articles.compactMap { ArticleDecoder.decode($0, into: &diagnostics) }
+        return (result, diagnostics)
     }
 }

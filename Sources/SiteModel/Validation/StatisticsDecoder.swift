@@ -60,6 +60,20 @@ enum StatisticsDecoder {
 
     // MARK: - accidents.csv
 
+    struct RowKey: Hashable {
+        var period: StatisticsPeriod
+        var region: String
+        var category: String
+        var severity: AccidentRecord.Severity?
+    }
+
+    /// Spaces and tabs off both ends (cheap when there are none, as in almost every cell).
+    static func trimmedSpaces(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
+        return String(text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+
     static func decodeRecords(_ file: SourceFile, statistics: AccidentStatistics, diagnostics: inout Diagnostics) -> [AccidentRecord] {
         let (rows, failure) = CSVReader.parse(file.text)
         if let failure {
@@ -99,7 +113,8 @@ enum StatisticsDecoder {
 
         let categoryIDs = Set(statistics.categories.map(\.id)), regionIDs = Set(statistics.regions.map(\.id))
         var records: [AccidentRecord] = []
-        var seen: [String: Int] = [:]
+        var seen: [RowKey: Int] = [:]
+        seen.reserveCapacity(rows.count)
         for row in rows.dropFirst() {
             guard row.fields.count == header.fields.count else {
                 diagnostics.append(.error("wrong-field-count", at: file.location(line: row.line),
@@ -110,7 +125,7 @@ enum StatisticsDecoder {
             var ok = true
             func field(_ name: String) -> (String, SourceLocation)? {
                 guard let position = index[name] else { return nil }
-                return (row.fields[position].trimmingCharacters(in: .whitespaces), file.location(line: row.line, column: row.columns[position]))
+                return (trimmedSpaces(row.fields[position]), file.location(line: row.line, column: row.columns[position]))
             }
             func fail(_ code: String, _ at: SourceLocation, _ message: String, hint: String? = nil) {
                 diagnostics.append(.error(code, at: at, message, hint: hint))
@@ -172,7 +187,7 @@ enum StatisticsDecoder {
                 }
             }
             guard ok else { continue }
-            let key = "\(period)|\(region)|\(category)|\(severity?.rawValue ?? "")"
+            let key = RowKey(period: period, region: region, category: category, severity: severity)
             if let first = seen[key] {
                 diagnostics.append(.error("duplicate-row", at: file.location(line: row.line),
                                           "重复的统计行 (duplicate row for \(period), \(region), \(category))",

@@ -27,7 +27,10 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    public func write(_ files: [OutputFile]) throws(Failure) {
+    /// Writes `files` into a staging folder, runs `beforeSwap` on it (the
+    /// search indexer), then swaps it in. When anything fails the previous
+    /// output stays.
+    public func write(_ files: [OutputFile], beforeSwap: ((String) throws -> Void)? = nil) throws(Failure) {
         var seen = Set<String>()
         for file in files {
             guard OutputFile.isSafe(file.path) else { throw .unsafePath(file.path) }
@@ -66,6 +69,9 @@ public struct SiteWriter: Sendable {
                         throw Failure.io("cannot copy \(source)")
                     }
                 }
+            }
+            if let beforeSwap {
+                do { try beforeSwap(staging.path) } catch { throw Failure.io("\(error)") }
             }
             // Swap: the old output moves aside, the new one takes its name, the old one goes.
             let hadOutput = fm.fileExists(atPath: output.path)

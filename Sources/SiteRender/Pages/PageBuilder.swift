@@ -15,6 +15,9 @@ struct PageBuilder {
     }
 
     var language: Language { address.language }
+
+    /// Records that some of the page is shown in the other language.
+    mutating func markFallback() { hasFallback = true }
     var site: ResolvedSite { context.site }
     var strings: StringTable { context.theme.strings }
 
@@ -139,6 +142,11 @@ struct PageBuilder {
         values["has_breadcrumbs"] = !breadcrumbs.isEmpty
         values["translation_pending"] = hasFallback && language != .zh
         values["data_href"] = href(.data)
+        values["report_href"] = href(.report)
+        values["feed_href"] = address.href(to: PageAddress.prefix(language) + "feed.xml")
+        if values["is_search"] == nil { values["is_search"] = false }
+        // Pages not worth finding by search: the search page itself and the translation status.
+        values["no_search_index"] = address.route == .search || address.route == .translationStatus
         values.merge(view) { _, page in page }
         return values
     }
@@ -150,6 +158,9 @@ struct PageBuilder {
         var defaults = [item("nav_home", ""), item("nav_plans", "plans/"), item("nav_units", "units/")]
         if site.statistics != nil { defaults.append(item("nav_statistics", "statistics/")) }
         if !site.hazards.isEmpty { defaults.append(item("nav_hazards", "hazards/")) }
+        if !site.notices.isEmpty { defaults.append(item("nav_notices", "notices/")) }
+        defaults.append(item("nav_report", "report/"))
+        defaults.append(item("nav_search", "search/"))
         let items = site.site.nav.isEmpty ? defaults : site.site.nav
         let current = address.route.path
         return items.map { item in

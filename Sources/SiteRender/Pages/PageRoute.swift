@@ -15,6 +15,15 @@ public enum PageRoute: Sendable, Hashable {
     case data
     /// Accident statistics.
     case statistics
+    /// How to report a hazard.
+    case report
+    /// The list of notices, page 1, 2, …
+    case notices(Int)
+    case notice(String)
+    /// A free page (`pages/<slug>.md`).
+    case page(String)
+    case search
+    case translationStatus
     case units
     case unit(UnitID)
 
@@ -29,6 +38,12 @@ public enum PageRoute: Sendable, Hashable {
         case .hazards: "hazards/"
         case .data: "data/"
         case .statistics: "statistics/"
+        case .report: "report/"
+        case .notices(let page): page <= 1 ? "notices/" : "notices/page/\(page)/"
+        case .notice(let slug): "notices/\(slug)/"
+        case .page(let slug): "pages/\(slug)/"
+        case .search: "search/"
+        case .translationStatus: "translation-status/"
         case .units: "units/"
         case .unit(let id): "units/\(id.rawValue)/"
         }

@@ -18,6 +18,7 @@ enum PlanPage {
         let rendered = context.markdown.render(source)
         if language == .zh || plan.bodyEN != nil { diagnostics += rendered.diagnostics }
         let textIsFallback = language != .zh && plan.bodyEN == nil
+        if textIsFallback { page.markFallback() }
         view["text_html"] = textIsFallback ? TrustedHTML("<div lang=\"\(Language.zh.tag)\">\(rendered.html.html)</div>") : rendered.html
         view["text_pending"] = textIsFallback
         view["has_text"] = !source.text.allSatisfy(\.isWhitespace)

@@ -66,7 +66,7 @@ public struct Theme: Sendable {
         for (relative, path) in assetFiles {
             if let data = fm.contents(atPath: path) { assets[relative] = data }
         }
-        for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "units", "unit", "404"] where templateFiles[required] == nil {
+        for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "report", "notices", "article", "search", "translation-status", "units", "unit", "404"] where templateFiles[required] == nil {
             diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first ?? "Templates"),
                                       "缺少模板 (template missing): \(required).mustache"))
         }

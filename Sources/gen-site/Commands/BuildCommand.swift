@@ -28,6 +28,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Render pages one at a time (for comparing with the parallel build).")
     var singleThreaded = false
 
+    @Flag(name: .long, help: "Do not run Pagefind to build the search index.")
+    var noSearchIndex = false
+
     @Option(name: .long, help: "Diagnostics format: text, json or github.")
     var format: String = "text"
 
@@ -46,8 +49,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
         let started = Date()
+        let indexer = noSearchIndex ? nil : SearchIndexer.locate()
         let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
-                               options: BuildOptions(baseURL: baseURL), parallel: !singleThreaded)
+                               options: BuildOptions(baseURL: baseURL), parallel: !singleThreaded, indexer: indexer)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
         guard let pages = result.pageCount else {
@@ -56,6 +60,11 @@ struct BuildCommand: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         Terminal.err("gen-site build: \(pages) pages, \(result.fileCount) files → \(output) (\(String(format: "%.2f", seconds)) s)\n")
+        if noSearchIndex {
+            Terminal.err("gen-site build: search index skipped (--no-search-index)\n")
+        } else if indexer == nil {
+            Terminal.err("gen-site build: search index not built: Pagefind is not installed (pip install pagefind-bin-extended); /search/ says so and links the lists\n")
+        }
     }
 }
 
@@ -82,7 +91,7 @@ enum Build {
     }
 
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
-                    parallel: Bool) -> Result {
+                    parallel: Bool, indexer: SearchIndexer? = nil) -> Result {
         var diagnostics = Diagnostics()
         // load → validate → resolve
         let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today())
@@ -96,7 +105,9 @@ enum Build {
         guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0) }
         // write
         do {
-            try SiteWriter(outputPath: output, contentRoot: content).write(files)
+            try SiteWriter(outputPath: output, contentRoot: content).write(files, beforeSwap: indexer.map { indexer in
+                { staging in try indexer.index(staging) }
+            })
         } catch {
             diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
             return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0)
