@@ -90,6 +90,14 @@ enum Build {
         return diagnostics
     }
 
+    /// The English pages showing Chinese text, as the translation-status page lists them.
+    static func translationPending(content: String, templates: String?, buildDate: Day?) -> [PageRoute] {
+        let (site, _) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today())
+        let (theme, _) = loadTheme(content: content, templates: templates)
+        guard let site, let theme else { return [] }
+        return SiteRenderer.translationPending(RenderContext(site: site, theme: theme))
+    }
+
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
                     parallel: Bool, indexer: SearchIndexer? = nil) -> Result {
         var diagnostics = Diagnostics()

@@ -21,6 +21,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("build-date"), help: "The date overdue tasks are computed at (YYYY-MM-DD).")
     var buildDate: String?
 
+    @Flag(name: .long, help: "Also list the English pages whose text is still (partly) Chinese.")
+    var translations = false
+
     func validate() throws {
         guard DiagnosticPrinter.Format(rawValue: format) != nil else {
             throw ValidationError("unknown format \"\(format)\": use text, json or github")
@@ -42,6 +45,11 @@ struct CheckCommand: ParsableCommand {
             Terminal.err("gen-site check: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\n")
         }
         diagnostics = Diagnostics(diagnostics.items)
+        if translations && !diagnostics.hasErrors {
+            let pending = Build.translationPending(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
+            Terminal.out("translation pending on \(pending.count) English page(s):\n")
+            for route in pending { Terminal.out("  /\(PageAddress(route, .en).path)\n") }
+        }
         throw ExitCode(diagnostics.hasErrors ? 1 : 0)
     }
 }
