@@ -39,6 +39,12 @@ public struct ContentReader: Sendable {
                                             hint: "each plan is a folder plans/<id>/ holding plan.md and tasks.yaml"))
                 continue
             }
+            guard isInside(folder, realRoot: realRoot) else {
+                diagnostics.append(.error("outside-content", at: SourceLocation(file: folder),
+                                          "目录指向内容目录之外 (the folder leads outside the content folder)",
+                                          hint: "plan folders live inside the content folder; replace the link with the folder itself"))
+                continue
+            }
             var files = PlanFiles(folder: name)
             files.plan = readText("\(folder)/plan.md", required: true, realRoot: realRoot, into: &diagnostics)
             files.planEN = readText("\(folder)/plan.en.md", required: false, realRoot: realRoot, into: &diagnostics)

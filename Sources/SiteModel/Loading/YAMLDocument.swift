@@ -8,6 +8,25 @@ enum YAMLDocument {
     static let maximumDepth = 64
     /// More aliases than this is refused: content has no need of them.
     static let maximumAliases = 256
+    /// A document whose aliases expand to more nodes than this is refused.
+    static let maximumExpandedNodes = 200_000
+
+    /// The number of nodes the tree has with every alias expanded, counting no further than `limit`.
+    static func expandedSize(_ node: Node, limit: Int) -> Int {
+        var count = 0
+        var stack = [node]
+        while let next = stack.popLast() {
+            count += 1
+            if count > limit { return count }
+            switch next {
+            case .scalar, .alias: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence)
+            case .mapping(let mapping):
+                for (key, value) in mapping { stack.append(key); stack.append(value) }
+            }
+        }
+        return count
+    }
 
     static func compose(_ text: String, file: String, into diagnostics: inout Diagnostics) -> Node? {
         if let problem = precheck(text, file: file) {
@@ -18,6 +37,13 @@ enum YAMLDocument {
             guard let node = try Yams.compose(yaml: text) else {
                 diagnostics.append(.error("empty-document", at: SourceLocation(file: file),
                                           "YAML 内容为空 (the YAML document is empty)"))
+                return nil
+            }
+            // Aliases share their node: a few of them can stand for billions of values ("billion laughs").
+            if text.contains("*"), expandedSize(node, limit: maximumExpandedNodes) > maximumExpandedNodes {
+                diagnostics.append(.error("yaml-aliases", at: SourceLocation(file: file),
+                                          "YAML 别名展开后过大 (the YAML aliases expand to more than \(maximumExpandedNodes) values)",
+                                          hint: "write the values out instead of using * aliases"))
                 return nil
             }
             return node

@@ -1,0 +1,93 @@
+import Foundation
+import TestSupport
+
+/// The cases of BadInputCorpusTests. Lines are file lines, 1-based.
+enum BadInputCorpus {
+    static func write(_ root: String, _ path: String, _ bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    static let cases: [BadInput] = [
+        // YAML syntax
+        BadInput(name: "tab indentation in units.yaml", files: "-- units.yaml --\n- id: a\n\tname: 甲\n", code: "yaml-syntax", file: "units.yaml", line: 2),
+        BadInput(name: "bad indentation in tasks.yaml", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n     title: x\n", code: "yaml-syntax", file: "plans/demo-2024/tasks.yaml", line: 3),
+        BadInput(name: "unclosed quote in site.yaml", files: "-- site.yaml --\ntitle: \"安全\nbase_url: https://example.org/\n", code: "yaml-syntax", file: "site.yaml", line: nil),
+        BadInput(name: "unclosed flow mapping in tasks.yaml", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - {no: 1, title: x\n", code: "yaml-syntax", file: "plans/demo-2024/tasks.yaml", line: nil),
+        // Front matter
+        BadInput(name: "plan.md without front matter", files: "-- plans/demo-2024/plan.md --\n# 标题\n\n正文。\n", code: "front-matter-missing", file: "plans/demo-2024/plan.md", line: 1),
+        BadInput(name: "unclosed front matter", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\n\n正文。\n", code: "front-matter-unclosed", file: "plans/demo-2024/plan.md", line: 1),
+        BadInput(name: "front matter is a list", files: "-- plans/demo-2024/plan.md --\n---\n- id: demo-2024\n---\n正文\n", code: "wrong-type", file: "plans/demo-2024/plan.md", line: 2),
+        BadInput(name: "plan without a title", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\nissued: 2024-03-01\n---\n正文\n", code: "missing-key", file: "plans/demo-2024/plan.md", line: nil),
+        // Wrong types and values
+        BadInput(name: "a list where text is expected", files: "-- site.yaml --\ntitle: [安全, 生产]\nbase_url: https://example.org/\n", code: "wrong-type", file: "site.yaml", line: 1),
+        BadInput(name: "a number for a date", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: x\n    responsible: [demo-police]\n    due: 20240630\n", code: "invalid-date", file: "plans/demo-2024/tasks.yaml", line: 5),
+        BadInput(name: "impossible date 2023-02-30", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: x\n    responsible: [demo-police]\n    due: 2023-02-30\n", code: "invalid-date", file: "plans/demo-2024/tasks.yaml", line: 5),
+        BadInput(name: "unknown plan status", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nstatus: active\n---\n正文\n", code: "invalid-value", file: "plans/demo-2024/plan.md", line: 5),
+        BadInput(name: "period ends before it starts", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nperiod: {start: 2024-12-31, end: 2024-01-01}\n---\n正文\n", code: "invalid-period", file: "plans/demo-2024/plan.md", line: 5),
+        BadInput(name: "base_url not absolute", files: "-- site.yaml --\ntitle: 安全\nbase_url: example.org\n", code: "invalid-url", file: "site.yaml", line: 2),
+        // Ids and references
+        BadInput(name: "invalid unit id", files: "-- units.yaml --\n- id: Police Station\n  name: 派出所\n", code: "invalid-id", file: "units.yaml", line: 1),
+        BadInput(name: "duplicate unit id", files: "-- units.yaml --\n- id: demo-police\n  name: 派出所\n- id: demo-police\n  name: 派出所二\n- id: demo-fire\n  name: 消防站\n- id: demo-committee\n  name: 安委会\n- id: demo-villages\n  name: 各村\n", code: "duplicate-id", file: "units.yaml", line: 3),
+        BadInput(name: "duplicate task number", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\n  - no: 1\n    title: b\n    responsible: [demo-police]\n", code: "duplicate-task", file: "plans/demo-2024/tasks.yaml", line: 5),
+        BadInput(name: "reference to an unknown unit", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-polic]\n", code: "unknown-unit", file: "plans/demo-2024/tasks.yaml", line: 4),
+        BadInput(name: "unknown issuer", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nissuer: nobody\n---\n正文\n", code: "unknown-unit", file: "plans/demo-2024/plan.md", line: 5),
+        BadInput(name: "task in an unknown group", files: "-- plans/demo-2024/tasks.yaml --\ngroups:\n  - {id: part-1, title: 一}\ntasks:\n  - no: 1\n    group: part-9\n    title: a\n    responsible: [demo-police]\n", code: "unknown-group", file: "plans/demo-2024/tasks.yaml", line: 5),
+        BadInput(name: "plan id differs from its folder", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2025\ntitle: 标题\nissued: 2024-03-01\n---\n正文\n", code: "plan-id-mismatch", file: "plans/demo-2024/plan.md", line: 2),
+        // Missing and empty files
+        BadInput(name: "plan without tasks.yaml", setup: { root in try FileManager.default.removeItem(atPath: root + "/plans/demo-2024/tasks.yaml") }, code: "missing-file", file: "plans/demo-2024/tasks.yaml", line: nil),
+        BadInput(name: "empty site.yaml", files: "-- site.yaml --\n", code: "empty-document", file: "site.yaml", line: 1),
+        BadInput(name: "empty tasks.yaml", setup: { root in try write(root, "plans/demo-2024/tasks.yaml", []) }, code: "empty-file", file: "plans/demo-2024/tasks.yaml", line: nil),
+        BadInput(name: "a folder where tasks.yaml should be", setup: { root in
+            try FileManager.default.removeItem(atPath: root + "/plans/demo-2024/tasks.yaml")
+            try FileManager.default.createDirectory(atPath: root + "/plans/demo-2024/tasks.yaml", withIntermediateDirectories: true)
+        }, code: "not-a-file", file: "plans/demo-2024/tasks.yaml", line: nil),
+        // Encodings and bytes
+        BadInput(name: "binary units.yaml", setup: { root in try write(root, "units.yaml", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]) }, code: "binary-file", file: "units.yaml", line: nil),
+        BadInput(name: "invalid UTF-8 in plan.md", setup: { root in
+            try write(root, "plans/demo-2024/plan.en.md", Array("Line one\nLine two ".utf8) + [0xC3, 0x28] + Array(" end\n".utf8))
+        }, code: "invalid-encoding", file: "plans/demo-2024/plan.en.md", line: 2),
+        BadInput(name: "a 50 MB file", setup: { root in
+            try write(root, "plans/demo-2024/plan.en.md", Array(repeating: UInt8(ascii: "a"), count: 50 * 1024 * 1024))
+        }, code: "file-too-large", file: "plans/demo-2024/plan.en.md", line: nil),
+        // YAML bombs
+        BadInput(name: "deeply nested YAML", files: "-- units.yaml --\n" + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "\n", code: "yaml-too-deep", file: "units.yaml", line: nil),
+        BadInput(name: "billion laughs", files: "-- units.yaml --\n" + laughs, code: "yaml-aliases", file: "units.yaml", line: nil),
+        // Paths leaving the content folder
+        BadInput(name: "symlink to a file outside", setup: { root in
+            try FileManager.default.removeItem(atPath: root + "/units.yaml")
+            try FileManager.default.createSymbolicLink(atPath: root + "/units.yaml", withDestinationPath: "/etc/passwd")
+        }, code: "outside-content", file: "units.yaml", line: nil),
+        BadInput(name: "symlinked plan folder outside", setup: { root in
+            try FileManager.default.createSymbolicLink(atPath: root + "/plans/escape", withDestinationPath: "/tmp")
+        }, code: "outside-content", file: "plans/escape", line: nil),
+        BadInput(name: "attachment path with ..", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nattachments:\n  - file: ../../../etc/passwd\n    title: 原文\n---\n正文\n", code: "invalid-path", file: "plans/demo-2024/plan.md", line: 6),
+        BadInput(name: "attachment that does not exist", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nattachments:\n  - file: missing.pdf\n    title: 原文\n---\n正文\n", code: "missing-attachment", file: "plans/demo-2024/plan.md", line: 6),
+        // Progress reports
+        BadInput(name: "progress report for an unknown task", files: "-- plans/demo-2024/progress/2024-05.yaml --\nas_of: 2024-05-31\nupdates:\n  - {task: 99, status: done}\n", code: "unknown-task", file: "plans/demo-2024/progress/2024-05.yaml", line: 3),
+        BadInput(name: "progress percent over 100", files: "-- plans/demo-2024/progress/2024-05.yaml --\nas_of: 2024-05-31\nupdates:\n  - {task: 1, status: in_progress, percent: 150}\n", code: "percent-out-of-range", file: "plans/demo-2024/progress/2024-05.yaml", line: 3),
+        BadInput(name: "progress report badly named", files: "-- plans/demo-2024/progress/may.yaml --\nas_of: 2024-05-31\n", code: "invalid-report-name", file: "plans/demo-2024/progress/may.yaml", line: 1),
+        // Hazards
+        BadInput(name: "closed hazard without a date", files: "-- hazards.yaml --\n- id: h1\n  name: 通道堵塞\n  listed: 2024-01-01\n  status: closed\n", code: "missing-key", file: "hazards.yaml", line: 4),
+        BadInput(name: "hazard with an unknown status", files: "-- hazards.yaml --\n- id: h1\n  name: 通道堵塞\n  listed: 2024-01-01\n  status: fixed\n", code: "invalid-value", file: "hazards.yaml", line: 4),
+        // Statistics
+        BadInput(name: "statistics without categories.yaml", files: "-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,a,b,1,0,0,1\n", code: "missing-file", file: "statistics/accidents.csv", line: 1),
+        BadInput(name: "CSV with an unclosed quote", files: "-- statistics/categories.yaml --\ncategories: [{id: road, name: 道路}]\nregions: [{id: north, name: 北区}]\n-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,\"north,road,1,0,0,1\n", code: "csv-syntax", file: "statistics/accidents.csv", line: 2),
+        // Notices
+        BadInput(name: "notice named without a date", files: "-- notices/spring-check.md --\n---\ntitle: 通知\n---\n正文\n", code: "invalid-name", file: "notices/spring-check.md", line: 1),
+        BadInput(name: "notice without a title", files: "-- notices/2024-05-01-check.md --\n---\ntags: []\n---\n正文\n", code: "missing-key", file: "notices/2024-05-01-check.md", line: nil),
+        // Templates of a site
+        BadInput(name: "a site template that does not parse", files: "-- templates/home.mustache --\n{{#open}}\n", code: "template-syntax", file: "templates/home.mustache", line: nil),
+    ]
+
+    static let laughs: String = {
+        var text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            previous = name
+        }
+        return text
+    }()
+}
