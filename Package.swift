@@ -51,6 +51,10 @@ let package = Package(
             dependencies: ["SiteModel", "SiteRender", "TestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "GenSiteTests", dependencies: ["SiteModel", "SiteRender", "TestSupport", "gen-site"]),
+        .testTarget(
+            name: "GenSiteTests",
+            dependencies: ["SiteModel", "SiteRender", "TestSupport", "gen-site"],
+            exclude: ["Golden"]
+        ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import SiteRender
 
 /// Prints diagnostics as text (for people), JSON (for CI, a stable contract
 /// documented in docs/diagnostics.md) or GitHub workflow commands (annotations).
@@ -29,23 +30,15 @@ struct DiagnosticPrinter {
             }
             return out
         case .json:
-            let objects: [[String: Any]] = items.map { d in
-                var object: [String: Any] = [
-                    "severity": d.severity.rawValue, "code": d.code, "file": path(d.location.file),
-                    "line": d.location.line, "column": d.location.column, "message": d.message,
-                ]
-                object["hint"] = d.hint ?? NSNull()
-                return object
+            // Keys in alphabetical order, two-space indents: the stable format of docs/diagnostics.md.
+            let objects: [JSONValue] = items.map { d in
+                .object([("code", .string(d.code)), ("column", .int(d.location.column)), ("file", .string(path(d.location.file))),
+                         ("hint", d.hint.map { .string($0) } ?? .null), ("line", .int(d.location.line)),
+                         ("message", .string(d.message)), ("severity", .string(d.severity.rawValue))])
             }
-            let document: [String: Any] = [
-                "version": 1,
-                "errors": diagnostics.errorCount,
-                "warnings": diagnostics.warningCount,
-                "diagnostics": objects,
-            ]
-            guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]),
-                  let text = String(data: data, encoding: .utf8) else { return "{}\n" }
-            return text + "\n"
+            let document = JSONValue.object([("diagnostics", .array(objects)), ("errors", .int(diagnostics.errorCount)),
+                                             ("version", .int(1)), ("warnings", .int(diagnostics.warningCount))])
+            return document.serialized()
         case .github:
             var out = ""
             for d in items {
