@@ -25,14 +25,17 @@ PY
 status=0
 check() { # path query expected-url-prefix
   local url="http://127.0.0.1:$PORT/$1?q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$2")"
-  local dom
-  dom="$(timeout 60 "$CHROME" --headless --no-sandbox --disable-gpu --virtual-time-budget=15000 --dump-dom "$url" 2>/dev/null || true)"
-  local hits
+  local dom hits attempt
+  # Loading the WebAssembly and the index takes a moment; a slow start is retried.
+  for attempt in 1 2 3; do
+  dom="$(timeout 60 "$CHROME" --headless --no-sandbox --disable-gpu --virtual-time-budget=30000 --dump-dom "$url" 2>/dev/null || true)"
   hits="$(printf '%s' "$dom" | python3 -c '
 import re, sys
 html = sys.stdin.read()
 m = re.search(r"<ol class=\"search-results\"[^>]*>(.*?)</ol>", html, re.S)
 print("\n".join(re.findall(r"<li><a href=\"([^\"]+)\"", m.group(1))) if m else "")')"
+  printf '%s\n' "$hits" | grep -q "^$3" && break
+  done
   if printf '%s\n' "$hits" | grep -q "^$3"; then
     echo "search-check: ok: '$2' on /$1 finds $(printf '%s\n' "$hits" | grep -c .) pages, including $(printf '%s\n' "$hits" | grep "^$3" | head -1)"
   else

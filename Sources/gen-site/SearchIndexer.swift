@@ -29,6 +29,16 @@ struct SearchIndexer {
     /// Indexes `site` in place (writes `site/pagefind/`).
     func index(_ site: String) throws {
         _ = try Self.run(executable, arguments + ["--site", site, "--silent"])
+        try Self.normalizeEntry(site + "/pagefind/pagefind-entry.json")
+    }
+
+    /// Pagefind writes its languages in hash-map order, which changes from run
+    /// to run; sorting the keys makes two builds byte-identical.
+    static func normalizeEntry(_ path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        let object = try JSONSerialization.jsonObject(with: data)
+        let sorted = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        try sorted.write(to: URL(fileURLWithPath: path))
     }
 
     struct Failed: Error, CustomStringConvertible {

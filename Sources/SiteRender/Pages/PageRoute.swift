@@ -74,9 +74,20 @@ public struct PageAddress: Sendable, Hashable {
         String(repeating: "../", count: path.split(separator: "/").count)
     }
 
-    /// A relative link from this page to a site-relative path.
+    /// The shortest relative link from this page to a site-relative path:
+    /// up to the folder both share, then down (`../../units/x/` from
+    /// `en/plans/p/` to `en/units/x/`).
     public func href(to sitePath: String) -> String {
-        let link = rootPrefix + sitePath
+        let from = path.split(separator: "/", omittingEmptySubsequences: true)
+        var to = sitePath.split(separator: "/", omittingEmptySubsequences: true)
+        let isFolder = sitePath.isEmpty || sitePath.hasSuffix("/")
+        var common = 0
+        // A file's last component is not a folder to share.
+        let comparable = isFolder ? to.count : max(0, to.count - 1)
+        while common < from.count && common < comparable && from[common] == to[common] { common += 1 }
+        to.removeFirst(common)
+        var link = String(repeating: "../", count: from.count - common) + to.joined(separator: "/")
+        if isFolder && !to.isEmpty { link += "/" }
         return link.isEmpty ? "./" : link
     }
 }
