@@ -116,6 +116,20 @@ import TestSupport
         }
     }
 
+    /// The progress reports, hazards and statistics of the example are made up:
+    /// every page says so, in its language.
+    @Test func everyPageCarriesTheSampleNotice() throws {
+        let out = try Self.built.get()
+        var pages = 0
+        for (path, data) in Tree.read(out) where path.hasSuffix("index.html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let notice = path.hasPrefix("en/") ? "Sample data:" : "示例数据："
+            #expect(html.contains("class=\"notice notice-sample\" data-pagefind-ignore>\(notice)"), "\(path) lacks the sample notice")
+            pages += 1
+        }
+        #expect(pages > 200)
+    }
+
     @Test func nothingIsLoadedFromOutsideTheSite() throws {
         let out = try Self.built.get()
         let external = try NSRegularExpression(pattern: #"(?:\ssrc|\ssrcset|\sdata|\sposter)\s*=\s*"(?:https?:)?//|<link[^>]*rel="stylesheet"[^>]*href="(?:https?:)?//|@import|url\(\s*['"]?(?:https?:)?//"#, options: [.caseInsensitive])
