@@ -1,0 +1,108 @@
+import Foundation
+
+/// The line-level rules of the importer: how a published plan's plain text
+/// is cleaned of conversion debris, and what each line is.
+enum ImportText {
+    static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// What a (cleaned) line is in the plan's outline.
+    enum Kind: Equatable {
+        /// 一、… a chapter.
+        case chapter
+        /// （一）… a section.
+        case section
+        /// 1. or 1、 a numbered task, with its number.
+        case item(Int)
+        /// A trailing unit bracket on its own line: （责任单位：…）, （A、B）.
+        case units
+        case text
+    }
+
+    static func isCJK(_ c: Character) -> Bool {
+        guard let scalar = c.unicodeScalars.first else { return false }
+        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    /// Characters across which a space is debris (CJK text and its punctuation).
+    static func isTight(_ c: Character) -> Bool {
+        isCJK(c) || "（）〔〕、，。：；“”《》！？".contains(c)
+    }
+
+    /// Removes bold markers, HTML fragments, converter words and the spaces
+    /// that page layout leaves between Chinese characters and digits.
+    static func clean(_ raw: String) -> String {
+        var line = raw.replacingOccurrences(of: "**", with: "")
+        for fragment in ["<p>", "</p>", "<br>", "<br/>"] { line = line.replacingOccurrences(of: fragment, with: "") }
+        line = line.replacingOccurrences(of: "\u{3000}", with: " ")
+        line = replaceWord("etc", with: "等", in: line)
+        let characters = Array(line)
+        var out = ""
+        var index = 0
+        while index < characters.count {
+            let c = characters[index]
+            if c == " " || c == "\t" {
+                var end = index
+                while end < characters.count, characters[end] == " " || characters[end] == "\t" { end += 1 }
+                let before = out.last, after = end < characters.count ? characters[end] : nil
+                if let before, let after,
+                   (isTight(before) && isTight(after)) || (before.isNumber && isCJK(after)) || (isCJK(before) && after.isNumber) {
+                    index = end
+                    continue
+                }
+                out.append(" ")
+                index = end
+                continue
+            }
+            out.append(c)
+            index += 1
+        }
+        return out.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `word` as a whole ASCII word replaced.
+    static func replaceWord(_ word: String, with replacement: String, in text: String) -> String {
+        guard text.contains(word) else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: word) {
+            let before = rest[rest.startIndex..<range.lowerBound].last
+            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
+            let isWord = !(before?.isLetter == true && before?.isASCII == true) && !(after?.isLetter == true && after?.isASCII == true)
+            out += rest[rest.startIndex..<range.lowerBound]
+            out += isWord ? replacement : word
+            rest = rest[range.upperBound...]
+            if isWord, out.hasSuffix(" " + replacement) { out.remove(at: out.index(out.endIndex, offsetBy: -replacement.count - 1)) }
+        }
+        return out + rest
+    }
+
+    static func kind(_ line: String) -> Kind {
+        let chars = Array(line)
+        // 一、 二、 … 十一、
+        var i = 0
+        while i < chars.count, chineseNumerals.contains(chars[i]) { i += 1 }
+        if i > 0, i < chars.count, chars[i] == "、" { return .chapter }
+        // （一） （十二）
+        if chars.first == "（" {
+            var j = 1
+            while j < chars.count, chineseNumerals.contains(chars[j]) { j += 1 }
+            if j > 1, j < chars.count, chars[j] == "）" { return .section }
+            if UnitBrackets.isUnitBracketLine(line) { return .units }
+        }
+        // 12. 12、 12．
+        var k = 0
+        while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
+        if k > 0, k <= 3, k < chars.count, [".", "、", "．"].contains(chars[k]),
+           let number = Int(String(chars[0..<k])), number > 0 {
+            // "2022. " is a year, not a task; a task number is followed by text.
+            if k + 1 < chars.count { return .item(number) }
+        }
+        return .text
+    }
+
+    /// Ends a sentence: a line ending so is not continued on the next line.
+    static func endsSentence(_ line: String) -> Bool {
+        guard let last = line.last else { return true }
+        return "。！？；：”）)》".contains(last)
+    }
+}

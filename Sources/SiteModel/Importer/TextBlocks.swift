@@ -1,0 +1,58 @@
+import Foundation
+
+/// A paragraph of the plan as published, re-joined from the hard-broken
+/// lines it was printed on, with the line it starts on.
+struct TextBlock: Equatable {
+    var kind: ImportText.Kind
+    var text: String
+    var line: Int
+}
+
+/// Joins a plan's lines into blocks. A line continues the block before it
+/// when that block does not end a sentence (and is not a short heading), or
+/// when it is a unit bracket on its own line; a character repeated across
+/// the break (`牢固树立` / `立安全…`) is dropped, and reported as a guess.
+enum TextBlocks {
+    static func join(_ lines: [(number: Int, text: String)], report: inout ImportReport) -> [TextBlock] {
+        var blocks: [TextBlock] = []
+        for (number, raw) in lines {
+            var line = ImportText.clean(raw)
+            guard !line.isEmpty else { continue }
+            let kind = ImportText.kind(line)
+            if var previous = blocks.last, kind == .text || kind == .units {
+                let isHeading = (previous.kind == .chapter || previous.kind == .section) && isShortHeading(previous.text)
+                let continues = kind == .units || (!ImportText.endsSentence(previous.text) && !isHeading)
+                if continues {
+                    if let repeated = repeatedAcrossBreak(previous.text, line) {
+                        report.guess(line: number, "dropped \"\(repeated)\" repeated across a page break: …\(previous.text.suffix(6))|\(line.prefix(6))…")
+                        line.removeFirst(repeated.count)
+                    }
+                    previous.text += line
+                    blocks[blocks.count - 1] = previous
+                    continue
+                }
+            }
+            blocks.append(TextBlock(kind: kind, text: line, line: number))
+        }
+        return blocks
+    }
+
+    /// A heading line: short, no sentence punctuation.
+    static func isShortHeading(_ text: String) -> Bool {
+        !text.contains("。") && !text.contains("，") && text.count <= 40
+    }
+
+    /// One or two CJK characters that end `previous` and start `next` again.
+    static func repeatedAcrossBreak(_ previous: String, _ next: String) -> String? {
+        for n in [2, 1] {
+            guard previous.count >= n + 2, next.count > n else { continue }
+            let tail = String(previous.suffix(n))
+            if next.hasPrefix(tail), tail.allSatisfy(ImportText.isCJK) {
+                // A doubled character that Chinese writes on purpose (人人, 常常) stays.
+                if n == 1, let before = previous.dropLast().last, String(before) == tail { return nil }
+                return tail
+            }
+        }
+        return nil
+    }
+}
