@@ -25,7 +25,14 @@
     });
   }
 
-  import(root.getAttribute("data-pagefind")).then(function (pagefind) {
+  var bundle = root.getAttribute("data-pagefind");
+  if (!bundle) {
+    // Built without a search index (Pagefind not installed): say so, keep the links.
+    status.textContent = root.getAttribute("data-unavailable");
+    if (nojs) nojs.hidden = false;
+    return;
+  }
+  import(bundle).then(function (pagefind) {
     input.disabled = false;
     var serial = 0;
     function run() {

@@ -4,9 +4,13 @@ import SiteModel
 public struct BuildOptions: Sendable {
     /// Overrides site.yaml's base_url (`--base-url`).
     public var baseURL: String?
+    /// Whether a search index (pagefind/) will be written: without one the
+    /// search page says so instead of asking for files that do not exist.
+    public var searchIndex: Bool
 
-    public init(baseURL: String? = nil) {
+    public init(baseURL: String? = nil, searchIndex: Bool = false) {
         self.baseURL = baseURL
+        self.searchIndex = searchIndex
     }
 }
 

@@ -9,7 +9,7 @@ enum SearchPage {
         var view: [String: Any] = [:]
         view["plans_href"] = page.href(.plans)
         view["units_href"] = page.href(.units)
-        view["pagefind_path"] = page.address.rootPrefix + "pagefind/pagefind.js"
+        view["pagefind_path"] = context.options.searchIndex ? page.address.rootPrefix + "pagefind/pagefind.js" : ""
         view["search_script"] = page.address.rootPrefix + "assets/search.js"
         view["is_search"] = true
         return page.layout(title: page.t("search_title"),

@@ -51,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         let indexer = noSearchIndex ? nil : SearchIndexer.locate()
         let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
-                               options: BuildOptions(baseURL: baseURL), parallel: !singleThreaded, indexer: indexer)
+                               options: BuildOptions(baseURL: baseURL, searchIndex: indexer != nil), parallel: !singleThreaded, indexer: indexer)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
         guard let pages = result.pageCount else {
