@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz.sh builds them with libFuzzer); built normally, a corpus replayer.
+        .executableTarget(name: "gen-site-fuzz", dependencies: ["SiteModel"], path: "Fuzz"),
         // Helpers shared by the test targets: inline fixtures, golden files, line diffs.
         .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport"),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "TestSupport"]),
