@@ -64,12 +64,24 @@ enum FuzzTargets {
 }
 
 #if FUZZ
-nonisolated(unsafe) let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "yaml"
+let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "yaml"
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     FuzzTargets.run(fuzzTarget, Data(bytes: bytes, count: count))
     return 0
+}
+
+/// libFuzzer's driver, for the entry point SwiftPM links executables with.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
+
+@_cdecl("gen_site_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments) { bytes, size in fuzzOneInput(bytes, size) }
 }
 #else
 @main
