@@ -118,6 +118,6 @@ struct AttachmentTable {
 
     /// `<p>1. …</p> <p>2. …</p>` → Markdown paragraphs.
     static func paragraphs(_ cell: String) -> String {
-        cell.split(separator: "\n").map { ImportText.clean(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        cell.replacingOccurrences(of: "<p>", with: "\n").replacingOccurrences(of: "</p>", with: "\n").split(separator: "\n").map { ImportText.clean(String($0)) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 }
