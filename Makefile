@@ -5,6 +5,7 @@
 #   make check   validate content/ and print every diagnostic
 
 SWIFT ?= swift
+FUZZ_SECONDS ?= 600
 CONTENT ?= content
 OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
@@ -18,7 +19,7 @@ export PATH := $(PAGEFIND_VENV)/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
-.PHONY: site test audit check deps search-deps release clean bench bench-statistics search-check
+.PHONY: site test audit check deps search-deps release clean bench bench-statistics search-check fuzz
 
 site: release
 	$(RELEASE_BIN) build $(CONTENT) -o $(OUT)
@@ -39,8 +40,16 @@ search-check: site
 	scripts/search-check.sh $(OUT)
 
 # Benchmarks (not tests).
+#   BENCH_PAGES=20000 make bench    gen-site against Hugo on the same generated site
+bench: release
+	GEN_SITE=$(RELEASE_BIN) scripts/bench.py
+
 bench-statistics:
 	scripts/bench-statistics.sh
+
+# Fuzz the content readers (libFuzzer), 10 minutes per target by default.
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 release: deps
 	$(SWIFT) build -c release --product gen-site
