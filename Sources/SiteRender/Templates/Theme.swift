@@ -82,15 +82,26 @@ public struct Theme: Sendable {
 
 /// The interface strings in both languages (strings.yaml).
 public struct StringTable: Sendable {
-    public var entries: [String: BilingualText]
+    public var entries: [String: BilingualText] {
+        didSet { byLanguage = Self.split(entries) }
+    }
+    /// Every string in each language, made once: each page's `t` is one of these.
+    private var byLanguage: [Language: [String: String]]
 
     public init(_ entries: [String: BilingualText]) {
         self.entries = entries
+        self.byLanguage = Self.split(entries)
+    }
+
+    static func split(_ entries: [String: BilingualText]) -> [Language: [String: String]] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language, entries.mapValues { $0[language] ?? $0[language.other] ?? "" })
+        })
     }
 
     /// All strings in one language, for templates (`{{t.plans}}`).
     public func strings(in language: Language) -> [String: String] {
-        entries.mapValues { $0[language] ?? $0[language.other] ?? "" }
+        byLanguage[language] ?? [:]
     }
 
     public subscript(key: String, language: Language) -> String {
