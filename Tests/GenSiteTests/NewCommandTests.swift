@@ -44,3 +44,23 @@ import TestSupport
         #expect(!result.stdout.contains("/en/report/"))
     }
 }
+
+/// `draft: true` keeps a plan or notice out of the site unless `--drafts`.
+@Suite struct DraftTests {
+    @Test func draftsAreBuiltOnlyWhenAskedFor() throws {
+        let content = try Fixture.write("""
+            -- notices/2024-05-01-draft-notice.md --
+            ---
+            title: 草稿通知
+            draft: true
+            ---
+            尚未发布。
+            """, base: Repository.fixture("mini"))
+        let plain = try Fixture.temporaryFolder() + "/public"
+        #expect(try CommandRunner.genSite(["build", content, "-o", plain, "--no-search-index"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: plain + "/notices/2024-05-01-draft-notice/index.html"))
+        let withDrafts = try Fixture.temporaryFolder() + "/public"
+        #expect(try CommandRunner.genSite(["build", content, "-o", withDrafts, "--no-search-index", "--drafts"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: withDrafts + "/notices/2024-05-01-draft-notice/index.html"))
+    }
+}

@@ -18,6 +18,8 @@ public struct Article: Sendable, Hashable {
     public var body: MarkdownSource
     public var bodyEN: MarkdownSource?
     public var location: SourceLocation
+    /// `draft: true`: built only with `--drafts`.
+    public var isDraft = false
 
     public init(kind: Kind, slug: String, title: BilingualText, date: Day? = nil, tags: [String] = [],
                 summary: BilingualText? = nil, body: MarkdownSource, bodyEN: MarkdownSource? = nil, location: SourceLocation) {

@@ -36,6 +36,8 @@ public struct Plan: Sendable {
     /// 共印N份.
     public var copies: Int?
     public var summary: BilingualText?
+    /// `draft: true`: built only with `--drafts`.
+    public var isDraft = false
     /// The 印发通知 text, Markdown.
     public var coverLetter: BilingualText?
     public var attachments: [Attachment]

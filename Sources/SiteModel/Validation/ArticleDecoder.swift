@@ -73,7 +73,9 @@ enum ArticleDecoder {
                 bodyEN = MarkdownSource(text: en.text, file: en.path, firstLine: 1)
             }
         }
-        return Article(kind: files.kind, slug: slug, title: title, date: date, tags: tags, summary: summary,
-                       body: body, bodyEN: bodyEN, location: file.start)
+        var article = Article(kind: files.kind, slug: slug, title: title, date: date, tags: tags, summary: summary,
+                              body: body, bodyEN: bodyEN, location: file.start)
+        article.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
+        return article
     }
 }

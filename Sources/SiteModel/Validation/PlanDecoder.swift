@@ -58,6 +58,7 @@ enum PlanDecoder {
         plan.recipients = map["recipients"].flatMap { reader.text($0, "recipients") }
         plan.copies = map["copies"].flatMap { reader.int($0, "copies") }
         plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
+        plan.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
         plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
         if let node = map["attachments"] {
             plan.attachments = decodeAttachments(node, files: files, reader: &reader)

@@ -31,6 +31,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not run Pagefind to build the search index.")
     var noSearchIndex = false
 
+    @Flag(name: .long, help: "Include plans, notices and pages marked draft: true.")
+    var drafts = false
+
     @Option(name: .long, help: "Diagnostics format: text, json or github.")
     var format: String = "text"
 
@@ -51,7 +54,8 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         let indexer = noSearchIndex ? nil : SearchIndexer.locate()
         let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
-                               options: BuildOptions(baseURL: baseURL, searchIndex: indexer != nil), parallel: !singleThreaded, indexer: indexer)
+                               options: BuildOptions(baseURL: baseURL, searchIndex: indexer != nil), parallel: !singleThreaded, indexer: indexer,
+                               drafts: drafts)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
         guard let pages = result.pageCount else {
@@ -79,7 +83,8 @@ enum Build {
 
     static func check(content: String, templates: String?, buildDate: Day?) -> Diagnostics {
         var diagnostics = Diagnostics()
-        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today())
+        // Drafts too: check validates and renders everything.
+        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: true)
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -99,10 +104,10 @@ enum Build {
     }
 
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
-                    parallel: Bool, indexer: SearchIndexer? = nil) -> Result {
+                    parallel: Bool, indexer: SearchIndexer? = nil, drafts: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         // load → validate → resolve
-        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today())
+        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: drafts)
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
