@@ -7,7 +7,7 @@ struct GenSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen-site",
         abstract: "Build a bilingual work-safety disclosure website from plans, responsibility lists and statistics.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ImportCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self]
     )
 
     /// Exit codes: 0 ok, 1 content errors, 2 usage errors (swift-argument-parser's 64 is mapped to 2).

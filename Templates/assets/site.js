@@ -10,3 +10,22 @@
     });
   } catch (e) { /* storage blocked: the switch still works on this page */ }
 })();
+
+// Live reload under `gen-site serve` only: the preview server answers
+// /__gen-site/version; a published site is never on localhost, so this does nothing there.
+(function () {
+  var host = window.location.hostname;
+  if (host !== "127.0.0.1" && host !== "localhost") return;
+  var seen = null;
+  function poll() {
+    fetch("/__gen-site/version", { cache: "no-store" }).then(function (r) {
+      return r.ok ? r.text() : null;
+    }).then(function (version) {
+      if (version === null) return;              // not gen-site serve: stop polling
+      if (seen !== null && version !== seen) { window.location.reload(); return; }
+      seen = version;
+      window.setTimeout(poll, 500);
+    }).catch(function () { window.setTimeout(poll, 2000); });
+  }
+  poll();
+})();
