@@ -11,17 +11,21 @@
   } catch (e) { /* storage blocked: the switch still works on this page */ }
 })();
 
-// Live reload under `gen-site serve` only: the preview server answers
-// /__gen-site/version; a published site is never on localhost, so this does nothing there.
+// Live reload under `gen-site serve` only: the preview server marks its
+// responses with a Server-Timing entry "gen-site-serve" and answers
+// /__gen-site/version. Any other server (a published site) never polls.
 (function () {
-  var host = window.location.hostname;
-  if (host !== "127.0.0.1" && host !== "localhost") return;
+  var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation") : [];
+  var timing = entries.length && entries[0].serverTiming ? entries[0].serverTiming : [];
+  var served = false;
+  for (var i = 0; i < timing.length; i++) if (timing[i].name === "gen-site-serve") served = true;
+  if (!served) return;
   var seen = null;
   function poll() {
     fetch("/__gen-site/version", { cache: "no-store" }).then(function (r) {
       return r.ok ? r.text() : null;
     }).then(function (version) {
-      if (version === null) return;              // not gen-site serve: stop polling
+      if (version === null) return;
       if (seen !== null && version !== seen) { window.location.reload(); return; }
       seen = version;
       window.setTimeout(poll, 500);

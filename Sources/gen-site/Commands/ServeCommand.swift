@@ -10,7 +10,7 @@ import SiteRender
 /// `gen-site serve [CONTENT] [--port N]`: a local preview on 127.0.0.1. The
 /// site is built in memory, the same bytes a build writes; when a file of the
 /// content or the theme changes it is built again and open pages reload
-/// (assets/site.js polls /__gen-site/version on localhost only). Content
+/// (assets/site.js polls /__gen-site/version when a response carries the Server-Timing entry gen-site-serve). Content
 /// errors are printed and the last good site stays on screen.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -201,7 +201,7 @@ final class PreviewServer: @unchecked Sendable {
     }
 
     func respond(_ client: Int32, status: String, type: String, body: Data, head: Bool) {
-        let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n"
+        let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nCache-Control: no-store\r\nServer-Timing: gen-site-serve\r\nConnection: close\r\n\r\n"
         var out = Data(header.utf8)
         if !head { out.append(body) }
         out.withUnsafeBytes { raw in
