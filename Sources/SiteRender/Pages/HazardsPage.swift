@@ -44,8 +44,8 @@ enum HazardsPage {
         ]
         if let location = hazard.location { row["location_html"] = page.inline(location) }
         if let description = hazard.description { row["description_html"] = page.inline(description) }
-        if let lead = hazard.lead { row["lead_html"] = page.unitLinks([lead]) }
-        if !hazard.cooperating.isEmpty { row["cooperating_html"] = page.unitLinks(hazard.cooperating) }
+        if let lead = hazard.lead { row["lead_html"] = page.unitLinks([lead], short: false) }
+        if !hazard.cooperating.isEmpty { row["cooperating_html"] = page.unitLinks(hazard.cooperating, short: false) }
         if let due = hazard.due { row["due"] = page.date(due); row["due_iso"] = due.description }
         if let closed = hazard.closed { row["closed"] = page.date(closed); row["closed_iso"] = closed.description }
         return row
