@@ -39,6 +39,13 @@ enum HomePage {
             view["open_hazards"] = site.hazards.count(where: \.isOpen)
         }
         view["data_href"] = page.href(.data)
+        // The latest notices (three), newest first.
+        view["latest_notices"] = site.notices.prefix(3).map { notice -> [String: Any] in
+            ["href": page.href(.notice(notice.slug)), "title_html": page.inline(notice.title),
+             "date": page.date(notice.date), "date_iso": notice.date?.description ?? ""]
+        }
+        view["has_notices"] = !site.notices.isEmpty
+        view["notices_href"] = page.href(.notices(1))
         // Accidents this year against last year: the same months when this year is incomplete.
         if let summary = site.statisticsSummary, let latest = summary.latestYear {
             var figure: [String: Any] = ["href": page.href(.statistics)]

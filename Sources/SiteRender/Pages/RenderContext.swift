@@ -28,7 +28,7 @@ public struct RenderContext: Sendable {
         "plans", "units", "lead", "responsible", "cooperating", "requirements", "milestones", "issued", "top",
         "progress", "history", "scorecard", "attention", "by-group", "by-unit", "indicators", "reports", "all-tasks",
         "figures", "open", "closed", "current-plans", "other-plans",
-        "ytd", "by-year", "by-category", "by-region", "downloads", "accidents", "chart-trend", "chart-category",
+        "ytd", "by-year", "by-category", "by-region", "downloads", "accidents", "chart-trend", "chart-category", "latest-notices", "emergency", "channels", "pending",
     ]
 
     public init(site: ResolvedSite, theme: Theme, options: BuildOptions = BuildOptions()) {
