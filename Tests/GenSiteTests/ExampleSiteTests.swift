@@ -130,6 +130,35 @@ import TestSupport
         #expect(pages > 200)
     }
 
+    /// Every row of every table has as many cells as its header row (a row
+    /// with a cell the header lacks is still valid HTML, so vnu only warns).
+    @Test func tableRowsMatchTheirHeaders() throws {
+        let out = try Self.built.get()
+        let tables = try NSRegularExpression(pattern: #"<table[^>]*>(.*?)</table>"#, options: [.dotMatchesLineSeparators])
+        let rows = try NSRegularExpression(pattern: #"<tr[^>]*>(.*?)</tr>"#, options: [.dotMatchesLineSeparators])
+        let cells = try NSRegularExpression(pattern: #"<t[hd](?:\s[^>]*)?>"#)
+        let colspan = try NSRegularExpression(pattern: #"colspan="(\d+)""#)
+        func width(_ row: String) -> Int {
+            let range = NSRange(row.startIndex..., in: row)
+            let spans = colspan.matches(in: row, range: range).compactMap { Range($0.range(at: 1), in: row).flatMap { Int(row[$0]) } }
+            return cells.numberOfMatches(in: row, range: range) + spans.reduce(0) { $0 + $1 - 1 }
+        }
+        var checked = 0
+        for (path, data) in Tree.read(out) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            for table in tables.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+                guard let body = Range(table.range(at: 1), in: html).map({ String(html[$0]) }) else { continue }
+                let widths = rows.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap {
+                    Range($0.range(at: 1), in: body).map { width(String(body[$0])) }
+                }
+                guard let header = widths.first else { continue }
+                #expect(widths.allSatisfy { $0 == header }, "\(path): a table has rows of widths \(Set(widths).sorted()), its header \(header)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
     @Test func nothingIsLoadedFromOutsideTheSite() throws {
         let out = try Self.built.get()
         let external = try NSRegularExpression(pattern: #"(?:\ssrc|\ssrcset|\sdata|\sposter)\s*=\s*"(?:https?:)?//|<link[^>]*rel="stylesheet"[^>]*href="(?:https?:)?//|@import|url\(\s*['"]?(?:https?:)?//"#, options: [.caseInsensitive])

@@ -2,17 +2,21 @@ import SiteModel
 
 /// A plan's responsibility list (责任清单) as a table: one row per task,
 /// grouped by chapter, with only the columns the plan uses.
+///
+/// The column switches are named `show_…` so that no row key shadows them:
+/// Mustache looks a name up through the whole context stack, and a row's own
+/// (possibly empty) value must never decide whether its cell is drawn.
 enum ResponsibilityTable {
     static func view(_ plan: Plan, _ page: inout PageBuilder) -> [String: Any] {
         let tasks = plan.tasks
         let columns: [String: Bool] = [
-            "leaders": tasks.contains { !$0.leaders.isEmpty },
-            "lead": tasks.contains { !$0.lead.isEmpty },
-            "responsible": tasks.contains { !$0.responsible.isEmpty },
-            "cooperating": tasks.contains { !$0.cooperating.isEmpty },
-            "requirements": tasks.contains { $0.requirements != nil },
-            "due": tasks.contains { $0.due != nil },
-            "remarks": tasks.contains { $0.remarks != nil },
+            "show_leaders": tasks.contains { !$0.leaders.isEmpty },
+            "show_lead": tasks.contains { !$0.lead.isEmpty },
+            "show_responsible": tasks.contains { !$0.responsible.isEmpty },
+            "show_cooperating": tasks.contains { !$0.cooperating.isEmpty },
+            "show_requirements": tasks.contains { $0.requirements != nil },
+            "show_due": tasks.contains { $0.due != nil },
+            "show_remarks": tasks.contains { $0.remarks != nil },
         ]
         let columnCount = 2 + columns.values.count { $0 }
 
@@ -47,7 +51,7 @@ enum ResponsibilityTable {
             "responsible_html": page.unitLinks(task.responsible),
             "cooperating_html": page.unitLinks(task.cooperating),
             "requirements_html": page.markdown(task.requirements, file: task.location.file),
-            "due": page.date(task.due),
+            "due_text": page.date(task.due),
             "remarks_html": page.markdown(task.remarks, file: task.location.file),
         ]
     }
