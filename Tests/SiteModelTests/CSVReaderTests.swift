@@ -30,7 +30,7 @@ import Testing
     @Test func periods() {
         #expect(StatisticsPeriod("2024")?.month == nil)
         #expect(StatisticsPeriod("2024-06")?.month == 6)
-        for bad in ["2024-13", "2024-6", "24", "2024-06-01", "２０２４", "abcd", ""] {
+        for bad in ["2024-13", "2024-00", "2024-6", "2024_06", "24", "+024", "1899", "2024-06-01", "２０２４", "abcd", ""] {
             #expect(StatisticsPeriod(bad) == nil, "\(bad)")
         }
     }

@@ -43,12 +43,21 @@ public struct StatisticsPeriod: Sendable, Hashable, Comparable, CustomStringConv
     }
 
     /// `YYYY` or `YYYY-MM`.
+    /// `YYYY` (1900 or later) or `YYYY-MM`, ASCII digits only.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, first.allSatisfy(\.isASCII), let year = Int(first), year >= 1900 else { return nil }
-        if parts.count == 1 { self.init(year: year); return }
-        guard parts.count == 2, parts[1].count == 2, parts[1].allSatisfy(\.isASCII), let month = Int(parts[1]),
-              (1...12).contains(month) else { return nil }
+        let bytes = Array(text.utf8)
+        func digits(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard bytes.count == 4 || (bytes.count == 7 && bytes[4] == UInt8(ascii: "-")),
+              let year = digits(0..<4), year >= 1900 else { return nil }
+        guard bytes.count == 7 else { self.init(year: year); return }
+        guard let month = digits(5..<7), (1...12).contains(month) else { return nil }
         self.init(year: year, month: month)
     }
 

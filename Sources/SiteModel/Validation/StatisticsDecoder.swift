@@ -168,7 +168,8 @@ enum StatisticsDecoder {
             let accidents = count("accidents"), deaths = count("deaths"), injuries = count("injuries")
             var loss = 0.0
             if let (text, at) = field("loss"), !text.isEmpty {
-                if let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite {
+                let digits = text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: "") : text
+                if let value = Double(digits), value.isFinite {
                     if value < 0 { fail("negative-count", at, "loss 不能为负数 (loss cannot be negative): \(text)") } else { loss = value }
                 } else {
                     fail("invalid-number", at, "loss 应为数字（万元）(loss must be a number of 10,000 yuan): \"\(text)\"")

@@ -4,12 +4,26 @@ import SiteModel
 /// ends, no BOM) and `/data/accidents.json` (the rows and the aggregates the
 /// statistics page shows).
 enum AccidentData {
-    static func csv(_ statistics: AccidentStatistics) -> String {
-        var out = "period,region,category,accidents,deaths,injuries,loss,severity\n"
-        for record in sorted(statistics.records) {
-            let fields = [record.period.description, record.region, record.category, String(record.accidents),
-                          String(record.deaths), String(record.injuries), formatValue(record.loss), record.severity?.rawValue ?? ""]
-            out += fields.map(quote).joined(separator: ",") + "\n"
+    /// The rows (already in `sorted` order) as CSV text.
+    static func csv(_ records: [AccidentRecord]) -> [UInt8] {
+        var out = Array("period,region,category,accidents,deaths,injuries,loss,severity\n".utf8)
+        out.reserveCapacity(out.count + records.count * 48)
+        for record in records {
+            // Periods and counts are digits and hyphens; only ids and the severity can need quoting.
+            out.append(contentsOf: record.period.description.utf8)
+            for field in [record.region, record.category] {
+                out.append(UInt8(ascii: ","))
+                out.append(contentsOf: quote(field).utf8)
+            }
+            for count in [record.accidents, record.deaths, record.injuries] {
+                out.append(UInt8(ascii: ","))
+                out.append(contentsOf: String(count).utf8)
+            }
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: formatValue(record.loss).utf8)
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: quote(record.severity?.rawValue ?? "").utf8)
+            out.append(UInt8(ascii: "\n"))
         }
         return out
     }
@@ -25,13 +39,16 @@ enum AccidentData {
 
     /// RFC 4180 quoting where needed; a leading = + - @ is prefixed with ' so that spreadsheets do not run it.
     static func quote(_ field: String) -> String {
+        let special = field.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if !special, let first = field.utf8.first, !"=+-@".utf8.contains(first) { return field }
         var value = field
         if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func json(_ context: RenderContext, _ statistics: AccidentStatistics, _ summary: StatisticsSummary) -> JSONValue {
+    static func json(_ context: RenderContext, _ statistics: AccidentStatistics, _ records: [AccidentRecord],
+                     _ summary: StatisticsSummary) -> JSONValue {
         func totals(_ t: AccidentTotals) -> JSONValue {
             .object([("accidents", .int(t.accidents)), ("deaths", .int(t.deaths)), ("injuries", .int(t.injuries)),
                      ("loss", .number(t.loss)), ("major_accidents", .int(t.majorAccidents))])
@@ -49,7 +66,7 @@ enum AccidentData {
                          }))])
             })
         }
-        let records = sorted(statistics.records).map { record -> JSONValue in
+        let rows = records.map { record -> JSONValue in
             .object([("period", .string(record.period.description)), ("region", .string(record.region)),
                      ("category", .string(record.category)), ("accidents", .int(record.accidents)),
                      ("deaths", .int(record.deaths)), ("injuries", .int(record.injuries)), ("loss", .number(record.loss)),
@@ -71,7 +88,7 @@ enum AccidentData {
             ("loss_unit", .string("10000 CNY")),
             ("categories", .array(statistics.categories.map { .object([("id", .string($0.id)), ("name", OpenData.text($0.name))]) })),
             ("regions", .array(statistics.regions.map { .object([("id", .string($0.id)), ("name", OpenData.text($0.name))]) })),
-            ("records", .array(records)),
+            ("records", .array(rows)),
             ("years", .array(years)),
             ("year_to_date", ytd),
             ("by_category", byYear(summary.byCategory, statistics.categories.map(\.id))),

@@ -8,12 +8,14 @@ public enum OpenData {
     public static let version = 1
 
     public static func files(_ context: RenderContext) -> [OutputFile] {
-        var files = [OutputFile(path: "data/tasks.json", text: tasks(context).serialized()),
-                     OutputFile(path: "data/progress.json", text: progress(context).serialized()),
-                     OutputFile(path: "data/hazards.json", text: hazards(context).serialized())]
+        var files = [OutputFile(path: "data/tasks.json", bytes: tasks(context).serializedBytes()),
+                     OutputFile(path: "data/progress.json", bytes: progress(context).serializedBytes()),
+                     OutputFile(path: "data/hazards.json", bytes: hazards(context).serializedBytes())]
         if let statistics = context.site.statistics, let summary = context.site.statisticsSummary {
-            files.append(OutputFile(path: "data/accidents.csv", text: AccidentData.csv(statistics)))
-            files.append(OutputFile(path: "data/accidents.json", text: AccidentData.json(context, statistics, summary).serialized()))
+            let records = AccidentData.sorted(statistics.records)
+            files.append(OutputFile(path: "data/accidents.csv", bytes: AccidentData.csv(records)))
+            files.append(OutputFile(path: "data/accidents.json",
+                                    bytes: AccidentData.json(context, statistics, records, summary).serializedBytes()))
         }
         return files
     }

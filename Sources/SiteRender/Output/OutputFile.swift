@@ -21,6 +21,10 @@ public struct OutputFile: Sendable {
         self.init(path: path, contents: .data(Data(text.utf8)))
     }
 
+    public init(path: String, bytes: [UInt8]) {
+        self.init(path: path, contents: .data(Data(bytes)))
+    }
+
     /// True for a path that stays inside the output folder: relative, no `..`,
     /// no empty or hidden segments, no backslashes.
     public static func isSafe(_ path: String) -> Bool {
