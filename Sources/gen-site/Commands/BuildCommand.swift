@@ -25,6 +25,9 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("build-date"), help: "The date statuses and overdue tasks are computed at (YYYY-MM-DD; default: site.yaml build_date, else today).")
     var buildDate: String?
 
+    @Flag(name: .long, help: "Print how long each stage took (load, theme, render, write).")
+    var timings = false
+
     @Flag(name: .long, help: "Render pages one at a time (for comparing with the parallel build).")
     var singleThreaded = false
 
@@ -63,6 +66,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let seconds = Date().timeIntervalSince(started)
+        if timings {
+            let stages = result.timings.map { "\($0.stage) \(String(format: "%.3f", $0.seconds)) s" }.joined(separator: ", ")
+            Terminal.err("gen-site build: stages: \(stages)\n")
+        }
         Terminal.err("gen-site build: \(pages) pages, \(result.fileCount) files → \(output) (\(String(format: "%.2f", seconds)) s)\n")
         if noSearchIndex {
             Terminal.err("gen-site build: search index skipped (--no-search-index)\n")
@@ -79,6 +86,15 @@ enum Build {
         /// Nil when nothing was written.
         var pageCount: Int?
         var fileCount: Int
+        /// Wall time of each stage that ran, in order.
+        var timings: [(stage: String, seconds: Double)] = []
+    }
+
+    /// Runs `body`, appending its wall time under `stage`.
+    static func timed<T>(_ stage: String, _ timings: inout [(stage: String, seconds: Double)], _ body: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { timings.append((stage, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try body()
     }
 
     static func check(content: String, templates: String?, buildDate: Day?) -> Diagnostics {
@@ -106,26 +122,35 @@ enum Build {
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
                     parallel: Bool, indexer: SearchIndexer? = nil, drafts: Bool = false) -> Result {
         var diagnostics = Diagnostics()
+        var timings: [(stage: String, seconds: Double)] = []
+        func failed() -> Result { Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0, timings: timings) }
         // load → validate → resolve
-        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: drafts)
+        let (site, found) = timed("load", &timings) {
+            ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: drafts)
+        }
         diagnostics.append(contentsOf: found)
-        let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
+        let (theme, themeDiagnostics) = timed("theme", &timings) { loadTheme(content: content, templates: templates) }
         diagnostics.append(contentsOf: themeDiagnostics)
-        guard let site, let theme, !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0) }
+        guard let site, let theme, !diagnostics.hasErrors else { return failed() }
         // render
-        let (files, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme, options: options), parallel: parallel)
+        let (files, renderDiagnostics) = timed("render", &timings) {
+            SiteRenderer.render(RenderContext(site: site, theme: theme, options: options), parallel: parallel)
+        }
         diagnostics.append(contentsOf: renderDiagnostics)
-        guard !diagnostics.hasErrors else { return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0) }
+        guard !diagnostics.hasErrors else { return failed() }
         // write
         do {
-            try SiteWriter(outputPath: output, contentRoot: content).write(files, beforeSwap: indexer.map { indexer in
-                { staging in try indexer.index(staging) }
-            })
+            try timed("write", &timings) {
+                try SiteWriter(outputPath: output, contentRoot: content).write(files, beforeSwap: indexer.map { indexer in
+                    { staging in try indexer.index(staging) }
+                })
+            }
         } catch {
             diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
-            return Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0)
+            return failed()
         }
-        return Result(diagnostics: diagnostics, pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count)
+        return Result(diagnostics: diagnostics, pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count,
+                      timings: timings)
     }
 
     /// Today in the local calendar: the only place gen-site reads the clock.
