@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import SiteModel
 
 /// The importer's parts, on the shapes the seeds show.
@@ -67,5 +69,235 @@ import Testing
                                       "人人讲安全，个个个人会应急。"])
         #expect(blocks.map(\.line) == [1, 4, 7])
         #expect(report.entries.count == 1, "the doubled 个个 is not debris")
+    }
+
+    // MARK: Rules for plans nobody here had seen
+
+    @Test func pageBreakDebris() {
+        for debris in ["- 3 -", "— 12 —", "－4－", "第2页共5页", "第 2 页 共 5 页", "共5页第2页", "第3页", "2/5", "17"] {
+            #expect(ImportText.isPageDebris(ImportText.clean(debris)), "\(debris)")
+        }
+        #expect(!ImportText.isPageDebris("17", loneNumbers: false), "a lone number in a table may be a row's 序号")
+        for text in ["第一部分", "- 本方案 -", "2025", "共印60份", "1. 开展排查", "3、"] {
+            #expect(!ImportText.isPageDebris(ImportText.clean(text)), "\(text)")
+        }
+    }
+
+    @Test func moreLineKinds() {
+        #expect(ImportText.kind("1.5米，严防电动自行车进楼入户。") == .text, "a line broken before 1.5米")
+        #expect(ImportText.kind(ImportText.clean("(四)监管能力提升")) == .section)
+        #expect(ImportText.clean("(1)核查企业安全管理机构") == "（1）核查企业安全管理机构")
+        #expect(ImportText.clean("(2024—2026年)") == "(2024—2026年)")
+        #expect(ImportText.kind("一．总体要求") == .chapter)
+        #expect(ImportText.kind("2.加强镇微型消防站建设。") == .item(2))
+        #expect(ImportText.clean("\u{FEFF}一、总体要求\r") == "一、总体要求")
+    }
+
+    @Test func datesAsPlansWriteThem() {
+        #expect(PlanHeader.day(in: "二〇二五年三月十二日") == Day(year: 2025, month: 3, day: 12))
+        #expect(PlanHeader.day(in: "二〇二四年十二月三十一日") == Day(year: 2024, month: 12, day: 31))
+        #expect(PlanHeader.day(in: "二〇二四年四月二十六日印发") == Day(year: 2024, month: 4, day: 26))
+        #expect(PlanHeader.day(in: "二〇二三年二月三十日") == nil)
+        #expect(ImportDates.metadataDay("2025-01-06") == Day(year: 2025, month: 1, day: 6))
+        #expect(ImportDates.metadataDay("2025/1/6") == Day(year: 2025, month: 1, day: 6))
+        #expect(ImportDates.deadline("2025年6月30日前", year: nil) == Day(year: 2025, month: 6, day: 30))
+        #expect(ImportDates.deadline("2025年6月底前", year: nil) == Day(year: 2025, month: 6, day: 30))
+        #expect(ImportDates.deadline("2024年2月底", year: nil) == Day(year: 2024, month: 2, day: 29))
+        #expect(ImportDates.deadline("2025年底前", year: nil) == Day(year: 2025, month: 12, day: 31))
+        #expect(ImportDates.deadline("2025年5月—6月", year: nil) == Day(year: 2025, month: 6, day: 30))
+        #expect(ImportDates.deadline("9月底前", year: 2025) == Day(year: 2025, month: 9, day: 30))
+        #expect(ImportDates.deadline("9月底前", year: nil) == nil)
+        for standing in ["全年", "长期坚持", "每年12月底前", "持续推进"] { #expect(ImportDates.deadline(standing, year: 2025) == nil, "\(standing)") }
+    }
+
+    @Test func metadataBox() {
+        let pairs = HeaderMetadata.pairs(in: "索引号：11310115MB2C31015X/2025-00006\t主题分类：安全生产监管")
+        #expect(pairs.map(\.field) == [.indexNumber, .category])
+        #expect(pairs.map(\.value) == ["11310115MB2C31015X/2025-00006", "安全生产监管"])
+        let spaced = HeaderMetadata.pairs(in: "发布机构：上海市梧桐区望湖街道办事处　　成文日期：2025年1月6日")
+        #expect(spaced.map(\.field) == [.issuer, .issued])
+        let cells = HeaderMetadata.pairs(in: "发布机构\t某某街道办事处\t文号\t某街办〔2025〕1号")
+        #expect(cells.map(\.field) == [.issuer, .docNumber] && cells.map(\.value) == ["某某街道办事处", "某街办〔2025〕1号"])
+        #expect(HeaderMetadata.pairs(in: "为切实做好2025年街道安全生产工作：").isEmpty)
+        #expect(HeaderMetadata.pairs(in: "一、指导思想").isEmpty)
+    }
+
+    @Test func headerWithTheBoxAndASplitTitle() {
+        let raw = ["望湖街道关于印发《望湖街道2025年安全生产工作计划》的通知", "索引号：X-2025-1\t主题分类：安全生产",
+                   "发布机构：某区望湖街道办事处\t成文日期：2025年1月6日", "文号：望街办〔2025〕1号\t公开方式：主动公开",
+                   "各居民区：", "现将计划印发给你们。", "某区望湖街道办事处", "2025年1月6日",
+                   "望湖街道2025年安全生产", "工作计划", "（试行）", "一、指导思想"]
+        let lines = raw.enumerated().map { (number: $0.offset + 1, text: ImportText.clean($0.element)) }
+        let header = PlanHeader.parse(lines, raw: { raw[$0 - 1] })
+        #expect(header.title == "望湖街道2025年安全生产工作计划（试行）")
+        #expect(header.titleIndex == 10)
+        #expect(header.docNumber == "望街办〔2025〕1号")
+        #expect(header.issuer == "某区望湖街道办事处")
+        #expect(header.indexNumber == "X-2025-1" && header.category == "安全生产" && header.disclosure == "主动公开")
+        #expect(header.metadataLines == [2, 3, 4])
+        #expect(header.recipients == "各居民区")
+        #expect(header.coverLetter == "各居民区：\n\n现将计划印发给你们。\n\n某区望湖街道办事处\n\n2025年1月6日")
+        #expect(header.issued == Day(year: 2025, month: 1, day: 6))
+    }
+
+    @Test func docNumbersWithOtherBrackets() {
+        #expect(PlanHeader.isDocNumber("柳安委[2025]3号"))
+        #expect(PlanHeader.isDocNumber("柳安委【2025】3号"))
+        #expect(PlanHeader.normaliseDocNumber("柳安委[2025]3号") == "柳安委〔2025〕3号")
+        #expect(PlanHeader.normaliseDocNumber("柳安委〔2025〕 3号") == "柳安委〔2025〕3号")
+        #expect(!PlanHeader.isDocNumber("（2025年1月20日审议通过）"))
+        #expect(!PlanHeader.isDocNumber("[2025]3号"), "a 文号 names its issuer first")
+    }
+
+    @Test func closingLines() {
+        var header = PlanHeader()
+        header.issuer = "梧桐区安全生产委员会办公室"
+        var report = ImportReport()
+        header.readClosing([(87, "（此件主动公开）"), (88, "梧桐区安全生产委员会办公室"), (89, "梧桐区安全生产委员会办公室2024年4月26日印发"),
+                            (90, "抄送：区委办、区府办")], report: &report)
+        #expect(header.disclosure == "主动公开")
+        #expect(header.published == Day(year: 2024, month: 4, day: 26))
+        #expect(report.entries.map(\.kind) == [.note, .skipped], "the signature is noted, the 抄送 line skipped")
+        let end: [(number: Int, text: String)] = [(1, "将安全生产纳入年度考核。"), (2, "青山区安全生产委员会"), (3, "2025年1月20日"), (4, "（此件公开发布）")]
+        #expect(PlanImporter.trailingSignature(end, issuer: nil) == 1)
+        let dateOnly: [(number: Int, text: String)] = [(1, "将安全生产纳入年度考核。"), (2, "2025年1月20日")]
+        #expect(PlanImporter.trailingSignature(dateOnly, issuer: nil) == 1, "no signature line: the text above stays text")
+    }
+
+    @Test func moreUnitBrackets() {
+        let dated = UnitBrackets.extract("修订职责清单。（责任单位:镇安委办，完成时限：2025年6月底前）")
+        #expect(dated.rest == "修订职责清单。")
+        #expect(dated.roles.responsible == ["镇安委办"])
+        #expect(dated.roles.due == "2025年6月底前")
+        let comma = UnitBrackets.extract("建立责任制。（牵头单位：镇安委办，配合单位：经济发展办、各村（居））")
+        #expect(comma.roles.lead == ["镇安委办"] && comma.roles.cooperating == ["经济发展办", "各村（居）"])
+        let stop = UnitBrackets.extract("纳入年度考核（牵头单位：党政办；配合单位：镇安委办）。")
+        #expect(stop.rest == "纳入年度考核。" && stop.roles.lead == ["党政办"])
+        let half = UnitBrackets.extract("集中培训。(牵头单位：镇安委办；配合单位：社区学校)")
+        #expect(half.roles.lead == ["镇安委办"] && half.roles.cooperating == ["社区学校"])
+        let area = UnitBrackets.extract("加强管道保护。（牵头单位：区建管委；配合单位：区交通委、各街道、镇）")
+        #expect(area.roles.cooperating == ["区交通委", "各街道、镇"], "各街道、镇 is one collective")
+        let leaders = UnitBrackets.extract("开展检查。（责任领导：王某；责任单位：镇安委办）")
+        #expect(leaders.roles.leaders == ["王某"] && leaders.roles.responsible == ["镇安委办"])
+        #expect(UnitBrackets.isUnitBracketLine("（牵头单位：城运中心；配合单位：派出所、市场监管所；完成时限：每年12月底前）"))
+        #expect(!UnitBrackets.isUnitBracketLine("（2025年1月20日区安委会第一次全体会议审议通过）"))
+    }
+
+    @Test func sectionHeadingsWithACommaAndBrokenSections() {
+        #expect(TextBlocks.isParallelHeading("（八）精准排查治理隐患，精细化管理危化品"))
+        #expect(TextBlocks.isParallelHeading("一、提高政治站位，织密风险防范责任防线"))
+        #expect(!TextBlocks.isParallelHeading("（五）各村（居）结合实际，根据方案要求，落实落细"), "two commas: a sentence")
+        #expect(!TextBlocks.isParallelHeading("（二）负有安全生产监督管理职责的部门，要在"), "halves of unlike length")
+        #expect(OutlineMarkdown.isCommaHeading("（八）精准排查治理隐患，精细化管理危化品"))
+        #expect(OutlineMarkdown.runIn("（一）动员部署阶段（2024年5月）。各街道制定方案。")?.heading == "（一）动员部署阶段（2024年5月）")
+        #expect(OutlineMarkdown.runIn("一、工作目标：到2025年底实现动态清零。")?.heading == "一、工作目标")
+        #expect(OutlineMarkdown.runIn("（二）负有安全生产监督管理职责的部门，要在细化。") == nil)
+        #expect(OutlineMarkdown.headingEndingSentence("（一）落实领导责任。") == "（一）落实领导责任")
+        var report = ImportReport()
+        let blocks = [TextBlock(kind: .chapter, text: "三、职责分工", line: 1),
+                      TextBlock(kind: .section, text: "（一）镇安委会负责制定本镇安全生产治本攻坚三年行", line: 2),
+                      TextBlock(kind: .text, text: "动方案，统筹推进。", line: 3),
+                      TextBlock(kind: .section, text: "（二）负有监督管理职责的部门，要细化措施要求，强化监管。", line: 4),
+                      TextBlock(kind: .section, text: "（三）其他行业领域主管部门，要将督促指导职责细化为具体措施。", line: 5),
+                      TextBlock(kind: .chapter, text: "四、主要任务", line: 6),
+                      TextBlock(kind: .section, text: "（一）开展安全生产责任体系提升行动", line: 7),
+                      TextBlock(kind: .text, text: "推动责任落实。", line: 8)]
+        let joined = OutlineMarkdown.rejoinBrokenSections(blocks, report: &report)
+        #expect(joined.map(\.text) == ["三、职责分工", "（一）镇安委会负责制定本镇安全生产治本攻坚三年行动方案，统筹推进。",
+                                       "（二）负有监督管理职责的部门，要细化措施要求，强化监管。", "（三）其他行业领域主管部门，要将督促指导职责细化为具体措施。",
+                                       "四、主要任务", "（一）开展安全生产责任体系提升行动", "推动责任落实。"])
+        #expect(report.entries.map(\.line) == [3])
+    }
+
+    /// Outline items as the text gives them: number, chapter ordinal, section within it, first under a heading.
+    func items(_ shape: [(Int, Int, Int, Bool)]) -> [OutlineMarkdown.Item] {
+        shape.enumerated().map { index, s in
+            OutlineMarkdown.Item(number: s.0, line: index + 1, chapter: nil, section: nil, paragraphs: [], part: s.1, sectionInPart: s.2, opensHeading: s.3)
+        }
+    }
+
+    @Test func taskNumbersStayUnique() {
+        var report = ImportReport()
+        #expect(TaskNumbering.numbers(items([(1, 1, 1, true), (2, 1, 1, false), (3, 1, 2, true)]), report: &report) == ["1", "2", "3"])
+        #expect(report.entries.isEmpty)
+        let byChapter = items([(1, 1, 0, true), (2, 1, 0, false), (1, 2, 0, true), (2, 2, 0, false), (4, 2, 0, false)])
+        #expect(TaskNumbering.numbers(byChapter, report: &report) == ["1-1", "1-2", "2-1", "2-2", "2-4"])
+        let bySection = items([(1, 2, 1, true), (2, 2, 1, false), (1, 2, 2, true), (1, 3, 0, true)])
+        #expect(TaskNumbering.numbers(bySection, report: &report) == ["2-1-1", "2-1-2", "2-2-1", "3-1"])
+        var twice = ImportReport()
+        #expect(TaskNumbering.numbers(items([(4, 1, 0, true), (5, 1, 0, false), (5, 1, 0, false), (6, 1, 0, false)]), report: &twice)
+                == ["4", "5", "5a", "6"])
+        #expect(twice.entries.map(\.kind) == [.guess])
+    }
+
+    @Test func otherTableShapes() throws {
+        #expect(AttachmentTable.isHeaderRow("序　号\t工作任务\t牵头单位\t配合单位\t完成时限"))
+        #expect(AttachmentTable.isHeaderRow("序号    重点任务    牵头单位    配合单位    完成时限"), "cells apart by spaces (from a PDF)")
+        #expect(!AttachmentTable.isHeaderRow("序号为本方案所列任务的顺序"))
+        #expect(["工作任务", "牵头单位", "配合单位", "完成时限", "责任领导", "主要内容"].map(AttachmentTable.column(for:))
+                == [.title, .lead, .cooperating, .due, .leaders, .requirements])
+        var report = ImportReport()
+        let lines = ["序　号\t工作任务\t牵头单位\t配合单位\t完成时限", "一、健全责任体系（小计2项）\t\t\t\t",
+                     "1\t开展消防安全隐患", "排查整治\t城运中心\t派出所　消防救援站\t2025年10月底前",
+                     "2\t签订责任书\t镇安委办\t各村居\t全年", "序　号\t工作任务\t牵头单位\t配合单位\t完成时限",
+                     "二、深化整治（小计1项）", "3\t推进燃气管道改造\t规划建设办\t城建中心", "市场监管所\t2025年12月底前",
+                     "序号\t单位\t联络员\t联系电话", "1\t镇安委办\t陈某某\t（略）"]
+        let table = try #require(AttachmentTable.parse(lines.enumerated().map { (number: $0.offset + 1, text: $0.element) }, report: &report))
+        #expect(table.rows.map(\.number) == [1, 2, 3])
+        #expect(table.rows.map(\.title) == ["开展消防安全隐患排查整治", "签订责任书", "推进燃气管道改造"])
+        #expect(table.rows.map(\.group) == ["一、健全责任体系", "一、健全责任体系", "二、深化整治"])
+        #expect(table.rows[0].lead == ["城运中心"] && table.rows[0].cooperating == ["派出所", "消防救援站"])
+        #expect(table.rows[0].due == "2025年10月底前" && table.rows[1].due == "全年")
+        #expect(table.rows[2].cooperating == ["城建中心", "市场监管所"])
+        #expect(AttachmentTable.paragraphs("开展排查，\u{2028}建立台账。\u{2028}2. 闭环管理。") == "开展排查，建立台账。\n\n2. 闭环管理。",
+                "a cell's next line goes on with its sentence")
+        #expect(report.entries.filter { $0.kind == .skipped }.map(\.line) == [10, 11], "the contacts table is reported, not read")
+        var restart = ImportReport()
+        let rows = [(1, "一"), (2, "一"), (1, "二"), (1, "二")].enumerated().map { index, r in
+            AttachmentTable.Row(number: r.0, line: index + 1, group: r.1, title: "", leaders: [], responsible: [], cooperating: [],
+                                requirements: "", remarks: "")
+        }
+        #expect(TaskNumbering.tableNumbers(rows, report: &restart) == ["1-1", "1-2", "2-1", "3-1"], "a restart within a group: by series")
+        let typo = [(1, "一"), (2, "一"), (2, "一"), (3, "一")].enumerated().map { index, r in
+            AttachmentTable.Row(number: r.0, line: index + 1, group: r.1, title: "", leaders: [], responsible: [], cooperating: [],
+                                requirements: "", remarks: "")
+        }
+        #expect(TaskNumbering.tableNumbers(typo, report: &restart) == ["1", "2", "2a", "3"])
+    }
+
+    @Test func crlfAndABomImportAsLF() throws {
+        let lf = "某镇人民政府文件\n\n某府发〔2025〕1号\n\n某镇2025年安全生产工作要点\n\n一、压实责任\n\n1. 召开全体会议。（镇安委办）\n"
+        guard let today = Day(year: 2025, month: 9, day: 30) else { return }
+        let a = try PlanImporter.run(text: lf, id: "a", fileName: "a.txt", knownUnits: [], today: today)
+        let b = try PlanImporter.run(text: "\u{FEFF}" + lf.replacingOccurrences(of: "\n", with: "\r\n"), id: "a", fileName: "a.txt",
+                                     knownUnits: [], today: today)
+        #expect(a.planMarkdown == b.planMarkdown && a.tasksYAML == b.tasksYAML)
+        #expect(b.tasksYAML.contains("no: 1"))
+    }
+
+    /// Plans cut short, or with a line missing, import or are refused as not a plan — never a crash.
+    @Test func damagedPlansNeverCrash() throws {
+        let names = ["import/liutang-town-points-2025", "import/wutong-gas-plan-2024", "import/wanghu-subdistrict-2025",
+                     "import/shiqiao-town-opinions-2025", "import/qingshan-district-points-2025", "import/liaogang-town-three-year-plan",
+                     "import/unseen-town", "seeds/chedun-2023"]
+        guard let today = Day(year: 2025, month: 9, day: 30) else { return }
+        var imported = 0
+        for name in names {
+            let data = try Data(contentsOf: URL(fileURLWithPath: Repository.fixture("\(name).txt")))
+            guard case .success(let decoded) = TextDecoding.decode(data) else { Issue.record("\(name) does not decode"); continue }
+            let lines = decoded.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var variants: [[String]] = []
+            for cut in stride(from: 1, to: lines.count, by: 5) { variants.append(Array(lines[..<cut])) }
+            for drop in stride(from: 0, to: lines.count, by: 4) { var v = lines; v.remove(at: drop); variants.append(v) }
+            // Tabs and brackets where they do not belong, lines run together.
+            variants.append(lines.map { $0.replacingOccurrences(of: "，", with: "\t") })
+            variants.append(lines.map { $0.replacingOccurrences(of: "。", with: "）（") })
+            variants.append([lines.joined()])
+            for variant in variants {
+                if (try? PlanImporter.run(text: variant.joined(separator: "\n"), id: "damaged", fileName: "damaged.txt",
+                                          knownUnits: [], today: today)) != nil { imported += 1 }
+            }
+        }
+        #expect(imported > 0)
     }
 }

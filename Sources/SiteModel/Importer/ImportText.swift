@@ -31,7 +31,8 @@ enum ImportText {
     /// Removes bold markers, HTML fragments, converter words and the spaces
     /// that page layout leaves between Chinese characters and digits.
     static func clean(_ raw: String) -> String {
-        var line = raw.replacingOccurrences(of: "**", with: "")
+        var line = raw.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\u{FEFF}", with: "")
+            .replacingOccurrences(of: "\r", with: "")
         for fragment in ["<p>", "</p>", "<br>", "<br/>"] { line = line.replacingOccurrences(of: fragment, with: "") }
         line = line.replacingOccurrences(of: "\u{3000}", with: " ")
         line = replaceWord("etc", with: "等", in: line)
@@ -56,7 +57,50 @@ enum ImportText {
             out.append(c)
             index += 1
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return fullWidthNumbering(out.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// `(四)监管能力提升` / `(1)核查…` → `（四）…` / `（1）…`: a half-width bracket around the
+    /// number that starts a line (text pasted from a PDF) becomes the full-width one.
+    static func fullWidthNumbering(_ line: String) -> String {
+        guard line.first == "(" else { return line }
+        let chars = Array(line)
+        var j = 1
+        while j < chars.count, chineseNumerals.contains(chars[j]) || (chars[j].isASCII && chars[j].isNumber) { j += 1 }
+        guard j > 1, j <= 4, j < chars.count, chars[j] == ")" || chars[j] == "）" else { return line }
+        return "（" + String(chars[1..<j]) + "）" + String(chars[(j + 1)...])
+    }
+
+    /// Page-break debris: a page number on its own line (`- 3 -`, `— 3 —`, `第 2 页 共 5 页`,
+    /// `共5页 第2页`, `2/5`), already cleaned. `loneNumbers` also takes a bare `3`
+    /// (in the text, where no line is only a number; not in a table, where a row may start so).
+    static func isPageDebris(_ line: String, loneNumbers: Bool = true) -> Bool {
+        let text = line.filter { !$0.isWhitespace }
+        guard !text.isEmpty, text.count <= 16 else { return false }
+        func isDigits(_ s: Substring) -> Bool { !s.isEmpty && s.count <= 4 && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        if loneNumbers, text.count <= 3, isDigits(Substring(text)) { return true }
+        let dashes: Set<Character> = ["-", "—", "–", "－", "―"]
+        if let first = text.first, let last = text.last, dashes.contains(first), dashes.contains(last) {
+            let inner = text.drop { dashes.contains($0) }.reversed().drop { dashes.contains($0) }
+            return isDigits(Substring(String(inner.reversed())))
+        }
+        // 2/5
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2, isDigits(parts[0]), isDigits(parts[1]) { return true }
+        // 第2页共5页 · 第2页 · 共5页第2页 · 第2页/共5页
+        var rest = Substring(text)
+        var pages = 0
+        while !rest.isEmpty {
+            if rest.hasPrefix("/") || rest.hasPrefix("，") || rest.hasPrefix(",") { rest = rest.dropFirst(); continue }
+            guard let marker = rest.first, marker == "第" || marker == "共" else { return false }
+            let digits = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+            guard isDigits(digits) else { return false }
+            rest = rest.dropFirst(1 + digits.count)
+            guard rest.first == "页" else { return false }
+            rest = rest.dropFirst()
+            pages += 1
+        }
+        return pages > 0
     }
 
     /// `word` as a whole ASCII word replaced.
@@ -82,6 +126,8 @@ enum ImportText {
         var i = 0
         while i < chars.count, chineseNumerals.contains(chars[i]) { i += 1 }
         if i > 0, i < chars.count, chars[i] == "、" { return .chapter }
+        // 一．总体要求 / 一. 总体要求 (a converter's dot), followed by text
+        if i > 0, i + 1 < chars.count, chars[i] == "．" || chars[i] == ".", !(chars[i + 1].isASCII && chars[i + 1].isNumber) { return .chapter }
         // （一） （十二）
         if chars.first == "（" {
             var j = 1
@@ -94,8 +140,9 @@ enum ImportText {
         while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }
         if k > 0, k <= 3, k < chars.count, [".", "、", "．"].contains(chars[k]),
            let number = Int(String(chars[0..<k])), number > 0 {
-            // "2022. " is a year, not a task; a task number is followed by text.
-            if k + 1 < chars.count { return .item(number) }
+            // "2022. " is a year, not a task; a task number is followed by text —
+            // not by a digit: a line broken before `1.5米` continues a sentence.
+            if k + 1 < chars.count, !(chars[k + 1].isASCII && chars[k + 1].isNumber) { return .item(number) }
         }
         return .text
     }

@@ -27,20 +27,35 @@ public enum PlanImporter {
     /// `text` is the whole file (already decoded); `knownUnits` are units.yaml's; `today` decides in_force / expired.
     public static func run(text: String, id suggested: String?, fileName: String, knownUnits: [Unit], today: Day) throws(Failure) -> Result {
         var report = ImportReport()
+        // CRLF is one Character in Swift: split on it too (text not read through TextDecoding).
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         let all = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (number: $0.offset + 1, text: String($0.element)) }
-        let cleaned = all.map { (number: $0.number, text: ImportText.clean($0.text)) }.filter { !$0.text.isEmpty }
-        guard cleaned.count >= 3 else { throw .notAPlan("the file has fewer than three lines of text") }
+        var cleaned = all.map { (number: $0.number, text: ImportText.clean($0.text)) }.filter { !$0.text.isEmpty }
         // The table starts at its first header row; the header and the body come before it.
-        let tableStart = cleaned.firstIndex { $0.text.hasPrefix("序号") && all[$0.number - 1].text.contains("\t") }
+        var tableStart = cleaned.firstIndex { AttachmentTable.isHeaderRow(all[$0.number - 1].text) }
+        // Page numbers left between the lines by a PDF or Word conversion.
+        cleaned = cleaned.enumerated().filter { index, line in
+            guard ImportText.isPageDebris(line.text, loneNumbers: index < (tableStart ?? cleaned.count)) else { return true }
+            report.skipped(line: line.number, "page-break debris: \(line.text)")
+            return false
+        }.map(\.element)
+        guard cleaned.count >= 3 else { throw .notAPlan("the file has fewer than three lines of text") }
+        tableStart = cleaned.firstIndex { AttachmentTable.isHeaderRow(all[$0.number - 1].text) }
         let textLines = Array(cleaned[..<(tableStart ?? cleaned.count)])
-        var header = PlanHeader.parse(textLines)
+        var header = PlanHeader.parse(textLines, raw: { number in number >= 1 && number <= all.count ? all[number - 1].text : "" })
         guard let title = header.title, let titleIndex = header.titleIndex else {
             throw .notAPlan("no title line found (a line ending in 工作意见, 工作要点, 实施方案, 方案 …)")
         }
-        // The body: after the title, up to and including the 附件： line; what follows is the closing.
-        var bodyLines = Array(textLines[(titleIndex + 1)...])
+        for guess in header.guesses { report.guess(line: guess.line, guess.message) }
+        for number in header.metadataLines.sorted() { report.note(line: number, "metadata: \(all[number - 1].text.prefix(40))") }
+        // The body: after the title, up to and including the 附件： line (and the list of
+        // attachments under it); what follows is the closing.
+        var bodyLines = textLines[(titleIndex + 1)...].filter { !header.metadataLines.contains($0.number) }
         var closing: [(number: Int, text: String)] = []
-        if let annex = bodyLines.firstIndex(where: { $0.text.hasPrefix("附件：") && $0.text.count > 3 }) {
+        if var annex = bodyLines.firstIndex(where: { $0.text.hasPrefix("附件：") && $0.text.count > 3 }) {
+            if bodyLines[annex].text.dropFirst(3).first?.isNumber == true {
+                while annex + 1 < bodyLines.count, TextBlocks.isAttachmentEntry(bodyLines[annex + 1].text) { annex += 1 }
+            }
             closing = Array(bodyLines[(annex + 1)...])
             bodyLines = Array(bodyLines[...annex])
         } else if let signature = trailingSignature(bodyLines, issuer: header.issuer) {
@@ -48,7 +63,9 @@ public enum PlanImporter {
             bodyLines = Array(bodyLines[..<signature])
         }
         header.readClosing(closing, report: &report)
-        for line in textLines[..<titleIndex] { report.note(line: line.number, "header: \(line.text.prefix(40))") }
+        for line in textLines[..<titleIndex] where !header.metadataLines.contains(line.number) {
+            report.note(line: line.number, "header: \(line.text.prefix(40))")
+        }
         // Raw (uncleaned) body lines: the joiner cleans them itself.
         let rawBody = bodyLines.map { (number: $0.number, text: all[$0.number - 1].text) }
         let blocks = TextBlocks.join(rawBody, report: &report)
@@ -70,21 +87,42 @@ public enum PlanImporter {
             taskCount = table.rows.count
             report.note("tasks.yaml: \(table.rows.count) tasks from the attached table; \(outline.items.count) numbered tasks stay in the text")
         } else {
-            tasks = plan.tasksFromItems(outline, units: &units, report: &report)
-            taskCount = outline.items.count
-            report.note("tasks.yaml: \(outline.items.count) tasks from the numbered items of the text")
+            let (yaml, count, from) = plan.tasksFromItems(outline, units: &units, report: &report)
+            tasks = yaml
+            taskCount = count
+            report.note("tasks.yaml: \(count) tasks from \(from)")
         }
         let issuer = header.issuer.map { units.id(for: $0, line: 0, report: &report) }
         return Result(id: id, planMarkdown: plan.planMarkdown(issuer: issuer), tasksYAML: tasks,
                       newUnitsYAML: units.newUnitsYAML(area: plan.area), taskCount: taskCount, report: report)
     }
 
-    static func isTableTitle(_ text: String) -> Bool { text.hasSuffix("清单") && text.count <= 40 }
+    /// `区政府领导2022年安全生产重点工作任务清单`, `…任务分解表`, `…分工表`: a table's title line.
+    static func isTableTitle(_ text: String) -> Bool {
+        ["清单", "表", "台账", "名单", "名录"].contains { text.hasSuffix($0) } && text.count <= 40 && !text.contains("。")
+    }
 
-    /// The signature block at the end of a plan without an annex: an issuer-like line followed by a date.
+    /// The signature block at the end of a plan without an annex: the signing bodies above a
+    /// date, and the notes that may follow it (（此件公开发布）, 抄送：…, 共印N份).
     static func trailingSignature(_ lines: [(number: Int, text: String)], issuer: String?) -> Int? {
-        guard lines.count >= 2, let last = lines.last, PlanHeader.day(in: last.text) != nil, last.text.count <= 16 else { return nil }
-        return lines.count - 2
+        var end = lines.count
+        while end > 0, isClosingNote(lines[end - 1].text) { end -= 1 }
+        guard end >= 2, PlanHeader.day(in: lines[end - 1].text) != nil, lines[end - 1].text.count <= 16 else {
+            return end < lines.count ? end : nil
+        }
+        var start = end - 1
+        while start > 0, end - start <= 3, ImportText.kind(lines[start - 1].text) == .text,
+              PlanHeader.isSignature(lines[start - 1].text, next: start == end - 1 ? lines[start].text : nil, issuer: issuer)
+                || (start < end - 1 && PlanHeader.isSigningBody(lines[start - 1].text)) {
+            start -= 1
+        }
+        return start
+    }
+
+    /// A closing line after the signature: （此件公开发布）, 抄送：…, 共印N份, …印发.
+    static func isClosingNote(_ text: String) -> Bool {
+        PlanHeader.disclosure(in: text) != nil || text.hasPrefix("抄送") || (text.hasPrefix("共印") && text.hasSuffix("份"))
+            || (text.hasSuffix("印发") && PlanHeader.day(in: text) != nil)
     }
 
     /// An id from the document number's year and the file name: `putuo-2022.txt` → putuo-2022.

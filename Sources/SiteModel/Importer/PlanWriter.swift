@@ -10,26 +10,27 @@ struct PlanWriter {
     var outline: OutlineMarkdown
     var today: Day
 
-    /// 普陀区 / 车墩镇 / 吕巷镇, from the issuer's name.
+    /// 普陀区 / 车墩镇 / 吕巷镇 / 望湖街道, from the issuer's name: the smallest division it
+    /// names, without the larger ones before it (上海市梧桐区望湖街道办事处 → 望湖街道).
     var area: String? {
         guard let issuer = header.issuer else { return nil }
-        for marker in ["镇", "街道", "区", "县", "市"] {
-            guard let range = issuer.range(of: marker) else { continue }
-            var name = String(issuer[..<range.upperBound])
-            // 上海市普陀区 → 普陀区; 金山区吕巷镇 → 吕巷镇
-            for prefix in ["上海市", "松江区", "金山区", "普陀区"] where name.hasPrefix(prefix) && name.count > prefix.count {
-                name = String(name.dropFirst(prefix.count))
+        for markers in [["镇", "街道", "乡"], ["区", "县"], ["市"]] {
+            guard let end = markers.compactMap({ issuer.range(of: $0)?.upperBound }).min() else { continue }
+            var name = String(issuer[..<end])
+            if let cut = name.dropLast().lastIndex(where: { "省市区县".contains($0) }) {
+                name = String(name[name.index(after: cut)...])
             }
+            if name.hasPrefix("中共") && name.count > 3 { name = String(name.dropFirst(2)) }
             return name
         }
         return nil
     }
 
     var level: String {
-        guard let issuer = header.issuer else { return "district" }
-        if issuer.contains("镇") { return "town" }
-        if issuer.contains("街道") { return "subdistrict" }
-        if issuer.contains("区") || issuer.contains("县") { return "district" }
+        guard let area else { return "district" }
+        if area.hasSuffix("镇") || area.hasSuffix("乡") { return "town" }
+        if area.hasSuffix("街道") { return "subdistrict" }
+        if area.hasSuffix("区") || area.hasSuffix("县") { return "district" }
         return "city"
     }
 
@@ -47,7 +48,12 @@ struct PlanWriter {
         if let published = header.published { lines.append("published: \(published)") }
         if let period = header.period { lines.append("period: {start: \(period.start), end: \(period.end)}") }
         lines.append("level: \(level)")
-        lines.append("category: {zh: 安全生产, en: Work safety}")
+        if let index = header.indexNumber { lines.append("index_number: \(Self.quote(index))") }
+        if let category = header.category, category != "安全生产" {
+            lines.append("category: \(Self.quote(category))")
+        } else {
+            lines.append("category: {zh: 安全生产, en: Work safety}")
+        }
         let disclosure = header.disclosure ?? "主动公开"
         lines.append("disclosure: " + (disclosure == "主动公开" ? "{zh: 主动公开, en: Proactive disclosure}" : Self.quote(disclosure)))
         if let recipients = header.recipients { lines.append("recipients: \(Self.quote(recipients))") }
@@ -70,7 +76,11 @@ struct PlanWriter {
             let key = row.group ?? ""
             guard groupOf[key] == nil else { continue }
             if let group = row.group {
-                let id = outline.headings.first { $0.level == 2 && $0.text == group }?.anchor ?? "group-\(groups.count + 1)"
+                // The chapter (or section) of the text the sub-heading names, numbered as it may be.
+                let heading = outline.headings.first { $0.level == 2 && $0.text == group }
+                    ?? outline.headings.first { OutlineMarkdown.unnumbered($0.text) == OutlineMarkdown.unnumbered(group) }
+                var id = heading?.anchor ?? "group-\(groups.count + 1)"
+                if groups.contains(where: { $0.id == id }) { id = "group-\(groups.count + 1)" }
                 groupOf[key] = id
                 groups.append((id, group))
             } else {
@@ -78,52 +88,88 @@ struct PlanWriter {
                 groups.append(("general", "总体目标"))
             }
         }
-        var out = ["# Imported from the attached table by gen-site import (Chinese only).", "groups:"]
+        var out = ["# Imported from the attached table by gen-site import (Chinese only).", groups.isEmpty ? "groups: []" : "groups:"]
         for group in groups { out.append("  - id: \(group.id)\n    title: \(Self.quote(group.title))") }
-        out.append("tasks:")
-        for row in table.rows {
-            out.append("  - no: \(row.number)")
+        out.append(table.rows.isEmpty ? "tasks: []" : "tasks:")
+        let numbers = TaskNumbering.tableNumbers(table.rows, report: &report)
+        for (row, number) in zip(table.rows, numbers) {
+            out.append("  - no: \(Int(number) != nil ? number : Self.quote(number))")
             if let group = groupOf[row.group ?? ""] { out.append("    group: \(group)") }
             out.append("    title: \(Self.quote(row.title.isEmpty ? "任务\(row.number)" : row.title))")
             if !row.leaders.isEmpty { out.append("    leaders: [" + row.leaders.map(Self.quote).joined(separator: ", ") + "]") }
-            for (role, names) in [("responsible", row.responsible), ("cooperating", row.cooperating)] where !names.isEmpty {
-                let ids = names.map { units.id(for: $0, line: row.line, report: &report) }
+            for (role, names) in [("lead", row.lead), ("responsible", row.responsible), ("cooperating", row.cooperating)] where !names.isEmpty {
+                var ids: [String] = []
+                for name in names {
+                    let id = units.id(for: name, line: row.line, report: &report)
+                    if !ids.contains(id) { ids.append(id) }
+                }
                 out.append("    \(role): [" + ids.joined(separator: ", ") + "]")
             }
+            if row.lead.isEmpty && row.responsible.isEmpty { report.note(line: row.line, "row \(row.number) names no lead or responsible unit") }
             if !row.requirements.isEmpty { out.append("    requirements: " + Self.block(row.requirements, indent: "      ")) }
-            if !row.remarks.isEmpty { out.append("    remarks: \(Self.quote(row.remarks))") }
+            var remarks = row.remarks
+            if !row.due.isEmpty {
+                if let due = ImportDates.deadline(row.due, year: header.period?.start.year) {
+                    // The cell as written stays beside the date it was read as.
+                    out.append("    due: \(due)" + (row.due == due.description ? "" : "  # 完成时限：\(row.due.replacingOccurrences(of: "\n", with: " "))"))
+                } else {
+                    // `全年`, `长期坚持`: not a date; kept where people read it.
+                    remarks = ([remarks].filter { !$0.isEmpty } + ["完成时限：\(row.due)"]).joined(separator: "；")
+                }
+            }
+            if !remarks.isEmpty { out.append("    remarks: \(Self.quote(remarks))") }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// Tasks from the numbered items of the text, grouped by their section (or chapter).
-    func tasksFromItems(_ outline: OutlineMarkdown, units: inout UnitAllocator, report: inout ImportReport) -> String {
+    /// Tasks from the numbered items of the text, grouped by their section (or chapter); from
+    /// its sections (numbered `2-1`: 二、（一）) when it numbers no task, else from its chapters.
+    func tasksFromItems(_ outline: OutlineMarkdown, units: inout UnitAllocator, report: inout ImportReport) -> (yaml: String, count: Int, from: String) {
+        let entries: [OutlineMarkdown.Item]
+        var numbers: [String]
+        let from: String
+        if !outline.items.isEmpty {
+            entries = outline.items
+            numbers = TaskNumbering.numbers(outline.items, report: &report)
+            from = "the numbered items of the text"
+        } else if !outline.sectionEntries.isEmpty {
+            entries = outline.sectionEntries
+            numbers = TaskNumbering.unique(entries.map { "\($0.part)-\($0.number)" }, lines: entries.map(\.line), report: &report)
+            from = "the sections of the text (it numbers no task; 2-1 is 二、（一）)"
+        } else {
+            let withText = outline.chapterEntries.filter { !$0.paragraphs.isEmpty }
+            entries = withText.isEmpty ? outline.chapterEntries : withText
+            numbers = TaskNumbering.unique(entries.map { String($0.number) }, lines: entries.map(\.line), report: &report)
+            from = "the chapters of the text (it numbers no task or section)"
+        }
+        return (tasks(entries, numbers: numbers, from: from, units: &units, report: &report), entries.count, from)
+    }
+
+    func tasks(_ entries: [OutlineMarkdown.Item], numbers: [String], from: String, units: inout UnitAllocator,
+               report: inout ImportReport) -> String {
         var groups: [OutlineMarkdown.Heading] = []
-        for item in outline.items {
+        for item in entries {
             if let group = item.section ?? item.chapter, !groups.contains(group) { groups.append(group) }
         }
-        var out = ["# Imported from the numbered tasks of the text by gen-site import (Chinese only).", "groups:"]
+        var out = ["# Imported from \(from) by gen-site import (Chinese only).", groups.isEmpty ? "groups: []" : "groups:"]
         for group in groups { out.append("  - id: \(group.anchor)\n    title: \(Self.quote(group.text))") }
-        out.append("tasks:")
-        var seen = Set<Int>()
-        for item in outline.items {
-            guard seen.insert(item.number).inserted else {
-                report.skipped(line: item.line, "task number \(item.number) appears again; only the first is in tasks.yaml")
-                continue
-            }
+        out.append(entries.isEmpty ? "tasks: []" : "tasks:")
+        for (item, number) in zip(entries, numbers) {
             var roles = UnitBrackets.Roles()
             var paragraphs: [String] = []
             for paragraph in item.paragraphs {
                 let (found, rest) = UnitBrackets.extract(paragraph)
-                roles.lead += found.lead; roles.responsible += found.responsible; roles.cooperating += found.cooperating
+                roles.add(found)
                 if !rest.isEmpty { paragraphs.append(rest) }
             }
             let text = paragraphs.joined(separator: "\n\n")
             let sentence = text.split(separator: "。", maxSplits: 1).map(String.init)
-            let title = sentence.count == 2 && sentence[0].count <= 30 ? sentence[0] : String(text.prefix(24)) + (text.count > 24 ? "…" : "")
-            out.append("  - no: \(item.number)")
+            var title = item.title ?? (sentence.count == 2 && sentence[0].count <= 30 ? sentence[0] : String(text.prefix(24)) + (text.count > 24 ? "…" : ""))
+            if title.isEmpty { title = "任务\(number)" }
+            out.append("  - no: \(Int(number) != nil ? number : Self.quote(number))")
             if let group = item.section ?? item.chapter { out.append("    group: \(group.anchor)") }
             out.append("    title: \(Self.quote(title))")
+            if !roles.leaders.isEmpty { out.append("    leaders: [" + roles.leaders.map(Self.quote).joined(separator: ", ") + "]") }
             for (role, names) in [("lead", roles.lead), ("responsible", roles.responsible), ("cooperating", roles.cooperating)] where !names.isEmpty {
                 var ids: [String] = []
                 for name in names {
@@ -132,8 +178,15 @@ struct PlanWriter {
                 }
                 out.append("    \(role): [" + ids.joined(separator: ", ") + "]")
             }
-            if roles.isEmpty { report.note(line: item.line, "task \(item.number) names no unit") }
-            out.append("    requirements: " + Self.block(text, indent: "      "))
+            if roles.isEmpty { report.note(line: item.line, "task \(number) names no unit") }
+            if !text.isEmpty { out.append("    requirements: " + Self.block(text, indent: "      ")) }
+            if let due = roles.due {
+                if let day = ImportDates.deadline(due, year: header.period?.start.year) {
+                    out.append("    due: \(day)  # 完成时限：\(due.replacingOccurrences(of: "\n", with: " "))")
+                } else {
+                    out.append("    remarks: \(Self.quote("完成时限：" + due))")
+                }
+            }
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -19,8 +19,15 @@ enum TextBlocks {
             var line = ImportText.clean(raw)
             guard !line.isEmpty else { continue }
             let kind = ImportText.kind(line)
+            // `附件：1．…` / `2．…`: the list of attachments stays one block, a line each.
+            if var previous = blocks.last, previous.text.hasPrefix("附件："), isAttachmentEntry(line) {
+                previous.text += "\n" + line
+                blocks[blocks.count - 1] = previous
+                continue
+            }
             if var previous = blocks.last, kind == .text || kind == .units {
-                let isHeading = (previous.kind == .chapter || previous.kind == .section) && isShortHeading(previous.text)
+                let isHeading = (previous.kind == .chapter || previous.kind == .section)
+                    && (isShortHeading(previous.text) || isParallelHeading(previous.text))
                 let continues = kind == .units || (!ImportText.endsSentence(previous.text) && !isHeading)
                 if continues {
                     if let repeated = repeatedAcrossBreak(previous.text, line) {
@@ -35,6 +42,26 @@ enum TextBlocks {
             blocks.append(TextBlock(kind: kind, text: line, line: number))
         }
         return blocks
+    }
+
+    /// `2．某某名单`: a further line of the list after `附件：1．…`.
+    static func isAttachmentEntry(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2, let mark = text.dropFirst(digits.count).first else { return false }
+        return [".", "．", "、"].contains(mark) && text.count <= 60 && !text.hasSuffix("。") && !text.hasSuffix("；")
+    }
+
+    /// `（八）精准排查治理隐患，精细化管理危化品` — two phrases of about the same length either
+    /// side of one comma: a heading, not a sentence that the next line goes on with.
+    static func isParallelHeading(_ text: String) -> Bool {
+        guard text.count <= 40, !ImportText.endsSentence(text), !text.contains("。"), !text.contains("；"), !text.contains("：") else { return false }
+        var body = Substring(text)
+        if body.first == "（", let close = body.firstIndex(of: "）") { body = body[body.index(after: close)...] }
+        else if let mark = body.firstIndex(of: "、"), body[..<mark].allSatisfy({ ImportText.chineseNumerals.contains($0) }) { body = body[body.index(after: mark)...] }
+        let halves = body.split(separator: "，", omittingEmptySubsequences: false)
+        guard halves.count == 2 else { return false }
+        let (a, b) = (halves[0].count, halves[1].count)
+        return (4...16).contains(a) && (4...16).contains(b) && abs(a - b) <= 4
     }
 
     /// A heading line: short, no sentence punctuation.

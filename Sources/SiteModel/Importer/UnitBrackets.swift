@@ -7,16 +7,31 @@ enum UnitBrackets {
         var lead: [String] = []
         var responsible: [String] = []
         var cooperating: [String] = []
+        /// 责任领导：… in the bracket (names, not units).
+        var leaders: [String] = []
+        /// 完成时限：… in the bracket, as written.
+        var due: String?
+        /// No unit named (a bracket may still give a deadline).
         var isEmpty: Bool { lead.isEmpty && responsible.isEmpty && cooperating.isEmpty }
+
+        mutating func add(_ other: Roles) {
+            lead += other.lead; responsible += other.responsible; cooperating += other.cooperating; leaders += other.leaders
+            if due == nil { due = other.due }
+        }
     }
 
-    static let labels = ["责任单位", "牵头部门", "牵头单位", "配合部门", "配合单位", "责任部门"]
+    /// Labels of the other things a task's bracket gives: its deadline, its leaders.
+    static let timeLabels = ["完成时限", "完成时间", "完成期限", "时间节点", "时限要求", "时限"]
+    static let leaderLabels = ["责任领导", "牵头领导", "分管领导", "牵头区领导", "牵头镇领导"]
+
+    static let labels = ["责任单位", "牵头部门", "牵头单位", "配合部门", "配合单位", "责任部门", "牵头科室", "配合科室", "责任科室",
+                         "主责单位", "主责部门", "协办单位", "协同单位", "协同部门", "责任主体", "参与单位", "参与部门"]
 
     /// A line that is nothing but a unit bracket.
     static func isUnitBracketLine(_ line: String) -> Bool {
-        guard line.hasPrefix("（"), line.hasSuffix("）") else { return false }
-        let inner = String(line.dropFirst().dropLast())
-        if labels.contains(where: { inner.hasPrefix($0) }) { return true }
+        guard line.hasPrefix("（"), line.hasSuffix("）") || line.hasSuffix("）。") || line.hasSuffix(")") else { return false }
+        let inner = String(line.dropFirst().dropLast(line.hasSuffix("）。") ? 2 : 1)).replacingOccurrences(of: ":", with: "：")
+        if !labelledParts(inner).isEmpty { return true }
         return looksLikeUnitList(inner)
     }
 
@@ -34,57 +49,109 @@ enum UnitBrackets {
         unitEndings.contains { name.hasSuffix($0) } || name.hasPrefix("各") || name.hasPrefix("区") || name.hasPrefix("镇")
     }
 
+    /// `区应急局、区公安分局，各街道、镇` → 区应急局, 区公安分局, 各街道、镇: a lone 镇 (乡, 街道)
+    /// after a 各… is the rest of that collective's name, not a unit.
     static func split(_ text: String) -> [String] {
-        text.split(whereSeparator: { "、，,;；".contains($0) }).map {
-            var name = $0.trimmingCharacters(in: .whitespaces)
+        var names: [String] = []
+        for piece in text.split(whereSeparator: { "、，,;；".contains($0) }) {
+            var name = piece.trimmingCharacters(in: .whitespaces)
             if name.hasSuffix("等") && name.count > 2 { name.removeLast() }
-            return name
-        }.filter { !$0.isEmpty }
+            guard !name.isEmpty else { continue }
+            if ["镇", "乡", "街道", "乡镇", "村", "居"].contains(name), let last = names.last, last.hasPrefix("各") {
+                names[names.count - 1] = last + "、" + name
+            } else {
+                names.append(name)
+            }
+        }
+        return names
     }
 
-    /// The trailing bracket of a task's text, and the text without it.
+    /// The trailing bracket of a task's text, and the text without it. The bracket may be
+    /// half-width, `(责任单位:…)`, and a 。 or ； may follow it.
     static func extract(_ text: String) -> (roles: Roles, rest: String) {
         var roles = Roles()
         var rest = text
-        // Find the last top-level （…） at the end of the text.
-        while rest.hasSuffix("）"), let open = matchingOpen(rest) {
-            let inner = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
+        while true {
+            var body = rest
+            var tail = ""
+            if let last = body.last, "。；;".contains(last), let before = body.dropLast().last, before == "）" || before == ")" {
+                tail = String(last)
+                body.removeLast()
+            }
+            guard body.hasSuffix("）") || body.hasSuffix(")"), let open = matchingOpen(body) else { break }
+            let inner = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
             guard let parsed = parse(inner) else { break }
-            roles.lead += parsed.lead
-            roles.responsible += parsed.responsible
-            roles.cooperating += parsed.cooperating
-            rest = String(rest[rest.startIndex..<open]).trimmingCharacters(in: .whitespaces)
+            roles.add(parsed)
+            rest = String(body[body.startIndex..<open]).trimmingCharacters(in: .whitespaces)
+            if !tail.isEmpty, let last = rest.last, !"。；;：".contains(last) { rest += tail }
         }
         return (roles, rest)
     }
 
+    /// The （ or ( that the last ） or ) of `text` closes.
     static func matchingOpen(_ text: String) -> String.Index? {
         var depth = 0
         var index = text.endIndex
         while index > text.startIndex {
             index = text.index(before: index)
-            if text[index] == "）" { depth += 1 }
-            if text[index] == "（" { depth -= 1; if depth == 0 { return index } }
+            if text[index] == "）" || text[index] == ")" { depth += 1 }
+            if text[index] == "（" || text[index] == "(" { depth -= 1; if depth == 0 { return index } }
         }
         return nil
     }
 
+    /// `牵头单位：A；配合单位：B、C`, `责任单位:A，完成时限：2025年6月底前` or `A、B，C`.
     static func parse(_ inner: String) -> Roles? {
         var roles = Roles()
-        if labels.contains(where: { inner.hasPrefix($0) }) {
-            for part in inner.split(whereSeparator: { $0 == "；" || $0 == ";" }) {
-                let pieces = part.split(separator: "：", maxSplits: 1)
-                guard pieces.count == 2 else { continue }
-                let label = String(pieces[0]).trimmingCharacters(in: .whitespaces)
-                let names = split(String(pieces[1]))
-                if label.hasPrefix("牵头") { roles.lead += names }
-                else if label.hasPrefix("配合") { roles.cooperating += names }
-                else { roles.responsible += names }
+        let text = inner.replacingOccurrences(of: ":", with: "：").trimmingCharacters(in: .whitespaces)
+        let parts = labelledParts(text)
+        if !parts.isEmpty {
+            for (label, value) in parts {
+                if leaderLabels.contains(label) {
+                    roles.leaders += split(value)
+                } else if timeLabels.contains(label) {
+                    roles.due = value
+                } else if label.hasPrefix("牵头") || label.hasPrefix("主责") {
+                    roles.lead += split(value)
+                } else if label.hasPrefix("配合") || label.hasPrefix("协") || label.hasPrefix("参与") {
+                    roles.cooperating += split(value)
+                } else {
+                    roles.responsible += split(value)
+                }
             }
-            return roles.isEmpty ? nil : roles
+            return roles.isEmpty && roles.due == nil ? nil : roles
         }
-        guard looksLikeUnitList(inner) else { return nil }
-        roles.responsible = split(inner)
+        guard looksLikeUnitList(text) else { return nil }
+        roles.responsible = split(text)
         return roles
+    }
+
+    /// The `label：value` parts of a bracket that starts with a label; a label starts the
+    /// bracket or follows a separator (；，。 or a space). Empty when it does not start so.
+    static func labelledParts(_ text: String) -> [(label: String, value: String)] {
+        let all = (leaderLabels + labels + timeLabels).sorted { $0.count > $1.count }
+        let chars = Array(text)
+        var starts: [(index: Int, label: String)] = []
+        var index = 0
+        while index < chars.count {
+            if index == 0 || "；;，,。 ".contains(chars[index - 1]) {
+                if let label = all.first(where: { label in
+                    let end = index + label.count
+                    return end < chars.count && String(chars[index..<end]) == label && chars[end] == "："
+                }) {
+                    starts.append((index, label))
+                    index += label.count + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        guard let first = starts.first, first.index == 0 else { return [] }
+        return starts.enumerated().map { n, start in
+            let from = start.index + start.label.count + 1
+            let to = n + 1 < starts.count ? starts[n + 1].index : chars.count
+            let value = from < to ? String(chars[from..<to]) : ""
+            return (start.label, value.trimmingCharacters(in: CharacterSet(charactersIn: "；;，,。 ")))
+        }
     }
 }

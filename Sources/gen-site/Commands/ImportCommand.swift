@@ -84,8 +84,12 @@ struct ImportCommand: ParsableCommand {
         if OutputFileName.isPlain(attachment) {
             try data.write(to: folder.appendingPathComponent("attachments/\(attachment)"))
         }
+        let units = URL(fileURLWithPath: content).appendingPathComponent("units.yaml")
+        if result.newUnitsYAML.isEmpty && !fm.fileExists(atPath: units.path) {
+            // A content folder needs units.yaml even when the plan named no unit.
+            try Data("[]\n".utf8).write(to: units)
+        }
         if !result.newUnitsYAML.isEmpty {
-            let units = URL(fileURLWithPath: content).appendingPathComponent("units.yaml")
             var text = (try? String(contentsOf: units, encoding: .utf8)) ?? ""
             if text.trimmingCharacters(in: .whitespacesAndNewlines) == "[]" { text = "" }
             if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
