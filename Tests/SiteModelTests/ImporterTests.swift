@@ -275,6 +275,35 @@ import TestSupport
         #expect(b.tasksYAML.contains("no: 1"))
     }
 
+    /// A task goes on over paragraphs until its units bracket; what follows the bracket
+    /// (a closing paragraph, the attachment line) is the plan's text again.
+    @Test func aUnitsBracketEndsATask() throws {
+        let text = """
+            某镇人民政府文件
+
+            某府发〔2025〕2号
+
+            某镇2025年安全生产工作要点
+
+            一、压实责任
+
+            1. 召开全体会议。
+
+            会后逐一督办落实。（镇安委办）
+
+            2. 开展隐患排查。（城运中心）
+
+            根据上述要求，镇安委办列出2项工作要点。
+
+            附件：某镇2025年安全生产重点工作责任清单
+            """
+        guard let today = Day(year: 2025, month: 9, day: 30) else { return }
+        let markdown = try PlanImporter.run(text: text, id: "a", fileName: "a.txt", knownUnits: [], today: today).planMarkdown
+        #expect(markdown.contains("\n   会后逐一督办落实。"), "the second paragraph of task 1 is indented under it:\n\(markdown)")
+        #expect(markdown.contains("\n根据上述要求"), "the closing paragraph is not part of task 2:\n\(markdown)")
+        #expect(markdown.contains("\n附件："), "\(markdown)")
+    }
+
     /// Plans cut short, or with a line missing, import or are refused as not a plan — never a crash.
     @Test func damagedPlansNeverCrash() throws {
         let names = ["import/liutang-town-points-2025", "import/wutong-gas-plan-2024", "import/wanghu-subdistrict-2025",
