@@ -74,4 +74,4 @@ search-deps:
 	fi
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build $(OUT) $(dir $(OUT)).$(notdir $(OUT)).prev

@@ -34,10 +34,10 @@ public enum SiteRenderer {
             for language in context.languages {
                 let view = TranslationStatusPage.view(context, pending: pending, language)
                 files.append(OutputFile(path: PageAddress(.translationStatus, language).outputPath,
-                                        text: context.theme.render("translation-status", view)))
+                                        bytes: context.theme.renderBytes("translation-status", view)))
             }
         }
-        files.append(OutputFile(path: "404.html", text: context.theme.render("404", NotFoundPage.view(context))))
+        files.append(OutputFile(path: "404.html", bytes: context.theme.renderBytes("404", NotFoundPage.view(context))))
         files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(routes: routes, context: context)))
         files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(context: context)))
         files += Feeds.files(context)
@@ -88,7 +88,7 @@ public enum SiteRenderer {
         guard let page = pageView(address, context) else {
             return RenderedPage(file: OutputFile(path: address.outputPath, text: ""), diagnostics: [], translationPending: false)
         }
-        return RenderedPage(file: OutputFile(path: address.outputPath, text: context.theme.render(page.template, page.view)),
+        return RenderedPage(file: OutputFile(path: address.outputPath, bytes: context.theme.renderBytes(page.template, page.view)),
                             diagnostics: page.diagnostics,
                             translationPending: (page.view["translation_pending"] as? Bool) == true)
     }

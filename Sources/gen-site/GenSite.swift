@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// gen-site: builds a bilingual work-safety disclosure site from content.
 @main
@@ -12,6 +15,7 @@ struct GenSite: ParsableCommand {
 
     /// Exit codes: 0 ok, 1 content errors, 2 usage errors (swift-argument-parser's 64 is mapped to 2).
     static func main() {
+        restoreSignals()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -25,5 +29,19 @@ struct GenSite: ParsableCommand {
             }
             GenSite.exit(withError: error)
         }
+    }
+
+    /// A process started by one that blocks signals (a test runner, some CI
+    /// agents) inherits the blocked set, and `serve` would then outlive the
+    /// SIGTERM meant to stop it: every signal is unblocked and SIGINT and
+    /// SIGTERM get their default action.
+    static func restoreSignals() {
+        #if canImport(Glibc)
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_UNBLOCK, &all, nil)
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
+        #endif
     }
 }

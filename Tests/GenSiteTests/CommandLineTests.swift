@@ -46,6 +46,59 @@ import TestSupport
         #expect(leftovers == ["public"], "temporary folders left behind: \(leftovers)")
     }
 
+    /// Every folder under `root` (relative), empty ones included.
+    func folders(_ root: String) -> Set<String> {
+        var found = Set<String>()
+        for case let relative as String in FileManager.default.enumerator(atPath: root) ?? FileManager.default.enumerator(atPath: "/dev/null")! {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue { found.insert(relative) }
+        }
+        return found
+    }
+
+    /// A rebuild writes into the output before last (kept beside the output)
+    /// and must come out exactly as a build into nothing: stale pages and
+    /// folders gone, links planted in it removed and never followed.
+    @Test func aRebuildEqualsAFreshBuild() throws {
+        let parent = try Fixture.temporaryFolder()
+        let out = parent + "/public"
+        for _ in 0..<2 {
+            #expect(try CommandRunner.genSite(["build", Repository.fixture("mini"), "-o", out, "--no-search-index"]).status == 0)
+        }
+        let staging = parent + "/.public.prev"
+        #expect(FileManager.default.fileExists(atPath: staging + "/index.html"), "the replaced output is kept for the next build")
+        // Tamper with the staging folder: a stray file, a stray folder, a link to a file outside, a linked folder.
+        let outside = try Fixture.temporaryFolder()
+        try Data("outside".utf8).write(to: URL(fileURLWithPath: outside + "/secret.txt"))
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: staging + "/stray.html"))
+        try FileManager.default.createDirectory(atPath: staging + "/stray/deeper", withIntermediateDirectories: true)
+        try FileManager.default.removeItem(atPath: staging + "/robots.txt")
+        try FileManager.default.createSymbolicLink(atPath: staging + "/robots.txt", withDestinationPath: outside + "/secret.txt")
+        try FileManager.default.removeItem(atPath: staging + "/units")
+        try FileManager.default.createSymbolicLink(atPath: staging + "/units", withDestinationPath: outside)
+
+        // The content changes: a task goes, so its pages must go too.
+        let changed = try Fixture.write("""
+            -- plans/demo-2024/tasks.yaml --
+            groups:
+              - {id: part-1, title: {zh: 一、压实责任, en: I. Responsibility}}
+            tasks:
+              - no: 1
+                group: part-1
+                title: {zh: 学习法律法规, en: Study the law}
+                responsible: [demo-committee]
+            """, base: Repository.fixture("mini"))
+        #expect(try CommandRunner.genSite(["build", changed, "-o", out, "--no-search-index"]).status == 0)
+        let fresh = try Fixture.temporaryFolder() + "/public"
+        #expect(try CommandRunner.genSite(["build", changed, "-o", fresh, "--no-search-index"]).status == 0)
+        #expect(Tree.differences(Tree.read(out), Tree.read(fresh)).isEmpty)
+        #expect(folders(out) == folders(fresh))
+        #expect(!FileManager.default.fileExists(atPath: out + "/plans/demo-2024/tasks/2/index.html"))
+        #expect(try String(contentsOfFile: outside + "/secret.txt", encoding: .utf8) == "outside", "a planted link was followed")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["secret.txt"])
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent)) == ["public", ".public.prev"])
+    }
+
     @Test func checkReportsJSON() throws {
         let broken = try Fixture.write("""
             -- units.yaml --

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 import TestSupport
 @testable import SiteModel
@@ -28,7 +27,7 @@ import TestSupport
         }
     }
 
-    struct RecordingView: MustacheParent {
+    struct RecordingView: TemplateParent {
         let values: [String: Any]
         let recorder: Recorder
 
@@ -62,10 +61,10 @@ import TestSupport
             for route in SiteRenderer.allRoutes(context.site) {
                 for language in Language.allCases {
                     let page = try #require(SiteRenderer.pageView(PageAddress(route, language), context))
-                    _ = context.theme.library.render(RecordingView(values: page.view, recorder: recorder), withTemplate: page.template)
+                    _ = context.theme.render(page.template, RecordingView(values: page.view, recorder: recorder))
                 }
             }
-            _ = context.theme.library.render(RecordingView(values: NotFoundPage.view(context), recorder: recorder), withTemplate: "404")
+            _ = context.theme.render("404", RecordingView(values: NotFoundPage.view(context), recorder: recorder))
         }
         let unknown = recorder.asked.subtracting(recorder.found)
         #expect(unknown.isEmpty, "template keys no view provides: \(unknown.sorted())")

@@ -1,9 +1,8 @@
-import Mustache
 
 /// HTML the generator produced itself (cmark's output, escaped fragments).
 /// Only values of this type may be written with `{{{…}}}`, and only under
 /// keys ending in `_html`; `{{x}}` on it still escapes.
-public struct TrustedHTML: Sendable, Hashable, MustacheCustomRenderable, CustomStringConvertible {
+public struct TrustedHTML: Sendable, Hashable, CustomStringConvertible {
     public let html: String
 
     init(_ html: String) {
@@ -15,8 +14,6 @@ public struct TrustedHTML: Sendable, Hashable, MustacheCustomRenderable, CustomS
         self.html = escapeHTML(text)
     }
 
-    public var renderText: String { html }
-    public var isNull: Bool { html.isEmpty }
     public var description: String { html }
 }
 

@@ -5,8 +5,17 @@ import Glibc
 import SiteModel
 
 /// The write stage, the only one with side effects: writes every file into a
-/// temporary folder beside the output folder, then swaps it into place. When
+/// staging folder beside the output folder, then swaps it into place. When
 /// anything fails the previous output is left as it was.
+///
+/// The staging folder is the output before last, kept as `.<name>.prev`
+/// beside the output: it is brought into the shape of the new site (what is
+/// not in it removed, missing folders made) and only files whose bytes differ
+/// are written. After the swap the replaced output becomes the next build's
+/// staging folder. Nothing is deleted wholesale and unchanged files cost a
+/// read, which on a rebuild is most of the site (deleting a tree of
+/// thousands of files and making a new one costs more than rendering it).
+/// Builds of one output folder are serialised by a lock on its parent folder.
 public struct SiteWriter: Sendable {
     public var outputPath: String
     public var contentRoot: String
@@ -30,14 +39,15 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes `files` into a staging folder, runs `beforeSwap` on it (the
-    /// search indexer), then swaps it in. When anything fails the previous
-    /// output stays.
+    /// The staging folder's name for an output folder named `name`.
+    public static func stagingName(_ name: String) -> String { ".\(name).prev" }
+
     /// One open, as few writes as the kernel needs, one close: no temporary
     /// file and no fsync per file (Foundation's createFile does both) — the
-    /// whole staging folder is what is swapped in atomically.
+    /// whole staging folder is what is swapped in atomically. A symbolic link
+    /// in the file's place is not followed.
     static func writeFile(_ path: String, _ data: Data) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         return data.withUnsafeBytes { buffer -> Bool in
@@ -56,6 +66,25 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// True when the file at `path` holds exactly `data` (its size is known to match).
+    static func fileHolds(_ path: String, _ data: Data) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var existing = [UInt8](repeating: 0, count: data.count)
+        var filled = 0
+        while filled < existing.count {
+            let got = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { return false }
+            filled += got
+        }
+        return data.elementsEqual(existing)
+    }
+
+    /// Writes `files` into the staging folder, runs `beforeSwap` on it (the
+    /// search indexer), then swaps it in. When anything fails the previous
+    /// output stays.
     public func write(_ files: [OutputFile], beforeSwap: ((String) throws -> Void)? = nil) throws(Failure) {
         var seen = Set<String>()
         for file in files {
@@ -66,64 +95,86 @@ public struct SiteWriter: Sendable {
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = parent.appendingPathComponent(Self.stagingName(name)).path
+        let swapping = parent.appendingPathComponent(".\(name).swap-\(ProcessInfo.processInfo.processIdentifier)").path
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-            if fm.fileExists(atPath: staging.path) { try fm.removeItem(at: staging) }
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw .io("cannot create \(staging.path): \(error.localizedDescription)")
+            throw .io("cannot create \(parent.path): \(error.localizedDescription)")
         }
-        do {
-            // Folders first (sorted, each once), then the files, written in parallel:
-            // paths are plain strings, each file one open/write/close.
-            let root = staging.path
-            var folders = Set<String>()
-            for file in files {
-                var folder = Substring(file.path)
-                while let slash = folder.lastIndex(of: "/") {
-                    folder = folder[..<slash]
-                    guard folders.insert(String(folder)).inserted else { break }
-                }
+        // One build of this output at a time: the staging folder is shared.
+        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lock >= 0 else { throw .io("cannot open \(parent.path): \(String(cString: strerror(errno)))") }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw .io("cannot lock \(parent.path): \(String(cString: strerror(errno)))") }
+        }
+        defer { flock(lock, LOCK_UN) }
+
+        // The staging folder: the previous generation if it is a real folder, else a new one.
+        var info = stat()
+        if lstat(staging, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+            guard unlink(staging) == 0 else { throw .io("cannot remove \(staging): \(String(cString: strerror(errno)))") }
+        }
+        if mkdir(staging, 0o755) != 0 && errno != EEXIST {
+            throw .io("cannot create \(staging): \(String(cString: strerror(errno)))")
+        }
+
+        // Its shape: the folders every file needs (each once), nothing else.
+        var folders = Set<String>()
+        for file in files {
+            var folder = Substring(file.path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
             }
-            for folder in folders.sorted() {
-                try fm.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        var tree = StagingTree.scan(staging)
+        try tree.prune(root: staging, keepFiles: seen, keepFolders: folders)
+        for folder in folders.subtracting(tree.folders).sorted() {
+            guard mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST else {
+                throw .io("cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
             }
-            let failures = FailureSlots(count: files.count)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let file = files[index]
-                let target = root + "/" + file.path
-                switch file.contents {
-                case .data(let data):
-                    if !Self.writeFile(target, data) { failures.set(index, "cannot write \(target)") }
-                case .copy(let relative):
-                    let source = contentRoot + "/" + relative
-                    guard let data = FileManager.default.contents(atPath: source), Self.writeFile(target, data) else {
-                        failures.set(index, "cannot copy \(source)"); return
-                    }
-                }
+        }
+
+        // The files, in parallel; one already holding the same bytes is left as it is.
+        let existing = tree.files
+        let failures = FailureSlots(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let target = staging + "/" + file.path
+            let data: Data
+            switch file.contents {
+            case .data(let bytes): data = bytes
+            case .copy(let relative):
+                let source = contentRoot + "/" + relative
+                guard let bytes = FileManager.default.contents(atPath: source) else { failures.set(index, "cannot copy \(source)"); return }
+                data = bytes
             }
-            if let message = failures.first { throw Failure.io(message) }
-            if let beforeSwap {
-                do { try beforeSwap(staging.path) } catch { throw Failure.io("\(error)") }
+            if existing[file.path] == data.count && Self.fileHolds(target, data) { return }
+            if !Self.writeFile(target, data) { failures.set(index, "cannot write \(target)") }
+        }
+        if let message = failures.first { throw .io(message) }
+        if let beforeSwap {
+            do { try beforeSwap(staging) } catch { throw .io("\(error)") }
+        }
+
+        // Swap: the output steps aside, the staging folder takes its name, the old output becomes the next staging folder.
+        let hadOutput = lstat(output.path, &info) == 0
+        if hadOutput {
+            guard rename(output.path, swapping) == 0 else { throw .io("cannot move \(output.path) aside: \(String(cString: strerror(errno)))") }
+        }
+        guard rename(staging, output.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if hadOutput { _ = rename(swapping, output.path) }
+            throw .io("cannot move the new site into \(output.path): \(reason)")
+        }
+        if hadOutput {
+            if lstat(swapping, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                _ = rename(swapping, staging)
+            } else {
+                _ = unlink(swapping)   // the output was a symbolic link: it is gone, its target untouched
             }
-            // Swap: the old output moves aside, the new one takes its name, the old one goes.
-            let hadOutput = fm.fileExists(atPath: output.path)
-            if hadOutput { try fm.moveItem(at: output, to: retired) }
-            do {
-                try fm.moveItem(at: staging, to: output)
-            } catch {
-                if hadOutput { try? fm.moveItem(at: retired, to: output) }
-                throw error
-            }
-            if hadOutput { try? fm.removeItem(at: retired) }
-        } catch let failure as Failure {
-            try? fm.removeItem(at: staging)
-            throw failure
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw .io("cannot write the site: \(error.localizedDescription)")
         }
     }
 }

@@ -1,19 +1,24 @@
 import Foundation
-import Mustache
 import SiteModel
 
 /// The templates, interface strings and static assets a site is rendered with:
 /// the default theme (`Templates/`) with a site's own folder laid over it, file
-/// by file. Templates are parsed once, here.
+/// by file. Templates are parsed once, here, into `CompiledTemplate`s that
+/// `TemplateRenderer` walks.
 public struct Theme: Sendable {
-    public var library: MustacheLibrary
+    /// The parsed templates by name (file name without `.mustache`).
+    public var templates: [String: CompiledTemplate]
+    /// Their text, by name, as loaded (for tools that compare renderers).
+    public var templateTexts: [String: String]
     public var strings: StringTable
     /// Files under `assets/`, published as-is: path relative to the site root → bytes.
     public var assets: [String: Data]
     public var templateNames: Set<String>
 
-    public init(library: MustacheLibrary, strings: StringTable, assets: [String: Data], templateNames: Set<String>) {
-        self.library = library
+    public init(templates: [String: CompiledTemplate], templateTexts: [String: String], strings: StringTable,
+                assets: [String: Data], templateNames: Set<String>) {
+        self.templates = templates
+        self.templateTexts = templateTexts
         self.strings = strings
         self.assets = assets
         self.templateNames = templateNames
@@ -41,18 +46,17 @@ public struct Theme: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
+        var templates: [String: CompiledTemplate] = [:]
+        var texts: [String: String] = [:]
         for name in templateFiles.keys.sorted() {
             guard let path = templateFiles[name] else { continue }
             let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            texts[name] = text
             do {
-                try library.register(MustacheTemplate(string: text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path, line: error.context.lineNumber,
-                                                                                column: error.context.columnNumber),
-                                          "模板语法错误 (template syntax error): \(error.error)"))
+                templates[name] = try MustacheParser.parse(text)
             } catch {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path), "模板语法错误 (template syntax error): \(error)"))
+                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path, line: error.line, column: error.column),
+                                          "模板语法错误 (template syntax error): \(error.message)"))
             }
         }
         var table: [String: BilingualText] = [:]
@@ -71,12 +75,18 @@ public struct Theme: Sendable {
                                       "缺少模板 (template missing): \(required).mustache"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(library: library, strings: StringTable(table), assets: assets, templateNames: Set(templateFiles.keys)), diagnostics)
+        return (Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
+                      templateNames: Set(templateFiles.keys)), diagnostics)
+    }
+
+    /// Renders `template` with `view` as UTF-8; a missing template renders as empty (reported at load).
+    public func renderBytes(_ template: String, _ view: Any) -> [UInt8] {
+        TemplateRenderer.render(template, view, templates: templates) ?? []
     }
 
     /// Renders `template` with `view`; a missing template renders as empty (reported at load).
-    public func render(_ template: String, _ view: [String: Any]) -> String {
-        library.render(view, withTemplate: template) ?? ""
+    public func render(_ template: String, _ view: Any) -> String {
+        String(decoding: renderBytes(template, view), as: UTF8.self)
     }
 }
 

@@ -1,0 +1,325 @@
+/// Parses Mustache template text: variables, sections, inverted sections,
+/// comments, partials, set delimiters, and template inheritance (`{{<parent}}`
+/// with `{{$block}}` overrides). Whitespace follows the Mustache spec's
+/// standalone-line rules the way swift-mustache applies them, so templates
+/// render byte for byte as they do there (a test compares the two).
+/// swift-mustache's extensions (transforms such as `{{uppercase(x)}}`,
+/// dynamic partials, `{{%CONTENT_TYPE}}`) are refused with an error.
+struct MustacheParser {
+    struct Failure: Error, Sendable {
+        enum Reason: Sendable {
+            case sectionCloseNameIncorrect(expected: String?, found: String)
+            case unfinishedName
+            case expectedSectionEnd(String)
+            case invalidSetDelimiter
+            case illegalTokenInsideParent
+            case unsupported(String)
+        }
+        var reason: Reason
+        /// 1-based, in the template's lines and characters.
+        var line: Int
+        var column: Int
+
+        var message: String {
+            switch reason {
+            case .sectionCloseNameIncorrect(let expected, let found):
+                expected.map { "{{/\(found)}} closes {{#\($0)}}" } ?? "{{/\(found)}} closes no open section"
+            case .unfinishedName: "a tag is not closed, or its name has characters a name cannot have"
+            case .expectedSectionEnd(let name): "{{#\(name)}} is never closed"
+            case .invalidSetDelimiter: "a set-delimiter tag must read {{=<start> <end>=}}"
+            case .illegalTokenInsideParent: "only {{$block}} overrides may appear inside {{<parent}}…{{/parent}}"
+            case .unsupported(let what): "\(what) is not supported"
+            }
+        }
+    }
+
+    struct State {
+        var sectionName: String?
+        var newLine = true
+        var isPartialDefinition = false
+        var isPartialDefinitionTopLevel = false
+        var startDelimiter: [Character] = ["{", "{"]
+        var endDelimiter: [Character] = ["}", "}"]
+        var partialDefinitionIndent: [Character]?
+
+        func withSectionName(_ name: String, newLine: Bool) -> State {
+            var state = self
+            state.sectionName = name
+            state.isPartialDefinitionTopLevel = false
+            if !newLine { state.newLine = false }
+            return state
+        }
+
+        func withParent(_ name: String) -> State {
+            var state = self
+            state.sectionName = name
+            state.newLine = true
+            state.isPartialDefinition = true
+            state.isPartialDefinitionTopLevel = true
+            return state
+        }
+    }
+
+    private let characters: [Character]
+    private var position = 0
+
+    private init(_ text: String) {
+        characters = Array(text)
+    }
+
+    static func parse(_ text: String) throws(Failure) -> CompiledTemplate {
+        var parser = MustacheParser(text)
+        return CompiledTemplate(nodes: try parser.parse(state: State()))
+    }
+
+    // MARK: - Reading
+
+    private var reachedEnd: Bool { position >= characters.count }
+    private var current: Character { position < characters.count ? characters[position] : "\0" }
+
+    @discardableResult
+    private mutating func read(while predicate: (Character) -> Bool) -> [Character] {
+        let start = position
+        while position < characters.count, predicate(characters[position]) { position += 1 }
+        return Array(characters[start..<position])
+    }
+
+    private mutating func read(_ string: [Character]) -> Bool {
+        guard position + string.count <= characters.count,
+              Array(characters[position..<position + string.count]) == string else { return false }
+        position += string.count
+        return true
+    }
+
+    private func failure(_ reason: Failure.Reason, at offset: Int? = nil) -> Failure {
+        let end = min(offset ?? position, characters.count)
+        var line = 1, column = 1
+        for character in characters[0..<end] {
+            if character.isNewline { line += 1; column = 1 } else { column += 1 }
+        }
+        return Failure(reason: reason, line: line, column: column)
+    }
+
+    private static func isSpaceOrTab(_ c: Character) -> Bool { c == " " || c == "\t" }
+
+    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
+
+    // MARK: - Parsing
+
+    private static func text(_ characters: [Character]) -> TemplateNode {
+        .text(Array(String(characters).utf8))
+    }
+
+    private mutating func parse(state initial: State) throws(Failure) -> [TemplateNode] {
+        var nodes: [TemplateNode] = []
+        var state = initial
+        var whiteSpaceBefore: [Character] = []
+        while !reachedEnd {
+            if state.newLine {
+                let whiteSpace = read(while: Self.isSpaceOrTab)
+                if state.isPartialDefinition && !state.isPartialDefinitionTopLevel {
+                    // Inside a block override: the first line's indentation is the override's own, removed from every line.
+                    if let indent = state.partialDefinitionIndent {
+                        whiteSpaceBefore = Array(whiteSpace.dropFirst(indent.count))
+                    } else {
+                        state.partialDefinitionIndent = whiteSpace
+                    }
+                } else {
+                    whiteSpaceBefore = whiteSpace
+                }
+            }
+            let text = readUntilDelimiterOrNewline(state)
+            if current.isNewline && !reachedEnd {
+                nodes.append(Self.text(whiteSpaceBefore + text + [current]))
+                state.newLine = true
+                position += 1
+                continue
+            }
+            if !text.isEmpty {
+                nodes.append(Self.text(whiteSpaceBefore + text))
+                whiteSpaceBefore = []
+                state.newLine = false
+            }
+            if reachedEnd { break }
+            let tagStart = position - state.startDelimiter.count
+            var setNewLine = false
+            func flushWhiteSpace() {
+                if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)); whiteSpaceBefore = [] }
+            }
+            switch current {
+            case "#", "^":
+                let inverted = current == "^"
+                position += 1
+                let name = try parseName(state)
+                if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
+                let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
+                nodes.append(.section(TemplateName(name), body, inverted: inverted))
+
+            case "/":
+                position += 1
+                let nameStart = position
+                let name = try parseName(state)
+                guard name == state.sectionName else {
+                    throw failure(.sectionCloseNameIncorrect(expected: state.sectionName, found: name), at: nameStart)
+                }
+                if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
+                return nodes
+
+            case "!":
+                position += 1
+                try skipComment(state)
+                setNewLine = isStandalone(state)
+
+            case "{":
+                flushWhiteSpace()
+                position += 1
+                let name = try parseName(state)
+                guard read(["}"]) else { throw failure(.unfinishedName) }
+                nodes.append(.variable(TemplateName(name), escaped: false))
+
+            case "&":
+                flushWhiteSpace()
+                position += 1
+                let name = try parseName(state)
+                nodes.append(.variable(TemplateName(name), escaped: false))
+
+            case ">":
+                position += 1
+                read(while: \.isWhitespace)
+                if current == "*" { throw failure(.unsupported("a dynamic partial ({{>*name}})")) }
+                let name = try parsePartialName(state)
+                if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)) }
+                if isStandalone(state) {
+                    setNewLine = true
+                    nodes.append(.partial(name, indentation: String(whiteSpaceBefore), overrides: nil))
+                } else {
+                    nodes.append(.partial(name, indentation: nil, overrides: nil))
+                }
+                whiteSpaceBefore = []
+
+            case "<":
+                position += 1
+                read(while: \.isWhitespace)
+                let name = try parsePartialName(state)
+                if name.hasPrefix("*") { throw failure(.unsupported("a dynamic parent ({{<*name}})")) }
+                if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)) }
+                if isStandalone(state) { setNewLine = true }
+                let body = try parse(state: state.withParent(name))
+                var overrides: [String: [TemplateNode]] = [:]
+                for node in body {
+                    switch node {
+                    case .block(let blockName, let blockNodes, _): overrides[blockName] = blockNodes
+                    case .text: break
+                    default: throw failure(.illegalTokenInsideParent, at: tagStart)
+                    }
+                }
+                nodes.append(.partial(name, indentation: String(whiteSpaceBefore), overrides: overrides))
+                whiteSpaceBefore = []
+
+            case "$":
+                position += 1
+                let name = try parseName(state)
+                if state.isPartialDefinitionTopLevel {
+                    if isStandalone(state) { setNewLine = true }
+                    let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
+                    nodes.append(.block(name, defaultNodes: body, indentation: ""))
+                } else {
+                    if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)) }
+                    if isStandalone(state) { setNewLine = true }
+                    let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
+                    nodes.append(.block(name, defaultNodes: body, indentation: String(whiteSpaceBefore)))
+                    whiteSpaceBefore = []
+                }
+
+            case "=":
+                position += 1
+                state = try parseSetDelimiter(state)
+                setNewLine = isStandalone(state)
+
+            case "%":
+                throw failure(.unsupported("a configuration tag ({{%…}})"))
+
+            default:
+                flushWhiteSpace()
+                let name = try parseName(state)
+                nodes.append(.variable(TemplateName(name), escaped: true))
+            }
+            state.newLine = setNewLine
+        }
+        if let open = state.sectionName { throw failure(.expectedSectionEnd(open)) }
+        return nodes
+    }
+
+    /// Text up to the next start delimiter (consumed) or newline (not consumed).
+    private mutating func readUntilDelimiterOrNewline(_ state: State) -> [Character] {
+        guard let first = state.startDelimiter.first else { return [] }
+        var text: [Character] = []
+        while !reachedEnd {
+            let c = characters[position]
+            if c.isNewline { break }
+            if c == first {
+                if read(state.startDelimiter) { break }
+                text.append(c)
+                position += 1
+                continue
+            }
+            text.append(c)
+            position += 1
+        }
+        return text
+    }
+
+    private mutating func parseName(_ state: State) throws(Failure) -> String {
+        read(while: \.isWhitespace)
+        let name = String(read(while: { Self.nameCharacters.contains($0) }))
+        read(while: \.isWhitespace)
+        guard read(state.endDelimiter) else { throw failure(.unfinishedName) }
+        if name.contains("(") || name.contains(")") { throw failure(.unsupported("a transform (\(name))")) }
+        return name
+    }
+
+    private mutating func parsePartialName(_ state: State) throws(Failure) -> String {
+        read(while: \.isWhitespace)
+        let name = String(read(while: { Self.partialNameCharacters.contains($0) }))
+        read(while: \.isWhitespace)
+        guard read(state.endDelimiter) else { throw failure(.unfinishedName) }
+        return name
+    }
+
+    private mutating func skipComment(_ state: State) throws(Failure) {
+        while !reachedEnd {
+            if read(state.endDelimiter) { return }
+            position += 1
+        }
+        throw failure(.unfinishedName)
+    }
+
+    private mutating func parseSetDelimiter(_ state: State) throws(Failure) -> State {
+        read(while: \.isWhitespace)
+        let start = read(while: { !$0.isWhitespace })
+        read(while: \.isWhitespace)
+        let end = read(while: { $0 != "=" && !$0.isWhitespace })
+        read(while: \.isWhitespace)
+        guard !reachedEnd, !start.isEmpty, !end.isEmpty, read(["="]), read(state.endDelimiter) else {
+            throw failure(.invalidSetDelimiter)
+        }
+        var state = state
+        state.startDelimiter = start
+        state.endDelimiter = end
+        state.isPartialDefinitionTopLevel = false
+        return state
+    }
+
+    /// After a tag: true when only spaces or tabs follow it on its line (the
+    /// newline is then consumed) and it began its line.
+    private mutating func isStandalone(_ state: State) -> Bool {
+        guard state.newLine else { return false }
+        if reachedEnd { return true }
+        var probe = position
+        while probe < characters.count, Self.isSpaceOrTab(characters[probe]) { probe += 1 }
+        guard probe < characters.count, characters[probe].isNewline else { return false }
+        position = probe + 1
+        return true
+    }
+}
