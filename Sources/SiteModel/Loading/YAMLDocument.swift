@@ -34,7 +34,9 @@ enum YAMLDocument {
             return nil
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every scalar is read as text and typed by the decoders, so no tag is resolved here:
+            // Yams' default resolver runs a regular expression per scalar (each time a key is hashed).
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 diagnostics.append(.error("empty-document", at: SourceLocation(file: file),
                                           "YAML 内容为空 (the YAML document is empty)"))
                 return nil

@@ -115,9 +115,17 @@ struct YAMLReader {
             return nil
         }
         if Self.isNull(node) { return nil }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(scalar.string)
         if text.isEmpty { return nil }
         return keepsSpaces ? scalar.string : text
+    }
+
+    /// Without leading and trailing white space (including U+3000); most
+    /// values have none, and are returned as they are without a scan.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     mutating func text(_ node: Node, _ what: String) -> BilingualText? {

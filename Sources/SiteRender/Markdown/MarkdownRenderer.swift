@@ -174,25 +174,27 @@ public struct MarkdownRenderer: Sendable {
     /// such tag in its output is a heading, in document order.
     static func addHeadingIDs(_ html: String, anchors: [String]) -> String {
         guard !anchors.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count + anchors.count * 24)
-        var rest = html[...]
-        var index = 0
-        while index < anchors.count, let range = rest.range(of: "<h") {
-            let after = rest[range.upperBound...]
-            guard let level = after.first, ("1"..."6").contains(level),
-                  after.dropFirst().first == ">" else {
-                out += rest[..<range.upperBound]
-                rest = after
+        let bytes = Array(html.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + anchors.count * 24)
+        var copied = 0, index = 0, position = 0
+        // `<hN>`: `<`, `h`, a digit 1–6, `>`.
+        while index < anchors.count, position + 3 < bytes.count {
+            guard bytes[position] == UInt8(ascii: "<"), bytes[position + 1] == UInt8(ascii: "h"),
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[position + 2]), bytes[position + 3] == UInt8(ascii: ">") else {
+                position += 1
                 continue
             }
-            out += rest[..<range.lowerBound]
-            out += "<h\(level) id=\"\(escapeHTML(anchors[index]))\">"
-            rest = after.dropFirst(2)
+            out.append(contentsOf: bytes[copied..<position])
+            out.append(contentsOf: "<h".utf8)
+            out.append(bytes[position + 2])
+            out.append(contentsOf: " id=\"\(escapeHTML(anchors[index]))\">".utf8)
+            position += 4
+            copied = position
             index += 1
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

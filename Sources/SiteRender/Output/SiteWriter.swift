@@ -68,6 +68,7 @@ public struct SiteWriter: Sendable {
 
     /// True when the file at `path` holds exactly `data` (its size is known to match).
     static func fileHolds(_ path: String, _ data: Data) -> Bool {
+        guard !data.isEmpty else { return true }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -79,7 +80,7 @@ public struct SiteWriter: Sendable {
             guard got > 0 else { return false }
             filled += got
         }
-        return data.elementsEqual(existing)
+        return data.withUnsafeBytes { new in existing.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, old.count) == 0 } }
     }
 
     /// Writes `files` into the staging folder, runs `beforeSwap` on it (the
