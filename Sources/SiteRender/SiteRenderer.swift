@@ -108,7 +108,7 @@ public enum SiteRenderer {
             let (view, diagnostics) = PlanPage.view(context, plan, language)
             return ("plan", view, diagnostics)
         case .task(let id, let number):
-            guard let plan = site.plan(id), let task = plan.task(number) else { return nil }
+            guard let plan = site.plan(id), let task = site.task(id, number) else { return nil }
             return ("task", TaskPage.view(context, plan, task, language), [])
         case .progress(let id):
             guard let plan = site.plan(id) else { return nil }

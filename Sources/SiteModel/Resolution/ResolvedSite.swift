@@ -24,6 +24,26 @@ public struct ResolvedSite: Sendable {
     public var notices: [Article] = []
     /// Free pages by slug (`report` is the reporting guide's text).
     public var pages: [Article] = []
+    /// Where each plan is in `plans`, and each task in its plan's `tasks` (`reindex()` makes them).
+    private(set) var planIndex: [PlanID: Int] = [:]
+    private(set) var taskIndex: [PlanID: [TaskNumber: Int]] = [:]
+    /// Each unit's assignments by plan, in plan order.
+    private(set) var assignmentsByPlan: [UnitID: [(plan: Int, assignments: [Assignment])]] = [:]
+
+    /// Rebuilds the indexes after `plans` or `assignments` changed (the resolver calls it).
+    public mutating func reindex() {
+        planIndex = Dictionary(plans.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        taskIndex = Dictionary(plans.map { plan in
+            (plan.id, Dictionary(plan.tasks.enumerated().map { ($0.element.number, $0.offset) }, uniquingKeysWith: { first, _ in first }))
+        }, uniquingKeysWith: { first, _ in first })
+        assignmentsByPlan = assignments.mapValues { list in
+            var grouped: [Int: [Assignment]] = [:]
+            for assignment in list {
+                if let index = planIndex[assignment.plan] { grouped[index, default: []].append(assignment) }
+            }
+            return grouped.keys.sorted().map { ($0, grouped[$0] ?? []) }
+        }
+    }
 
     public func page(_ slug: String) -> Article? { pages.first { $0.slug == slug } }
 
@@ -55,7 +75,31 @@ public struct ResolvedSite: Sendable {
     /// True when any plan has a progress report dated on or before the build date.
     public var hasProgressData: Bool { plans.contains { $0.reports.contains { $0.asOf <= buildDate } } }
 
-    public func plan(_ id: PlanID) -> Plan? { plans.first { $0.id == id } }
+    public func plan(_ id: PlanID) -> Plan? {
+        if let index = planIndex[id], index < plans.count, plans[index].id == id { return plans[index] }
+        return plans.first { $0.id == id }
+    }
+
+    /// A task of a plan, through the indexes (a stale index falls back to a search).
+    public func task(_ plan: PlanID, _ number: TaskNumber) -> PlanTask? {
+        guard let p = planIndex[plan], p < plans.count, plans[p].id == plan else { return self.plan(plan)?.task(number) }
+        if let t = taskIndex[plan]?[number], t < plans[p].tasks.count, plans[p].tasks[t].number == number { return plans[p].tasks[t] }
+        return plans[p].task(number)
+    }
+
+    /// A unit's assignments grouped by plan, in plan order: the plan and its assignments (task order).
+    public func assignmentsByPlan(of unit: UnitID) -> [(plan: Plan, assignments: [Assignment])] {
+        guard let groups = assignmentsByPlan[unit] else {
+            let list = assignments(of: unit)
+            return plans.compactMap { plan in
+                let mine = list.filter { $0.plan == plan.id }
+                return mine.isEmpty ? nil : (plan, mine)
+            }
+        }
+        return groups.compactMap { group in
+            group.plan < plans.count && group.assignments.first?.plan == plans[group.plan].id ? (plans[group.plan], group.assignments) : nil
+        }
+    }
 
     public func unit(_ id: UnitID) -> Unit? { directory[id] }
 

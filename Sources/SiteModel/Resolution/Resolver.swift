@@ -82,6 +82,7 @@ public enum Resolver {
             resolved.statistics = statistics
             resolved.statisticsSummary = StatisticsSummary(statistics.records)
         }
+        resolved.reindex()
         return (resolved, diagnostics)
     }
 

@@ -20,19 +20,25 @@ enum UnitPage {
         }
         view["facts"] = facts
 
+        // The unit's tasks, plan by plan (plan order), each task once with the roles it has.
+        let byPlan = site.assignmentsByPlan(of: unit.id).map { group -> (plan: Plan, tasks: [(task: PlanTask, roles: Set<UnitRole>)]) in
+            var roles: [TaskNumber: Set<UnitRole>] = [:]
+            for assignment in group.assignments { roles[assignment.task, default: []].insert(assignment.role) }
+            let tasks = group.plan.tasks.compactMap { task in roles[task.number].map { (task, $0) } }
+            return (group.plan, tasks)
+        }
         var roles: [[String: Any]] = []
         for role in UnitRole.allCases {
-            let mine = assignments.filter { $0.role == role }
-            guard !mine.isEmpty else { continue }
+            let count = assignments.count { $0.role == role }
+            guard count > 0 else { continue }
             var plans: [[String: Any]] = []
-            for plan in site.plans {
-                let numbers = Set(mine.filter { $0.plan == plan.id }.map(\.task))
-                let tasks = plan.tasks.filter { numbers.contains($0.number) }
-                guard !tasks.isEmpty else { continue }
+            for (plan, tasks) in byPlan {
+                let mine = tasks.filter { $0.roles.contains(role) }.map(\.task)
+                guard !mine.isEmpty else { continue }
                 plans.append([
                     "plan_href": page.href(.plan(plan.id)),
                     "plan_title_html": page.inline(plan.title),
-                    "tasks": tasks.map { task -> [String: Any] in
+                    "tasks": mine.map { task -> [String: Any] in
                         ["no": task.number.rawValue, "href": page.href(.task(plan.id, task.number)),
                          "title_html": page.inline(task.title),
                          "status": page.statusBadge(site.progress(plan.id, task.number))]
@@ -40,7 +46,7 @@ enum UnitPage {
                 ])
             }
             roles.append(["anchor": role.rawValue, "title": page.t("role_\(role.rawValue)"),
-                          "count": mine.count, "plans": plans])
+                          "count": count, "plans": plans])
         }
         view["roles"] = roles
         view["has_roles"] = !roles.isEmpty
@@ -50,10 +56,8 @@ enum UnitPage {
         // The scorecard: the unit's tasks (each once, whatever its roles) by status, per plan and overall.
         var total = StatusCounts()
         var scorecard: [[String: Any]] = []
-        for plan in site.plans {
-            let numbers = Set(assignments.filter { $0.plan == plan.id }.map(\.task))
-            let tasks = plan.tasks.filter { numbers.contains($0.number) }
-            guard !tasks.isEmpty else { continue }
+        for (plan, entries) in byPlan {
+            let tasks = entries.map(\.task)
             let counts = site.counts(plan, tasks: tasks)
             var row = page.countsRow(counts, name: page.plain(plan.title))
             row["name_html"] = page.inline(plan.title)

@@ -24,7 +24,39 @@ public protocol TemplateParent {
 struct TemplateRenderer {
     let templates: [String: CompiledTemplate]
     private(set) var out: [UInt8] = []
-    private var stack: [Any] = []
+    /// The contexts, innermost last; dictionaries are held as what they are, so a
+    /// lookup does not cast at every level.
+    private var stack: [Context] = []
+
+    enum Context {
+        case dictionary([String: Any])
+        case strings([String: String])
+        case value(Any)
+
+        init(_ value: Any) {
+            switch TemplateRenderer.kind(value) {
+            case .dictionary: self = .dictionary(value as! [String: Any])
+            case .strings: self = .strings(value as! [String: String])
+            default: self = .value(value)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): dictionary
+            case .strings(let strings): strings
+            case .value(let value): value
+            }
+        }
+
+        func child(_ name: String) -> Any? {
+            switch self {
+            case .dictionary(let dictionary): TemplateRenderer.unwrap(dictionary[name])
+            case .strings(let strings): strings[name]
+            case .value(let value): TemplateRenderer.child(name, of: value)
+            }
+        }
+    }
 
     init(templates: [String: CompiledTemplate], capacity: Int = 16_384) {
         self.templates = templates
@@ -35,7 +67,7 @@ struct TemplateRenderer {
     static func render(_ name: String, _ view: Any, templates: [String: CompiledTemplate]) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(templates: templates)
-        renderer.stack = [view]
+        renderer.stack = [Context(view)]
         renderer.render(template.nodes, indentation: nil, overrides: nil)
         return renderer.out
     }
@@ -119,7 +151,7 @@ struct TemplateRenderer {
 
     private mutating func renderPushing(_ context: Any, _ nodes: [TemplateNode], _ indentation: String?,
                                         _ overrides: [String: [TemplateNode]]?) {
-        stack.append(context)
+        stack.append(Context(context))
         render(nodes, indentation: indentation, overrides: overrides)
         stack.removeLast()
     }
@@ -162,13 +194,15 @@ struct TemplateRenderer {
 
     /// The value a name stands for in the current contexts.
     private func lookUp(_ name: TemplateName) -> Any? {
-        guard let first = name.parts.first else { return stack.last }
+        guard let first = name.parts.first else { return stack.last?.value }
         var value: Any?
         if name.anchored {
-            value = stack.last.flatMap { Self.child(first, of: $0) }
+            value = stack.last?.child(first)
         } else {
-            for context in stack.reversed() {
-                if let found = Self.child(first, of: context) { value = found; break }
+            var level = stack.count
+            while level > 0 {
+                level -= 1
+                if let found = stack[level].child(first) { value = found; break }
             }
         }
         for part in name.parts.dropFirst() {
@@ -187,11 +221,14 @@ struct TemplateRenderer {
         case .rows, .list, .string, .bool, .int, .double: return nil
         case .html: return name == "html" ? (object as! TrustedHTML).html : nil
         case .other:
-            if let dictionary = object as? any StringKeyedDictionary { return unwrap(dictionary.value(forKey: name)) }
-            if let parent = object as? TemplateParent { return unwrap(parent.child(named: name)) }
-            if object is NSNull { return nil }
-            guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
-            return unwrap(match.value)
+            switch OtherType.traits(of: object) {
+            case .dictionary: return unwrap((object as! any StringKeyedDictionary).value(forKey: name))
+            case .parent: return unwrap((object as! TemplateParent).child(named: name))
+            case .null, .optional, .sequence: return nil
+            case .plain:
+                guard let match = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+                return unwrap(match.value)
+            }
         }
     }
 
@@ -199,9 +236,11 @@ struct TemplateRenderer {
     static func unwrap(_ value: Any?) -> Any? {
         guard let value else { return nil }
         guard case .other = kind(value) else { return value }
-        if let optional = value as? AnyOptionalValue { return optional.wrappedAny.flatMap(unwrap) }
-        if value is NSNull { return nil }
-        return value
+        switch OtherType.traits(of: value) {
+        case .optional: return (value as! AnyOptionalValue).wrappedAny.flatMap(unwrap)
+        case .null: return nil
+        default: return value
+        }
     }
 
     /// How a section treats a value: once per row or element of an array, or once (or not) for anything else.
@@ -217,7 +256,7 @@ struct TemplateRenderer {
         case .rows: return .rows(value as! [[String: Any]])
         case .list: return .list(value as! [Any])
         case .other:
-            guard !(value is any AnyDictionaryValue), let sequence = value as? any Sequence else { return .single }
+            guard case .sequence = OtherType.traits(of: value), let sequence = value as? any Sequence else { return .single }
             return .list(anyElements(sequence))
         default: return .single
         }
@@ -295,4 +334,34 @@ protocol StringKeyedDictionary {
 
 extension Dictionary: StringKeyedDictionary where Key == String {
     func value(forKey key: String) -> Any? { self[key].map { $0 as Any } }
+}
+
+/// What a value of a type the renderer does not know by name is, found with
+/// protocol casts once per type and remembered (casting every value to a
+/// protocol would look its conformances up, and try bridging, every time).
+enum OtherType {
+    enum Traits { case dictionary, parent, optional, null, sequence, plain }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [ObjectIdentifier: Traits] = [:]
+
+    static func traits(of value: Any) -> Traits {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        lock.lock()
+        let cached = known[type]
+        lock.unlock()
+        if let cached { return cached }
+        let traits: Traits =
+            if value is AnyOptionalValue { .optional }
+            else if value is NSNull { .null }
+            else if value is any StringKeyedDictionary { .dictionary }
+            else if value is TemplateParent { .parent }
+            else if value is any AnyDictionaryValue { .plain }
+            else if value is any Sequence { .sequence }
+            else { .plain }
+        lock.lock()
+        known[type] = traits
+        lock.unlock()
+        return traits
+    }
 }
