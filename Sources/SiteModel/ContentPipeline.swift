@@ -7,18 +7,26 @@ public enum ContentPipeline {
     /// Drafts (`draft: true` in a plan's, notice's or page's front matter) are
     /// validated but left out unless `drafts` is true (`--drafts`).
     public static func run(contentRoot: String, buildDate: Day?, today: Day, drafts: Bool = false) -> (ResolvedSite?, Diagnostics) {
+        let (site, diagnostics, _) = run(contentRoot: contentRoot, buildDate: buildDate, today: today, drafts: drafts, reusing: DecodeCache())
+        return (site, diagnostics)
+    }
+
+    /// As above, reusing what `cache` decoded from files that have not changed since
+    /// (the preview's rebuild on save); returns the cache for the next run.
+    public static func run(contentRoot: String, buildDate: Day?, today: Day, drafts: Bool = false,
+                           reusing cache: DecodeCache) -> (ResolvedSite?, Diagnostics, DecodeCache) {
         var diagnostics = Diagnostics()
         let (loaded, loadDiagnostics) = ContentReader(root: contentRoot).load()
         diagnostics.append(contentsOf: loadDiagnostics)
-        let (content, validateDiagnostics) = ContentValidator.validate(loaded)
+        let (content, validateDiagnostics, nextCache) = ContentValidator.validate(loaded, reusing: cache)
         diagnostics.append(contentsOf: validateDiagnostics)
-        guard var content else { return (nil, diagnostics) }
+        guard var content else { return (nil, diagnostics, nextCache) }
         if !drafts {
             content.plans.removeAll { $0.isDraft }
             content.articles.removeAll { $0.isDraft }
         }
         let (site, resolveDiagnostics) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today)
         diagnostics.append(contentsOf: resolveDiagnostics)
-        return (site, diagnostics)
+        return (site, diagnostics, nextCache)
     }
 }

@@ -6,9 +6,7 @@ import SiteModel
 /// parallel into slots indexed by job, so the output never depends on timing.
 public enum SiteRenderer {
     public static func render(_ context: RenderContext, parallel: Bool = true) -> ([OutputFile], Diagnostics) {
-        let routes = allRoutes(context.site)
-        // Every page but the translation status, which lists the pages found pending here.
-        let jobs = routes.filter { $0 != .translationStatus }.flatMap { route in context.languages.map { PageAddress(route, $0) } }
+        let jobs = pageAddresses(context)
         var results = [RenderedPage?](repeating: nil, count: jobs.count)
         if parallel && jobs.count > 1 {
             results.withUnsafeMutableBufferPointer { buffer in
@@ -30,18 +28,37 @@ public enum SiteRenderer {
             diagnostics.append(contentsOf: result.diagnostics)
             if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
         }
-        if routes.contains(.translationStatus) {
-            for language in context.languages {
-                let view = TranslationStatusPage.view(context, pending: pending, language)
-                files.append(OutputFile(path: PageAddress(.translationStatus, language).outputPath,
-                                        bytes: context.theme.renderBytes("translation-status", view)))
-            }
+        files += translationStatusFiles(context, pending: pending)
+        files += supportFiles(context)
+        return (files, diagnostics)
+    }
+
+    /// Every page rendered from a template but the translation status (which lists
+    /// the pages found pending among these), in a fixed order.
+    public static func pageAddresses(_ context: RenderContext) -> [PageAddress] {
+        allRoutes(context.site).filter { $0 != .translationStatus }.flatMap { route in context.languages.map { PageAddress(route, $0) } }
+    }
+
+    /// The translation-status page in each language, listing `pending`.
+    public static func translationStatusFiles(_ context: RenderContext, pending: [PageRoute]) -> [OutputFile] {
+        guard allRoutes(context.site).contains(.translationStatus) else { return [] }
+        return context.languages.map { language in
+            let view = TranslationStatusPage.view(context, pending: pending, language)
+            return OutputFile(path: PageAddress(.translationStatus, language).outputPath,
+                              bytes: context.theme.renderBytes("translation-status", view))
         }
+    }
+
+    /// Everything else: the not-found page, sitemap, robots.txt, feeds, open data,
+    /// the theme's assets and the plans' attachments.
+    public static func supportFiles(_ context: RenderContext) -> [OutputFile] {
+        staticFiles(context) + generatedFiles(context)
+    }
+
+    /// The not-found page, the theme's assets and the plans' attachments.
+    public static func staticFiles(_ context: RenderContext) -> [OutputFile] {
+        var files: [OutputFile] = []
         files.append(OutputFile(path: "404.html", bytes: context.theme.renderBytes("404", NotFoundPage.view(context))))
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(routes: routes, context: context)))
-        files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(context: context)))
-        files += Feeds.files(context)
-        files += OpenData.files(context)
         for (path, data) in context.theme.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: path, contents: .data(data)))
         }
@@ -51,7 +68,17 @@ public enum SiteRenderer {
                                         contents: .copy(attachment.sourcePath)))
             }
         }
-        return (files, diagnostics)
+        return files
+    }
+
+    /// What is made from the whole site: sitemap, robots.txt, feeds and open data.
+    public static func generatedFiles(_ context: RenderContext) -> [OutputFile] {
+        var files: [OutputFile] = []
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(routes: allRoutes(context.site), context: context)))
+        files.append(OutputFile(path: "robots.txt", text: Sitemap.robots(context: context)))
+        files += Feeds.files(context)
+        files += OpenData.files(context)
+        return files
     }
 
     /// The English pages that show some Chinese text in place of a missing translation.

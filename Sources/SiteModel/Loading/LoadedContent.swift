@@ -25,7 +25,7 @@ public struct LoadedContent: Sendable {
 }
 
 /// The files of one `plans/<id>/` folder.
-public struct PlanFiles: Sendable {
+public struct PlanFiles: Sendable, Equatable {
     /// The folder name, which is the plan's id.
     public var folder: String
     public var plan: SourceFile?

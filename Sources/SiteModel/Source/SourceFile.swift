@@ -1,5 +1,5 @@
 /// A content file read into memory and normalised: UTF-8 without BOM, `\n` line ends.
-public struct SourceFile: Sendable {
+public struct SourceFile: Sendable, Equatable {
     /// The path relative to the content root, with `/` separators.
     public var path: String
     public var text: String

@@ -18,40 +18,88 @@ public struct SiteContent: Sendable {
     }
 }
 
+/// What the validate stage decoded from the files that are costly to decode
+/// (each plan folder, the statistics), with the files they came from: a
+/// preview that rebuilds on every save hands it back, and a folder whose
+/// files are unchanged is not decoded again. A value, kept by the caller.
+public struct DecodeCache: Sendable {
+    struct DecodedPlan: Sendable {
+        var files: PlanFiles
+        var plan: Plan?
+        var diagnostics: Diagnostics
+    }
+    struct DecodedStatistics: Sendable {
+        var accidents: SourceFile?
+        var categories: SourceFile?
+        var statistics: AccidentStatistics?
+        var diagnostics: Diagnostics
+    }
+    var plans: [String: DecodedPlan] = [:]
+    var statistics: DecodedStatistics?
+    /// How many plan folders the last validation decoded (not reused).
+    public internal(set) var decodedPlanCount = 0
+
+    public init() {}
+}
+
 /// The validate stage: decodes every loaded file, collecting diagnostics.
 public enum ContentValidator {
     public static func validate(_ content: LoadedContent) -> (SiteContent?, Diagnostics) {
+        let (result, diagnostics, _) = validate(content, reusing: DecodeCache())
+        return (result, diagnostics)
+    }
+
+    /// As `validate(_:)`, reusing what `cache` holds for files that have not changed;
+    /// returns the cache for the next run.
+    public static func validate(_ content: LoadedContent, reusing cache: DecodeCache) -> (SiteContent?, Diagnostics, DecodeCache) {
         var diagnostics = Diagnostics()
         let site = content.site.flatMap { SiteDecoder.decode($0, into: &diagnostics) }
         let units = content.units.map { UnitsDecoder.decode($0, into: &diagnostics) } ?? []
         // Plans (each with its tasks and reports) and the statistics decode independently, in parallel,
         // into slots by index: the result and the diagnostics' order never depend on timing.
         let plans = content.plans
-        var decoded = [(plan: Plan?, diagnostics: Diagnostics)](repeating: (nil, Diagnostics()), count: plans.count)
-        var statisticsSlot = [(statistics: AccidentStatistics?, diagnostics: Diagnostics)](repeating: (nil, Diagnostics()), count: 1)
+        var decoded = [DecodeCache.DecodedPlan?](repeating: nil, count: plans.count)
+        var statisticsSlot = [DecodeCache.DecodedStatistics?](repeating: nil, count: 1)
         decoded.withUnsafeMutableBufferPointer { planSlots in
             statisticsSlot.withUnsafeMutableBufferPointer { statisticsSlots in
                 let results = UnsafeSlots(planSlots), statisticsResult = UnsafeSlots(statisticsSlots)
                 DispatchQueue.concurrentPerform(iterations: plans.count + 1) { index in
                     var found = Diagnostics()
                     if index == plans.count {
+                        if let previous = cache.statistics, previous.accidents == content.accidents, previous.categories == content.categories {
+                            statisticsResult[0] = previous
+                            return
+                        }
                         let statistics = StatisticsDecoder.decode(csv: content.accidents, categories: content.categories, into: &found)
-                        statisticsResult[0] = (statistics, found)
+                        statisticsResult[0] = .init(accidents: content.accidents, categories: content.categories,
+                                                    statistics: statistics, diagnostics: found)
                     } else {
-                        let plan = PlanDecoder.decode(plans[index], into: &found)
-                        results[index] = (plan, found)
+                        let files = plans[index]
+                        if let previous = cache.plans[files.folder], previous.files == files {
+                            results[index] = previous
+                            return
+                        }
+                        let plan = PlanDecoder.decode(files, into: &found)
+                        results[index] = .init(files: files, plan: plan, diagnostics: found)
                     }
                 }
             }
         }
-        for result in decoded { diagnostics.append(contentsOf: result.diagnostics) }
+        var next = DecodeCache()
+        for (index, result) in decoded.enumerated() {
+            guard let result else { continue }
+            diagnostics.append(contentsOf: result.diagnostics)
+            next.plans[result.files.folder] = result
+            if cache.plans[result.files.folder]?.files != plans[index] { next.decodedPlanCount += 1 }
+        }
         let hazards = content.hazards.map { HazardsDecoder.decode($0, into: &diagnostics) } ?? []
-        diagnostics.append(contentsOf: statisticsSlot[0].diagnostics)
-        let statistics = statisticsSlot[0].statistics
-        guard let site else { return (nil, diagnostics) }
-        var result = SiteContent(site: site, units: units, plans: decoded.compactMap(\.plan), hazards: hazards, statistics: statistics)
+        next.statistics = statisticsSlot[0]
+        diagnostics.append(contentsOf: statisticsSlot[0]?.diagnostics ?? Diagnostics())
+        let statistics = statisticsSlot[0]?.statistics
+        guard let site else { return (nil, diagnostics, next) }
+        var result = SiteContent(site: site, units: units, plans: decoded.compactMap { $0?.plan }, hazards: hazards, statistics: statistics)
         result.articles = content.articles.compactMap { ArticleDecoder.decode($0, into: &diagnostics) }
-        return (result, diagnostics)
+        return (result, diagnostics, next)
     }
 }
 

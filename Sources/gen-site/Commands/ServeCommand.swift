@@ -54,7 +54,7 @@ struct ServeCommand: ParsableCommand {
         server.start()
         var fingerprint = builder.fingerprint()
         while true {
-            usleep(250_000)
+            usleep(100_000)
             let now = builder.fingerprint()
             if now != fingerprint {
                 fingerprint = now
@@ -64,35 +64,133 @@ struct ServeCommand: ParsableCommand {
     }
 }
 
-/// The files of the last good build, and its version number.
+/// The last good build of the preview: its render context, the pages by
+/// output path (rendered when first asked for), the not-found page, assets and
+/// attachments; the sitemap, feeds and open data are made when first asked for.
+struct PreviewSite: Sendable {
+    var context: RenderContext
+    var pages: [String: PageAddress]
+    var support: [String: Data]
+    /// The translation-status pages, which list what every English page shows in Chinese.
+    var statusPages: Set<String>
+}
+
+/// The preview's current site and the pages rendered from it so far, with a
+/// version number that a rebuild increments.
 final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
-    private var files: [String: Data] = [:]
+    private var site: PreviewSite?
+    private var rendered: [String: Data] = [:]
+    /// True once the sitemap, feeds and open data of this version are in `rendered`.
+    private var generated = false
     private(set) var version = 0
 
-    func replace(_ files: [String: Data]) {
-        lock.lock(); self.files = files; version += 1; lock.unlock()
+    func replace(_ site: PreviewSite) {
+        lock.lock(); self.site = site; rendered = [:]; generated = false; version += 1; lock.unlock()
     }
 
+    /// The bytes `gen-site build` writes at `path`; a page is rendered the first time it is asked for.
     func file(_ path: String) -> Data? {
-        lock.lock(); defer { lock.unlock() }
-        return files[path]
+        lock.lock()
+        let site = self.site, version = self.version, cached = rendered[path], generated = self.generated
+        lock.unlock()
+        if let cached { return cached }
+        guard let site else { return nil }
+        if let data = site.support[path] { return data }
+        if site.pages[path] == nil && !site.statusPages.contains(path) {
+            guard !generated else { return nil }
+            var made: [String: Data] = [:]
+            for file in SiteRenderer.generatedFiles(site.context) {
+                if case .data(let bytes) = file.contents { made[file.path] = bytes }
+            }
+            lock.lock()
+            if self.version == version { rendered.merge(made) { old, _ in old }; self.generated = true }
+            lock.unlock()
+            return made[path]
+        }
+        let data: Data
+        if let address = site.pages[path] {
+            guard case .data(let bytes) = SiteRenderer.renderPage(address, site.context).file.contents else { return nil }
+            data = bytes
+        } else if site.statusPages.contains(path) {
+            let pending = SiteRenderer.translationPending(site.context)
+            guard let file = SiteRenderer.translationStatusFiles(site.context, pending: pending).first(where: { $0.path == path }),
+                  case .data(let bytes) = file.contents else { return nil }
+            data = bytes
+        } else {
+            return nil
+        }
+        lock.lock()
+        if self.version == version { rendered[path] = data }
+        lock.unlock()
+        return data
+    }
+
+    /// Renders every page of `version` not yet rendered (in the background after a
+    /// rebuild), returning their diagnostics; stops when a newer version arrives.
+    func renderAll(version wanted: Int) -> Diagnostics {
+        lock.lock()
+        let site = self.site, version = self.version
+        lock.unlock()
+        var diagnostics = Diagnostics()
+        guard let site, version == wanted else { return diagnostics }
+        let paths = site.pages.keys.sorted()
+        // One page at a time: a core stays free for the pages the browser asks for.
+        for path in paths {
+            guard let address = site.pages[path] else { continue }
+            lock.lock()
+            let current = self.version, done = rendered[path] != nil
+            lock.unlock()
+            guard current == wanted else { return diagnostics }
+            if done { continue }
+            let page = SiteRenderer.renderPage(address, site.context)
+            diagnostics.append(contentsOf: page.diagnostics)
+            guard case .data(let bytes) = page.file.contents else { continue }
+            lock.lock()
+            if self.version == wanted && rendered[path] == nil { rendered[path] = bytes }
+            lock.unlock()
+        }
+        return diagnostics
     }
 
     var currentVersion: Int { lock.lock(); defer { lock.unlock() }; return version }
 }
 
-/// Builds the site into memory, as `gen-site build` would write it.
-struct PreviewBuilder {
-    var content: String
-    var templates: String?
-    var buildDate: Day?
-    var drafts: Bool
+/// Builds the site into memory, as `gen-site build` would write it: the
+/// content is read on every save, but a plan folder whose files did not change
+/// is not decoded again, and pages are rendered when the browser asks for them
+/// (then all of them in the background, for their diagnostics).
+final class PreviewBuilder: @unchecked Sendable {
+    let content: String
+    let templates: String?
+    let buildDate: Day?
+    let drafts: Bool
+    private var cache = DecodeCache()
 
-    /// False when the content has errors (printed); the previous files stay.
+    init(content: String, templates: String?, buildDate: Day?, drafts: Bool) {
+        self.content = content
+        self.templates = templates
+        self.buildDate = buildDate
+        self.drafts = drafts
+    }
+
+    /// False when the content has errors (printed); the previous site stays.
     func rebuild(into state: PreviewState) -> Bool {
         let started = Date()
-        let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: drafts)
+        var marks: [(String, Date)] = []
+        defer {
+            if ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil {
+                var last = started
+                Terminal.err("gen-site serve: " + marks.map { mark in
+                    defer { last = mark.1 }
+                    return "\(mark.0) \(Int(mark.1.timeIntervalSince(last) * 1000)) ms"
+                }.joined(separator: ", ") + "\n")
+            }
+        }
+        let (site, found, nextCache) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(),
+                                                           drafts: drafts, reusing: cache)
+        cache = nextCache
+        marks.append(("content", Date()))
         var diagnostics = found
         let (theme, themeDiagnostics) = Build.loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -101,40 +199,61 @@ struct PreviewBuilder {
             Terminal.err(printer.render(diagnostics))
             return false
         }
-        let (files, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme))
-        diagnostics.append(contentsOf: renderDiagnostics)
         if !diagnostics.items.isEmpty { Terminal.err(printer.render(diagnostics)) }
-        guard !diagnostics.hasErrors else { return false }
-        var map: [String: Data] = [:]
-        for file in files {
+        marks.append(("theme", Date()))
+        let context = RenderContext(site: site, theme: theme)
+        var support: [String: Data] = [:]
+        for file in SiteRenderer.staticFiles(context) {
             switch file.contents {
-            case .data(let data): map[file.path] = data
-            case .copy(let relative): map[file.path] = FileManager.default.contents(atPath: content + "/" + relative)
+            case .data(let data): support[file.path] = data
+            case .copy(let relative): support[file.path] = FileManager.default.contents(atPath: content + "/" + relative)
             }
         }
-        state.replace(map)
+        marks.append(("assets", Date()))
+        var pages: [String: PageAddress] = [:]
+        for address in SiteRenderer.pageAddresses(context) { pages[address.outputPath] = address }
+        let statusPages = Set(SiteRenderer.allRoutes(site).contains(.translationStatus)
+                              ? context.languages.map { PageAddress(.translationStatus, $0).outputPath } : [])
+        state.replace(PreviewSite(context: context, pages: pages, support: support, statusPages: statusPages))
+        let version = state.currentVersion
         let ms = Int(Date().timeIntervalSince(started) * 1000)
-        Terminal.err("gen-site serve: built \(files.count { $0.path.hasSuffix(".html") }) pages in \(ms) ms (version \(state.currentVersion))\n")
+        Terminal.err("gen-site serve: version \(version) ready in \(ms) ms (\(cache.decodedPlanCount) of \(site.plans.count) plans decoded; \(pages.count) pages, rendered when opened)\n")
+        Thread {
+            let rendered = state.renderAll(version: version)
+            if !rendered.items.isEmpty { Terminal.err(printer.render(rendered)) }
+        }.start()
         return true
     }
 
-    /// Paths, sizes and modification times of the content and theme files.
+    /// Paths, sizes and modification times (to the nanosecond) of the content and theme
+    /// files, hidden ones aside: read with one lstat per file, cheap enough to poll.
     func fingerprint() -> [String: String] {
         var result: [String: String] = [:]
         var roots = [content]
         if let folders = ThemeLocator.folders(contentRoot: content, explicit: templates) { roots += folders }
-        let fm = FileManager.default
-        for root in roots {
-            guard let items = fm.enumerator(atPath: root) else { continue }
-            for case let relative as String in items where !relative.hasPrefix(".") {
-                let path = root + "/" + relative
-                if let attributes = try? fm.attributesOfItem(atPath: path) {
-                    let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                    result[path] = "\(attributes[.size] ?? 0)-\(modified)"
-                }
+        for root in roots { Self.scan(root, into: &result) }
+        return result
+    }
+
+    private static func scan(_ folder: String, into result: inout [String: String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        var subfolders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                subfolders.append(path)
+            } else {
+                result[path] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
             }
         }
-        return result
+        for subfolder in subfolders { scan(subfolder, into: &result) }
     }
 }
 
@@ -168,7 +287,8 @@ final class PreviewServer: @unchecked Sendable {
             while true {
                 let client = accept(socket, nil, nil)
                 guard client >= 0 else { continue }
-                DispatchQueue.global().async { [self] in self.handle(client) }
+                // A thread per request, outside Dispatch's pool, which the background rendering may fill.
+                Thread { [self] in self.handle(client) }.start()
             }
         }
         thread.start()
