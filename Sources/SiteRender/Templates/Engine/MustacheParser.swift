@@ -271,17 +271,19 @@ struct MustacheParser {
     }
 
     private mutating func parseName(_ state: State) throws(Failure) -> String {
-        read(while: \.isWhitespace)
-        let name = String(read(while: { Self.nameCharacters.contains($0) }))
-        read(while: \.isWhitespace)
-        guard read(state.endDelimiter) else { throw failure(.unfinishedName) }
+        let name = try readTagName(state, allowed: Self.nameCharacters)
         if name.contains("(") || name.contains(")") { throw failure(.unsupported("a transform (\(name))")) }
         return name
     }
 
     private mutating func parsePartialName(_ state: State) throws(Failure) -> String {
+        try readTagName(state, allowed: Self.partialNameCharacters)
+    }
+
+    /// A tag's name between optional white space, then the end delimiter.
+    private mutating func readTagName(_ state: State, allowed: Set<Character>) throws(Failure) -> String {
         read(while: \.isWhitespace)
-        let name = String(read(while: { Self.partialNameCharacters.contains($0) }))
+        let name = String(read(while: { allowed.contains($0) }))
         read(while: \.isWhitespace)
         guard read(state.endDelimiter) else { throw failure(.unfinishedName) }
         return name
