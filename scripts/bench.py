@@ -3,20 +3,25 @@
 
 Generates, deterministically, a bilingual content tree in gen-site's format —
 plans with Chinese and English text, a tasks.yaml of 20–60 tasks each,
-monthly progress reports, units, statistics — and the equivalent Hugo site
-(the same Markdown bodies, the same number of output pages per language, a
-minimal real theme with list, single and taxonomy templates,
-hasCJKLanguage). Then times full builds of both, alternating, and prints the
-medians, pages per second, peak memory, and two floors measured on the same
-data: cmark-gfm alone over the same Markdown, and writing the same bytes to
-the same number of files.
+monthly progress reports, units, statistics — and the equivalent Hugo site:
+the same data as Hugo content (a page per task with its units as taxonomy
+terms, its due date, requirements, status and report history in front
+matter; a section per plan with its metadata; term pages for the units),
+data files (the reports, the statistics) and a theme written here that
+renders the same pages as gen-site's default theme — the same chrome,
+tables, counts, status bars and links, computed in Go templates — plus the
+same feeds, sitemap, robots.txt and JSON data files. Then times full builds
+of both, alternating, and prints the medians, pages per second, peak memory,
+the output sizes of both (total, and the mean task, plan, progress and unit
+page), and two floors measured on the same data: cmark-gfm alone over the
+same Markdown, and writing the same bytes to the same number of files.
 
     BENCH_PAGES=20000 scripts/bench.py      (make bench; default 2000 pages)
 
 The last line reads: bench: N pages; clean gen-site Xs hugo Ys ratio Z; rebuild … (Z = Hugo's
 time / gen-site's: above 1, gen-site is faster)
 """
-import os, random, shutil, statistics, subprocess, sys, time
+import json, os, random, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGES = int(os.environ.get("BENCH_PAGES", "2000"))
@@ -59,6 +64,38 @@ def plan_count_for(pages):
     # Per plan and language: the plan page, its progress page and ~40 tasks → 42 pages; units add 2 × units.
     return max(1, round((pages / 2 - 60) / 45))
 
+def yaml_value(value):
+    """A value as YAML flow: strings JSON-quoted (a JSON string is a YAML double-quoted scalar), lists and maps inline."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {yaml_value(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+def front_matter(fields, body=""):
+    lines = ["---"]
+    for key, value in fields.items():
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            lines.append(f"{key}:")
+            lines.extend(f"  - {yaml_value(v)}" for v in value)
+        else:
+            lines.append(f"{key}: {yaml_value(value)}")
+    return "\n".join(lines) + "\n---\n" + (f"\n{body}" if body else "")
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+BUILD_DATE = "2025-06-30"
+NAMES = {"zh": {"plan": "基准方案{}", "unit": "单位{}", "chapter": "第{}章", "task": "任务{}", "task_label": "任务 {}"},
+         "en": {"plan": "Benchmark plan {}", "unit": "Unit {}", "chapter": "Chapter {}", "task": "Task {}",
+                "task_label": "Task {}"}}
+
 def generate():
     plans = plan_count_for(PAGES)
     units = max(10, plans)
@@ -68,23 +105,29 @@ def generate():
     os.makedirs(os.path.join(content, "plans"))
     os.makedirs(os.path.join(content, "statistics"))
     with open(os.path.join(content, "site.yaml"), "w") as f:
-        f.write("title: {zh: 基准站点, en: Benchmark site}\nbase_url: https://bench.example.org/\nsample: true\nbuild_date: 2025-06-30\n")
+        f.write(f"title: {{zh: 基准站点, en: Benchmark site}}\nbase_url: https://bench.example.org/\nsample: true\nbuild_date: {BUILD_DATE}\n")
     with open(os.path.join(content, "units.yaml"), "w") as f:
         for u in range(units):
             f.write(f"- id: unit-{u}\n  name: {{zh: 单位{u}, en: Unit {u}}}\n  kind: government\n")
+    categories = "sample: true\ncategories: [{id: road, name: 道路}, {id: fire, name: 火灾}]\nregions: [{id: a, name: 甲区}, {id: b, name: 乙区}]\n"
     with open(os.path.join(content, "statistics", "categories.yaml"), "w") as f:
-        f.write("sample: true\ncategories: [{id: road, name: 道路}, {id: fire, name: 火灾}]\nregions: [{id: a, name: 甲区}, {id: b, name: 乙区}]\n")
+        f.write(categories)
+    accidents = "period,region,category,accidents,deaths,injuries,loss\n"
+    for y in (2023, 2024):
+        for m in range(1, 13):
+            for r in "ab":
+                for c in ("road", "fire"):
+                    a = random.randint(1, 9)
+                    accidents += f"{y}-{m:02d},{r},{c},{a},{random.randint(0, 1)},{random.randint(0, 5)},{a * 3.5}\n"
     with open(os.path.join(content, "statistics", "accidents.csv"), "w") as f:
-        f.write("period,region,category,accidents,deaths,injuries,loss\n")
-        for y in (2023, 2024):
-            for m in range(1, 13):
-                for r in "ab":
-                    for c in ("road", "fire"):
-                        a = random.randint(1, 9)
-                        f.write(f"{y}-{m:02d},{r},{c},{a},{random.randint(0, 1)},{random.randint(0, 5)},{a * 3.5}\n")
-    # Hugo: the same bodies, the same pages per language.
-    for lang in ("zh", "en"):
-        os.makedirs(os.path.join(hugo, "content", lang))
+        f.write(accidents)
+    # Hugo: the same data, as content with front matter (tasks, plans, units as taxonomy terms), data files
+    # (the progress reports, the statistics) and assets (the CSV). Hugo computes the statuses' counts,
+    # the overdue flags and every table in its templates, as gen-site does in its renderer.
+    write(os.path.join(hugo, "assets", "data", "accidents.csv"), accidents)
+    write(os.path.join(hugo, "data", "statistics.yaml"), categories)
+    # Plans in gen-site's order, newest issued first: Hugo's weight.
+    rank = {p: i + 1 for i, p in enumerate(sorted(range(plans), key=lambda p: (-(1 + p % 28), f"plan-{p}")))}
     total_tasks = 0
     for p in range(plans):
         pid = f"plan-{p}"
@@ -93,63 +136,293 @@ def generate():
         tasks = random.randint(20, 60)
         total_tasks += tasks
         zh, en = body("zh"), body("en")
+        issued = f"2024-01-{1 + p % 28:02d}"
         with open(os.path.join(folder, "plan.md"), "w") as f:
             f.write(f"---\nid: {pid}\ntitle: {{zh: 基准方案{p}, en: Benchmark plan {p}}}\ndoc_number: 基准〔2024〕{p}号\n"
-                    f"issuer: unit-{p % units}\nissued: 2024-01-{1 + p % 28:02d}\nperiod: {{start: 2024-01-01, end: 2025-12-31}}\n"
+                    f"issuer: unit-{p % units}\nissued: {issued}\nperiod: {{start: 2024-01-01, end: 2025-12-31}}\n"
                     f"level: town\nstatus: in_force\n---\n\n{zh}")
         with open(os.path.join(folder, "plan.en.md"), "w") as f:
             f.write(en)
+        task_list = []
         with open(os.path.join(folder, "tasks.yaml"), "w") as f:
             f.write("groups:\n" + "".join(f"  - {{id: part-{c}, title: {{zh: 第{c}章, en: Chapter {c}}}}}\n" for c in range(1, 5)))
             f.write("tasks:\n")
             for t in range(1, tasks + 1):
-                f.write(f"  - no: {t}\n    group: part-{1 + t % 4}\n    title: {{zh: 任务{t}, en: Task {t}}}\n"
-                        f"    responsible: [unit-{(p + t) % units}]\n    cooperating: [unit-{(p + 2 * t) % units}]\n"
-                        f"    requirements: {{zh: \"{zh_paragraph(1)}\", en: \"{en_paragraph(1)}\"}}\n    due: 2025-{1 + t % 12:02d}-28\n")
+                task = {"no": t, "group": 1 + t % 4, "responsible": [f"unit-{(p + t) % units}"],
+                        "cooperating": [f"unit-{(p + 2 * t) % units}"],
+                        "requirements": {"zh": zh_paragraph(1), "en": en_paragraph(1)}, "due": f"2025-{1 + t % 12:02d}-28"}
+                task_list.append(task)
+                f.write(f"  - no: {t}\n    group: part-{task['group']}\n    title: {{zh: 任务{t}, en: Task {t}}}\n"
+                        f"    responsible: [{task['responsible'][0]}]\n    cooperating: [{task['cooperating'][0]}]\n"
+                        f"    requirements: {{zh: \"{task['requirements']['zh']}\", en: \"{task['requirements']['en']}\"}}\n"
+                        f"    due: {task['due']}\n")
+        reports = []
         for m in range(1, 13):
+            updates = []
             with open(os.path.join(folder, "progress", f"2024-{m:02d}.yaml"), "w") as f:
                 f.write(f"as_of: 2024-{m:02d}-28\nupdates:\n")
                 for t in random.sample(range(1, tasks + 1), min(tasks, 10)):
                     status = random.choice(['in_progress', 'done', 'delayed'])
                     percent = 100 if status == 'done' else random.randint(0, 99)
+                    updates.append({"task": t, "status": status, "percent": percent})
                     f.write(f"  - {{task: {t}, status: {status}, percent: {percent}}}\n")
-        for lang, text, title in (("zh", zh, f"基准方案{p}"), ("en", en, f"Benchmark plan {p}")):
+            reports.append({"period": f"2024-{m:02d}", "as_of": f"2024-{m:02d}-28", "updates": updates})
+        # The reports as a Hugo data file, newest first (every report is before the build date).
+        write(os.path.join(hugo, "data", "progress", f"{pid}.yaml"),
+              "reports:\n" + "".join(f"  - {yaml_value(r)}\n" for r in reversed(reports)))
+        # Each task's history (newest first) and status at the build date, derived as gen-site does.
+        history = {t["no"]: [] for t in task_list}
+        for report in reversed(reports):
+            for update in report["updates"]:
+                history[update["task"]].append({"period": report["period"], "as_of": report["as_of"],
+                                                "status": update["status"], "percent": update["percent"]})
+        for lang in ("zh", "en"):
+            names = NAMES[lang]
             section = os.path.join(hugo, "content", lang, "plans", pid)
-            os.makedirs(os.path.join(section, "tasks"))
-            with open(os.path.join(section, "_index.md"), "w") as f:
-                f.write(f"---\ntitle: \"{title}\"\n---\n\n{text}")
-            with open(os.path.join(section, "progress.md"), "w") as f:
-                f.write(f"---\ntitle: \"{title} progress\"\n---\n\nProgress.\n")
-            for t in range(1, tasks + 1):
-                with open(os.path.join(section, "tasks", f"{t}.md"), "w") as f:
-                    f.write(f"---\ntitle: \"{title} {t}\"\nunits: [\"unit-{(p + t) % units}\", \"unit-{(p + 2 * t) % units}\"]\n---\n\n"
-                            f"{zh_paragraph(1) if lang == 'zh' else en_paragraph(1)}\n")
+            write(os.path.join(section, "_index.md"), front_matter({
+                "title": names["plan"].format(p), "layout": "plan", "weight": rank[p], "id": pid,
+                "doc_number": f"基准〔2024〕{p}号", "issuer": f"unit-{p % units}", "issued": issued,
+                "period": {"start": "2024-01-01", "end": "2025-12-31"}, "level": "town", "status": "in_force",
+                "units": [f"unit-{p % units}"],
+                "groups": [{"id": f"part-{c}", "title": names["chapter"].format(c)} for c in range(1, 5)],
+            }, zh if lang == "zh" else en))
+            write(os.path.join(section, "progress", "_index.md"), front_matter({
+                "title": ("落实进度：" if lang == "zh" else "Progress: ") + names["plan"].format(p),
+                "linkTitle": "落实进度" if lang == "zh" else "Progress", "layout": "progress"}))
+            for task in task_list:
+                t = task["no"]
+                fields = {"title": names["task"].format(t), "linkTitle": names["task_label"].format(t), "weight": t, "no": t,
+                          "plan_order": rank[p], "group": f"part-{task['group']}", "chapter": names["chapter"].format(task["group"]),
+                          "responsible": task["responsible"], "cooperating": task["cooperating"],
+                          "units": list(dict.fromkeys(task["responsible"] + task["cooperating"])), "due": task["due"]}
+                entries = history[t]
+                if entries:
+                    fields.update({"status": entries[0]["status"], "percent": entries[0]["percent"], "as_of": entries[0]["as_of"],
+                                   "history": entries})
+                else:
+                    fields["status"] = "not_started"
+                # gen-site trims YAML scalars; so does Hugo's Markdown here.
+                write(os.path.join(section, "tasks", f"{t}.md"), front_matter(fields, task["requirements"][lang].strip() + "\n"))
+    for lang in ("zh", "en"):
+        names, folder = NAMES[lang], os.path.join(hugo, "content", lang)
+        zh = lang == "zh"
+        write(os.path.join(folder, "_index.md"), front_matter({"title": "首页" if zh else "Home"}))
+        write(os.path.join(folder, "plans", "_index.md"), front_matter({"title": "工作方案" if zh else "Plans"}))
+        write(os.path.join(folder, "units", "_index.md"), front_matter({"title": "责任单位" if zh else "Units"}))
+        for u in range(units):
+            write(os.path.join(folder, "units", f"unit-{u}", "_index.md"),
+                  front_matter({"title": names["unit"].format(u), "kind": "government"}))
+        outputs = ["HTML", "TasksJSON", "ProgressJSON", "AccidentsJSON", "HazardsJSON"] if zh else ["HTML"]
+        write(os.path.join(folder, "data", "_index.md"), front_matter({"title": "开放数据" if zh else "Open data", "outputs": outputs}))
+        for name, title_zh, title_en in (
+                ("statistics", "生产安全事故统计", "Accident statistics"), ("report", "如何举报安全隐患", "How to report a safety hazard"),
+                ("search", "站内搜索", "Search"), ("notices", "通知公告", "Notices"),
+                ("hazards", "挂牌督办重大事故隐患", "Major hazards under listed supervision"),
+                ("translation-status", "翻译进度", "Translation status")):
+            write(os.path.join(folder, f"{name}.md"), front_matter({"title": title_zh if zh else title_en, "layout": name}))
     write_hugo_theme(hugo)
     return plans, units, total_tasks
 
+# The interface strings the Hugo theme uses, gen-site's wording (Templates/strings.yaml), as Hugo i18n files.
+STRINGS = {
+    "skip_to_content": ("跳到正文", "Skip to main content"),
+    "main_navigation": ("主导航", "Main navigation"),
+    "breadcrumb_label": ("当前位置", "You are here"),
+    "large_text": ("大字·高对比", "Large text · high contrast"),
+    "sample_notice": ("示例数据：本站的进度报告、挂牌隐患和统计数字是为演示而编制的示例，并非官方数据；工作方案及其责任清单取自公开发布的文件。",
+                      "Sample data: the progress reports, listed hazards and statistics on this site are examples made up for "
+                      "demonstration, not official figures. The plans and their responsibility lists are taken from published documents."),
+    "footer_about": ("本站依据政府信息公开要求，公开安全生产工作方案、责任清单及落实情况。",
+                     "This site publishes work-safety plans, their responsibility lists and their progress, as government information disclosure requires."),
+    "footer_data": ("开放数据下载", "Download the open data"),
+    "footer_generated": ("由 Hugo 生成的静态网站，不使用外部字体、脚本或跟踪器。", "A static site built by Hugo; it loads no external fonts, scripts or trackers."),
+    "colon": ("：", ": "), "paren_open": ("（", " ("), "paren_close": ("）", ")"),
+    "list_separator": ("、", ", "), "counts_separator": ("，", ", "),
+    "counts_total": ("（共 {{ .Count }} 项）", " ({{ .Count }} tasks)"),
+    "period_to": ("至", " to "), "year_of": ("{{ . }}年", "{{ . }}"), "due_on": ("{{ . }}到期", "due {{ . }}"),
+    "task_label": ("任务", "Task"), "task_of_plan": ("所属方案", "Plan"), "task_group": ("所属章节", "Chapter"),
+    "task_responsible": ("责任单位", "Responsible units"), "task_cooperating": ("配合单位", "Cooperating units"),
+    "task_due": ("完成时限", "Due"), "task_requirements": ("工作要求", "Requirements"),
+    "task_previous": ("上一项", "Previous"), "task_next": ("下一项", "Next"),
+    "task_back": ("返回责任清单", "Back to the responsibility list"), "task_nav_label": ("相邻任务", "Neighbouring tasks"),
+    "task_progress_title": ("落实情况", "Progress"), "task_history_title": ("历次报告", "Report history"),
+    "task_history_none": ("尚无进度报告提及此任务。", "No progress report mentions this task yet."),
+    "task_overdue_since": ("逾期自", "Overdue since"),
+    "task_status_not_started": ("未启动", "Not started"), "task_status_in_progress": ("推进中", "In progress"),
+    "task_status_delayed": ("滞后", "Delayed"), "task_status_done": ("已完成", "Done"), "task_status_overdue": ("逾期", "Overdue"),
+    "progress_link": ("查看落实进度", "See the progress"),
+    "progress_as_of": ("数据截至", "Figures as of "), "progress_latest_report": ("。最近一期报告：", ". Latest report: "),
+    "report_as_of": ("截至", "as of "),
+    "progress_counts_title": ("任务落实情况", "Tasks by status"), "progress_legend": ("图例", "Legend"),
+    "progress_all_tasks": ("全部任务", "All tasks"),
+    "progress_attention_title": ("滞后和逾期任务", "Delayed and overdue tasks"),
+    "progress_attention_intro": ("报告为滞后的任务，以及已过完成时限或时间节点仍未完成的任务，逾期最久的在前。",
+                                 "Tasks reported as delayed, and tasks not done by their due date or a milestone, longest overdue first."),
+    "progress_attention_none": ("目前没有滞后或逾期的任务。", "No task is delayed or overdue."),
+    "progress_by_group": ("按章节", "By chapter"), "progress_by_unit": ("按责任单位", "By unit"),
+    "progress_by_unit_intro": ("每个单位牵头或负责的任务（不含配合任务）。",
+                               "The tasks each unit leads or is responsible for (not those it cooperates on)."),
+    "progress_col_group": ("章节", "Chapter"), "progress_col_unit": ("单位", "Unit"), "progress_col_bar": ("进度条", "Bar"),
+    "progress_col_total": ("合计", "Total"), "progress_col_status": ("状态", "Status"), "progress_col_note": ("最新情况", "Latest note"),
+    "progress_col_period": ("报告期", "Period"), "progress_col_date": ("截至日期", "As of"),
+    "progress_col_reported": ("报告任务数", "Tasks reported"), "progress_reports_title": ("报告记录", "Reports received"),
+    "meta_title": ("公开信息", "Disclosure details"), "meta_issuer": ("发布机构", "Issued by"),
+    "meta_doc_number": ("文号", "Document number"), "meta_issued": ("成文日期", "Date of document"),
+    "meta_period": ("实施期限", "Period"), "meta_status": ("有效性", "Validity"), "meta_level": ("层级", "Level"),
+    "status_in_force": ("现行有效", "In force"), "status_expired": ("已失效", "Expired"), "status_superseded": ("已被替代", "Superseded"),
+    "level_city": ("市级", "City"), "level_district": ("区级", "District"), "level_town": ("镇级", "Town"),
+    "level_subdistrict": ("街道", "Subdistrict"),
+    "toc_title": ("目录", "Contents"), "table_title": ("责任清单", "Responsibility list"),
+    "table_intro": ("每项任务的牵头领导、责任单位和配合单位。点击序号查看任务详情，点击单位名称查看该单位承担的全部任务。",
+                    "The leaders, responsible units and cooperating units of each task. Select a number for the task's page, or a unit for all of its tasks."),
+    "table_label": ("责任清单（可横向滚动）", "Responsibility list (scrolls sideways)"),
+    "col_no": ("序号", "No."), "col_title": ("重点任务", "Task"), "col_responsible": ("责任单位", "Responsible units"),
+    "col_cooperating": ("配合单位", "Cooperating units"), "col_requirements": ("工作要求", "Requirements"), "col_due": ("完成时限", "Due"),
+    "plans_intro": ("安全生产工作意见、工作要点和实施方案，按发布时间排列，最新在前。", "Work-safety opinions, work points and implementation plans, newest first."),
+    "plan_tasks_count": ("项重点任务", "tasks"),
+    "units_intro": ("在工作方案中承担任务的部门、单位和集体，以及各自牵头、负责和配合的任务数。",
+                    "The departments, organisations and groups named in the plans, with the number of tasks each leads, is responsible for and cooperates on."),
+    "units_other_area": ("其他", "Other"), "units_col_name": ("单位", "Unit"), "units_col_kind": ("类别", "Kind"),
+    "unit_kind": ("类别", "Kind"), "kind_government": ("政府部门", "Government department"),
+    "unit_issued_title": ("发布的方案", "Plans issued"),
+    "unit_no_tasks": ("现有方案的责任清单中未列出该单位的任务。", "No responsibility list in the published plans gives this unit a task."),
+    "role_lead": ("牵头", "Leads"), "role_responsible": ("负责", "Responsible"), "role_cooperating": ("配合", "Cooperates"),
+    "unit_scorecard_title": ("任务落实情况", "Scorecard"),
+    "unit_scorecard_intro": ("该单位牵头、负责或配合的全部任务，按最新状态统计。", "Every task this unit leads, is responsible for or cooperates on, by latest status."),
+    "home_hotlines_title": ("发现安全隐患，请举报", "Seen a safety hazard? Report it"),
+    "emergency_note": ("紧急情况请拨打 119（火警）、110（报警）、120（急救）。", "In an emergency call 119 (fire), 110 (police) or 120 (ambulance)."),
+    "home_figures_title": ("概况", "At a glance"), "figure_plans": ("工作方案", "plans published"),
+    "figure_plans_in_force": ("现行有效", "plans in force"), "figure_tasks": ("重点任务", "tasks in responsibility lists"),
+    "figure_units": ("承担任务的单位", "units with tasks"),
+    "home_progress_title": ("现行方案落实情况", "Progress of the plans in force"),
+    "home_progress_intro": ("现行有效方案的全部任务，按最新进度报告统计。", "Every task of the plans in force, by their latest progress report."),
+    "home_statistics_title": ("事故统计", "Accidents"), "home_statistics_link": ("查看事故统计", "See the accident statistics"),
+    "home_accidents_change": ("事故起数同比（同期）", "Accidents against the same period last year"),
+    "home_current_plans": ("现行方案", "Plans in force"), "home_all_plans": ("全部工作方案", "All plans"),
+    "home_all_units": ("全部责任单位", "All units"), "nav_data": ("开放数据", "Open data"),
+    "statistics_intro": ("按年份、事故类别和地区统计的生产安全事故起数、死亡和受伤人数及直接经济损失。",
+                         "Work-safety accidents by year, category and area: the number of accidents, deaths and injuries, and the direct economic loss."),
+    "statistics_units_note": ("直接经济损失单位为万元。", "Direct economic loss is given in units of 10,000 yuan (万元): 12.5 means 125,000 yuan."),
+    "statistics_by_year": ("历年事故情况", "Accidents by year"),
+    "statistics_change_note": ("同比变化与上一完整年度比较；不完整年度见上方同期比较。",
+                               "Change is against the previous complete year; for an incomplete year see the comparison with the same months above."),
+    "statistics_category_title": ("按事故类别", "By category"), "statistics_region_title": ("按地区", "By area"),
+    "statistics_downloads": ("数据下载", "Downloads"),
+    "statistics_csv_about": ("原始统计行（已规范化），可用电子表格打开。", "The rows of the statistics, normalised, for spreadsheets."),
+    "statistics_json_about": ("统计行及本页显示的各项汇总。", "The rows and every total this page shows."),
+    "stat_year": ("年份", "Year"), "stat_region": ("地区", "Area"), "stat_category": ("事故类别", "Category"),
+    "stat_accidents": ("事故起数", "Accidents"), "stat_deaths": ("死亡人数", "Deaths"), "stat_injuries": ("受伤人数", "Injuries"),
+    "stat_loss": ("直接经济损失（万元）", "Direct loss (10,000 yuan)"),
+    "stat_accidents_change": ("起数同比", "Accidents vs previous year"), "stat_deaths_change": ("死亡同比", "Deaths vs previous year"),
+    "stat_accidents_deaths": ("起数 / 死亡", "accidents / deaths"),
+    "report_emergency_title": ("紧急情况", "In an emergency"),
+    "report_emergency_intro": ("正在发生火灾、爆炸、燃气泄漏或有人受伤时，请立即拨打：",
+                               "If there is a fire, an explosion, a gas leak or someone is hurt right now, call at once:"),
+    "emergency_fire": ("火警", "Fire"), "emergency_police": ("报警", "Police"), "emergency_ambulance": ("急救", "Ambulance"),
+    "report_hotlines_title": ("举报热线", "Reporting hotlines"),
+    "notices_intro": ("安全生产工作的通知、公告和动态，最新在前。", "Notices and news about work safety, newest first."),
+    "notices_none": ("暂无通知公告。", "There are no notices yet."), "feed_link": ("订阅（Atom）", "Subscribe (Atom feed)"),
+    "feed_report": ("进度报告", "Progress report"),
+    "search_label": ("输入关键词，如“燃气”“电动自行车”“消防通道”", "Search words, e.g. gas, e-bike, fire exit"),
+    "search_needs_js": ("站内搜索需要启用 JavaScript。也可以从工作方案列表和责任单位列表查找。",
+                        "Search needs JavaScript. You can also browse the list of plans and the list of units."),
+    "search_no_results": ("没有找到结果。", "No results."),
+    "search_unavailable": ("搜索索引尚未生成。请从工作方案列表和责任单位列表查找。", "The search index has not been built. Please browse the lists of plans and units."),
+    "search_count": ("找到 {n} 个结果。", "{n} results."),
+    "hazards_intro": ("列入挂牌督办的重大事故隐患，及其牵头整改单位、整改期限和整改状态。未销号的在前，挂牌最久的在前。",
+                      "Major accident hazards placed under listed supervision (挂牌督办), with the unit leading the rectification, the deadline and the status. Open ones first, longest open first."),
+    "hazards_open_title": ("未销号", "Open"), "hazards_none_open": ("目前没有未销号的挂牌隐患。", "No listed hazard is open."),
+    "hazards_data_link": ("下载数据（hazards.json）", "Download the data (hazards.json)"),
+    "translation_status_intro": ("英文页面中仍以中文显示的内容。", "What on the English pages is still shown in Chinese because its translation is pending."),
+    "translation_status_plans": ("方案正文与任务", "Plan texts and tasks"), "translation_status_text": ("正文英文译文", "English text"),
+    "translation_status_tasks": ("已有英文的任务", "Tasks with English"),
+    "translation_status_pending": ("含待译内容的英文页面", "English pages with text still pending"),
+    "translation_status_none": ("所有英文页面均已翻译。", "Every English page is translated."),
+    "translation_done": ("已翻译", "Translated"), "translation_missing": ("待翻译", "Pending"),
+    "data_intro": ("本站页面上的任务、进度和隐患信息，以 JSON 文件提供下载，与页面内容出自同一数据，每次生成网站时更新。",
+                   "The tasks, progress and hazards shown on this site's pages, as JSON files to download. They come from the same data as the pages and are regenerated with the site."),
+    "data_conventions": ("日期格式为 YYYY-MM-DD；文字字段为 {\"zh\",\"en\"} 对象，尚无译文时 en 为 null；单位以编号引用，编号见 tasks.json 的 units；网址为绝对地址。version 字段在字段改名或删除时递增，新增字段不改变版本。",
+                         "Dates are YYYY-MM-DD. Text fields are objects {\"zh\", \"en\"}; en is null while the translation is pending. Units are referred to by id; the ids are listed under units in tasks.json. URLs are absolute. "
+                         "The version field changes when a field is renamed or removed, not when one is added."),
+    "schema_tasks_json": ("全部工作方案及其责任清单中的任务、责任单位。", "Every plan with the tasks of its responsibility list, and the units."),
+    "schema_progress_json": ("每项任务在生成日期的落实状态、历次报告和指标数值。", "Each task's status at the build date, its report history, and the indicators' values."),
+    "schema_hazards_json": ("挂牌督办重大事故隐患。", "Major hazards under listed supervision."),
+    "schema_accidents_csv": ("事故统计行，每行为一个期间、地区和类别。", "The accident statistics, one row per period, area and category."),
+    "schema_accidents_json": ("统计行、类别和地区名称，以及统计页面显示的各项汇总。", "The rows, the names of categories and areas, and every total the statistics page shows."),
+}
+
+HUGO_CONFIG = '''baseURL = "https://bench.example.org/"
+defaultContentLanguage = "zh"
+hasCJKLanguage = true
+enableRobotsTXT = true
+disableHugoGeneratorInject = true
+disableKinds = ["RSS"]
+[params]
+  build_date = "%s"
+  sample = true
+[taxonomies]
+  unit = "units"
+[markup.tableOfContents]
+  startLevel = 2
+  endLevel = 3
+  ordered = true
+[mediaTypes."application/atom+xml"]
+  suffixes = ["xml"]
+[outputFormats.Atom]
+  mediaType = "application/atom+xml"
+  baseName = "feed"
+  rel = "alternate"
+[outputFormats.TasksJSON]
+  mediaType = "application/json"
+  baseName = "tasks"
+  isPlainText = true
+[outputFormats.ProgressJSON]
+  mediaType = "application/json"
+  baseName = "progress"
+  isPlainText = true
+[outputFormats.AccidentsJSON]
+  mediaType = "application/json"
+  baseName = "accidents"
+  isPlainText = true
+[outputFormats.HazardsJSON]
+  mediaType = "application/json"
+  baseName = "hazards"
+  isPlainText = true
+[outputs]
+  home = ["HTML", "Atom"]
+  section = ["HTML"]
+  taxonomy = ["HTML"]
+  term = ["HTML"]
+  page = ["HTML"]
+[languages]
+'''
+
+def hugo_language(lang, weight, code, name, title, date_format, month_format, nav):
+    out = (f'  [languages.{lang}]\n    contentDir = "content/{lang}"\n    weight = {weight}\n    languageCode = "{code}"\n'
+           f'    languageName = "{name}"\n    title = "{title}"\n    [languages.{lang}.params]\n'
+           f'      date_format = "{date_format}"\n      month_format = "{month_format}"\n')
+    for i, (label, ref) in enumerate(nav):
+        out += f'    [[languages.{lang}.menus.main]]\n      name = "{label}"\n      pageRef = "{ref}"\n      weight = {i + 1}\n'
+    return out
+
+# The Hugo theme: scripts/bench-hugo/layouts/, copied into the generated site.
+HUGO_LAYOUTS_DIR = os.path.join(ROOT, "scripts", "bench-hugo", "layouts")
+
 def write_hugo_theme(hugo):
-    with open(os.path.join(hugo, "config.toml"), "w") as f:
-        f.write('baseURL = "https://bench.example.org/"\ntitle = "Benchmark"\nhasCJKLanguage = true\n'
-                'defaultContentLanguage = "zh"\ndisableKinds = ["RSS", "sitemap", "robotsTXT"]\n'
-                '[taxonomies]\n  unit = "units"\n'
-                '[languages]\n  [languages.zh]\n    contentDir = "content/zh"\n    weight = 1\n'
-                '  [languages.en]\n    contentDir = "content/en"\n    weight = 2\n')
-    layouts = os.path.join(hugo, "layouts", "_default")
-    os.makedirs(layouts)
-    base = ('<!DOCTYPE html><html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>'
-            '{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Lang }}" href="{{ .Permalink }}">{{ end }}</head>'
-            '<body><nav>{{ range .Site.Home.Sections }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>'
-            '<main>{{ block "main" . }}{{ end }}</main></body></html>')
-    templates = {
-        "baseof.html": base,
-        "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ with .GetTerms "units" }}<ul>{{ range . }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}{{ end }}',
-        "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}{{ .TableOfContents }}<table>{{ range .Pages }}<tr><td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td></tr>{{ end }}</table>{{ end }}',
-        "taxonomy.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
-        "term.html": '{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}',
-    }
-    for name, text in templates.items():
-        with open(os.path.join(layouts, name), "w") as f:
-            f.write(text)
+    nav = {"zh": [("首页", "/"), ("工作方案", "/plans"), ("责任单位", "/units"), ("事故统计", "/statistics"), ("举报指南", "/report"), ("搜索", "/search")],
+           "en": [("Home", "/"), ("Plans", "/plans"), ("Units", "/units"), ("Accident statistics", "/statistics"),
+                  ("How to report", "/report"), ("Search", "/search")]}
+    write(os.path.join(hugo, "config.toml"), HUGO_CONFIG % BUILD_DATE
+          + hugo_language("zh", 1, "zh-CN", "中文", "基准站点", "2006年1月2日", "2006年1月", nav["zh"])
+          + hugo_language("en", 2, "en", "English", "Benchmark site", "2 January 2006", "January 2006", nav["en"]))
+    for i, lang in enumerate(("zh", "en")):
+        write(os.path.join(hugo, "i18n", f"{lang}.toml"),
+              "".join(f"{key} = {json.dumps(values[i], ensure_ascii=False)}\n" for key, values in STRINGS.items()))
+    shutil.copytree(HUGO_LAYOUTS_DIR, os.path.join(hugo, "layouts"), dirs_exist_ok=True)
+    # The same stylesheet and scripts as gen-site's pages link to.
+    for asset in ("site.css", "site.js", "search.js"):
+        os.makedirs(os.path.join(hugo, "static", "assets"), exist_ok=True)
+        shutil.copy(os.path.join(ROOT, "Templates", "assets", asset), os.path.join(hugo, "static", "assets", asset))
 
 def timed(command):
     """(seconds, peak RSS in MiB) of a command, with GNU time."""
@@ -163,6 +436,23 @@ def timed(command):
 
 def html_pages(folder):
     return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
+
+PAGE_KINDS = ("task", "plan", "progress", "unit")
+
+def tree_sizes(folder):
+    """(total bytes, files, {kind: mean bytes}) of an output tree; kinds are the task, plan, progress and unit pages, both languages."""
+    total, files, sizes = 0, 0, {kind: [] for kind in PAGE_KINDS}
+    for d, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(d, name)
+            size = os.path.getsize(path)
+            total, files = total + size, files + 1
+            parts = os.path.relpath(path, folder).split(os.sep)
+            parts = parts[1:] if parts[0] == "en" else parts
+            kind = {("plans", 3): "plan", ("plans", 4): "progress", ("plans", 5): "task", ("units", 3): "unit"}.get((parts[0], len(parts)))
+            if kind and name == "index.html" and (kind != "progress" or parts[2] == "progress") and (kind != "task" or parts[2] == "tasks"):
+                sizes[kind].append(size)
+    return total, files, {kind: statistics.mean(v) if v else 0 for kind, v in sizes.items()}
 
 def main():
     for tool in ("hugo", "cmark-gfm"):
@@ -217,6 +507,10 @@ def main():
     write = time.perf_counter() - start
     print(f"content: {plans} plans, {tasks} tasks, {units} units, {len(markdown)} Markdown files; "
           f"{pages_g} pages from gen-site, {pages_h} from Hugo")
+    (bytes_g, files_g, means_g), (bytes_h, files_h, means_h) = tree_sizes(out_g), tree_sizes(out_h)
+    print(f"size: gen-site {bytes_g / 1e6:.1f} MB in {files_g} files, hugo {bytes_h / 1e6:.1f} MB in {files_h} files "
+          f"(hugo/gen-site {bytes_h / bytes_g:.2f}); mean page, gen-site/hugo bytes: "
+          + ", ".join(f"{kind} {means_g[kind]:.0f}/{means_h[kind]:.0f} ({means_h[kind] / means_g[kind]:.2f})" for kind in PAGE_KINDS))
     print(f"floor: cmark-gfm alone {cmark:.2f} s over {len(markdown)} files; copying gen-site's output {write:.2f} s")
     summary = []
     for scenario, (times_g, times_h, peaks_g, peaks_h) in results.items():
