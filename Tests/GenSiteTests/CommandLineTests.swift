@@ -99,6 +99,19 @@ import TestSupport
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent)) == ["public", ".public.prev"])
     }
 
+    /// The output folder is replaced whole, so one that holds the content is refused, and nothing moves.
+    @Test func anOutputFolderHoldingTheContentIsRefused() throws {
+        let project = try Fixture.temporaryFolder()
+        try FileManager.default.copyItem(atPath: Repository.fixture("mini"), toPath: project + "/content")
+        for output in [project, project + "/content"] {
+            let result = try CommandRunner.genSite(["build", project + "/content", "-o", output, "--no-search-index"])
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stderr.contains("holds the content folder"), "\(result.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: project + "/content/site.yaml"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project) == ["content"])
+    }
+
     @Test func checkReportsJSON() throws {
         let broken = try Fixture.write("""
             -- units.yaml --

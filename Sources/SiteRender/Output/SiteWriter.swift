@@ -94,6 +94,12 @@ public struct SiteWriter: Sendable {
         }
         let fm = FileManager.default
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        // The output folder is replaced whole: it must not be, or hold, the content folder.
+        let real = { (path: String) -> String in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let outputReal = real(output.path), contentReal = real(contentRoot)
+        if contentReal == outputReal || contentReal.hasPrefix(outputReal.hasSuffix("/") ? outputReal : outputReal + "/") {
+            throw .io("refusing to replace \(output.path): it holds the content folder \(contentRoot); write the site elsewhere (-o public)")
+        }
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let staging = parent.appendingPathComponent(Self.stagingName(name)).path
