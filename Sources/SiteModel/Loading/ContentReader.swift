@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The load stage: reads the content folder into `LoadedContent`. The only
 /// part of SiteModel that touches the file system. It refuses files that are
@@ -25,7 +28,9 @@ public struct ContentReader: Sendable {
                                       hint: "pass the folder that holds site.yaml"))
             return (content, diagnostics)
         }
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
+        // The same resolution as `isInside` uses for each file: realpath(3).
+        let realRoot = realpath(root, nil).map { resolved in defer { free(resolved) }; return String(cString: resolved) }
+            ?? URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
 
         content.site = readText("site.yaml", required: true, realRoot: realRoot, into: &diagnostics)
         content.units = readText("units.yaml", required: true, realRoot: realRoot, into: &diagnostics)
@@ -91,21 +96,55 @@ public struct ContentReader: Sendable {
         URL(fileURLWithPath: root).appendingPathComponent(relative)
     }
 
+    /// The file's path as given (root, then the relative path).
+    func path(_ relative: String) -> String {
+        root.hasSuffix("/") ? root + relative : root + "/" + relative
+    }
+
+    /// What is at `relative`, symbolic links followed (one `stat`).
     func kind(of relative: String) -> Kind {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url(relative).path, isDirectory: &isDirectory) else { return .missing }
-        if isDirectory.boolValue { return .directory }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url(relative).path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
-            return .other
+        var info = stat()
+        guard stat(path(relative), &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
         }
-        return .file
     }
 
     /// True when the file's real path (symlinks resolved) is inside the content folder.
     func isInside(_ relative: String, realRoot: String) -> Bool {
-        let real = url(relative).resolvingSymlinksInPath().standardizedFileURL.path
+        guard let resolved = realpath(path(relative), nil) else { return false }
+        defer { free(resolved) }
+        let real = String(cString: resolved)
         return real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+    }
+
+    /// The bytes of a regular file, with its size checked against `limit` first (one open,
+    /// one fstat, reads); nil when it cannot be read, `.tooLarge` with the size when it is over.
+    enum FileBytes { case bytes(Data), tooLarge(Int), unreadable }
+
+    func readBytes(_ relative: String, limit: Int) -> FileBytes {
+        let fd = open(path(relative), O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return .unreadable }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .unreadable }
+        let size = Int(info.st_size)
+        guard size <= limit else { return .tooLarge(size) }
+        var data = Data(count: size)
+        var filled = 0
+        let ok = data.withUnsafeMutableBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            while filled < size {
+                let got = read(fd, base + filled, size - filled)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { return false }
+                filled += got
+            }
+            return true
+        }
+        return ok ? .bytes(data) : .unreadable
     }
 
     func readText(_ relative: String, required: Bool, realRoot: String,
@@ -133,15 +172,15 @@ public struct ContentReader: Sendable {
                                       hint: "replace the symlink with the file itself"))
             return nil
         }
-        let path = url(relative).path
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= Self.maximumTextFileSize else {
+        let data: Data
+        switch readBytes(relative, limit: Self.maximumTextFileSize) {
+        case .bytes(let bytes): data = bytes
+        case .tooLarge(let size):
             diagnostics.append(.error("file-too-large", at: at,
                                       "文件过大 (file too large): \(size / (1024 * 1024)) MB",
                                       hint: "text files are limited to \(Self.maximumTextFileSize / (1024 * 1024)) MB"))
             return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        case .unreadable:
             diagnostics.append(.error("unreadable-file", at: at, "无法读取文件 (cannot read the file)"))
             return nil
         }
@@ -185,6 +224,7 @@ public struct ContentReader: Sendable {
                                       "附件指向内容目录之外 (the attachment leads outside the content folder)"))
             return nil
         }
-        return (try? FileManager.default.attributesOfItem(atPath: url(relative).path)[.size] as? Int) ?? 0
+        var info = stat()
+        return stat(path(relative), &info) == 0 ? Int(info.st_size) : 0
     }
 }
