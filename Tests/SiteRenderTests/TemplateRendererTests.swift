@@ -73,6 +73,14 @@ import TestSupport
         #expect(try render("[{{a}}]{{#a}}yes{{/a}}{{^a}}no{{/a}}[{{b}}]", ["a": missing as Any, "b": Optional("x") as Any]) == "[]no[x]")
     }
 
+    /// A partial may render itself, over a tree (a leaf says it has no children, or the
+    /// lookup would find its parent's); a partial that always includes itself stops.
+    @Test func recursivePartials() throws {
+        let tree: [String: Any] = ["name": "a", "children": [["name": "b", "children": [["name": "c", "children": [] as [[String: Any]]]] as [[String: Any]]]] as [[String: Any]]]
+        #expect(try render("{{>node}}", tree, partials: ["node": "({{name}}{{#children}}{{>node}}{{/children}})"]) == "(a(b(c)))")
+        #expect(try render("x{{>main}}", [:]) == String(repeating: "x", count: TemplateRenderer.maximumPartialDepth + 1))
+    }
+
     /// Every line of an indented standalone partial is indented (the spec's
     /// rule); swift-mustache leaves the later lines of a section inside the
     /// partial unindented, so this case is ours alone.
@@ -90,6 +98,46 @@ import TestSupport
                 #expect((error.line, error.column) == (line, column), "\(template): \(error.message)")
             }
         }
+    }
+
+    /// A site's own templates are input too: damaged copies of the theme's
+    /// templates (characters dropped, doubled or swapped for tag characters,
+    /// cut short) parse or are refused with a located error — never a crash —
+    /// and whatever parses renders.
+    @Test func damagedTemplatesNeverCrash() throws {
+        let (loaded, _) = Theme.load(from: [Repository.templates])
+        let theme = try #require(loaded)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(max(bound, 1)))
+        }
+        let view: [String: Any] = ["t": ["plans_title": "方案"], "rows": [["no": "1"]] as [[String: Any]], "x": true]
+        var parsed = 0, refused = 0
+        for (_, text) in theme.templateTexts.sorted(by: { $0.key < $1.key }) {
+            let characters = Array(text)
+            for _ in 0..<60 {
+                var damaged = characters
+                for _ in 0..<(1 + next(4)) where !damaged.isEmpty {
+                    let at = next(damaged.count)
+                    switch next(4) {
+                    case 0: damaged.remove(at: at)
+                    case 1: damaged.insert(damaged[at], at: at)
+                    case 2: damaged[at] = ["{", "}", "#", "/", "^", "<", "$", ">", "=", "!", "&"][next(11)]
+                    default: damaged = Array(damaged[..<at])
+                    }
+                }
+                do {
+                    let template = try MustacheParser.parse(String(damaged))
+                    _ = TemplateRenderer.render("main", view, templates: ["main": template, "layout": template])
+                    parsed += 1
+                } catch {
+                    #expect(error.line >= 1 && error.column >= 1)
+                    refused += 1
+                }
+            }
+        }
+        #expect(parsed > 100 && refused > 100, "parsed \(parsed), refused \(refused)")
     }
 
     /// The fixtures' and the example site's pages, rendered by both.

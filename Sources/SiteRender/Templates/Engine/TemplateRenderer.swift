@@ -27,6 +27,9 @@ struct TemplateRenderer {
     /// The contexts, innermost last; dictionaries are held as what they are, so a
     /// lookup does not cast at every level.
     private var stack: [Context] = []
+    /// Partials being rendered inside one another; past `maximumPartialDepth` a partial renders as nothing.
+    private var partialDepth = 0
+    static let maximumPartialDepth = 100
 
     enum Context {
         case dictionary([String: Any])
@@ -134,7 +137,10 @@ struct TemplateRenderer {
             }
 
         case .partial(let name, let partialIndentation, let partialOverrides):
-            guard let template = templates[name] else { return }
+            // A partial may include itself (a tree rendered by a recursive partial), but not forever.
+            guard let template = templates[name], partialDepth < Self.maximumPartialDepth else { return }
+            partialDepth += 1
+            defer { partialDepth -= 1 }
             var combined = overrides
             if let partialOverrides {
                 // The outer template's overrides win over the ones given here.
