@@ -79,6 +79,8 @@ enum BadInputCorpus {
         BadInput(name: "notice without a title", files: "-- notices/2024-05-01-check.md --\n---\ntags: []\n---\n正文\n", code: "missing-key", file: "notices/2024-05-01-check.md", line: nil),
         // Templates of a site
         BadInput(name: "a site template that does not parse", files: "-- templates/home.mustache --\n{{#open}}\n", code: "template-syntax", file: "templates/home.mustache", line: nil),
+        BadInput(name: "a site template including one that does not exist", files: "-- templates/home.mustache --\n{{<layout}}{{$main}}{{>no-such-part}}{{/main}}{{/layout}}\n",
+                 code: "missing-template", file: "templates/home.mustache", line: nil),
     ]
 
     static let laughs: String = {

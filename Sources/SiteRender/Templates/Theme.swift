@@ -74,6 +74,15 @@ public struct Theme: Sendable {
             diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first ?? "Templates"),
                                       "缺少模板 (template missing): \(required).mustache"))
         }
+        // A partial or parent that names no template would render as nothing, silently.
+        for name in templates.keys.sorted() {
+            guard let template = templates[name], let path = templateFiles[name] else { continue }
+            for missing in Set(template.partialNames).subtracting(templateFiles.keys).sorted() {
+                diagnostics.append(.error("missing-template", at: SourceLocation(file: path),
+                                          "模板引用了不存在的模板 (\(name).mustache includes \(missing), which does not exist)",
+                                          hint: "add \(missing).mustache to the theme, or fix the name in {{>\(missing)}}"))
+            }
+        }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         return (Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
                       templateNames: Set(templateFiles.keys)), diagnostics)

@@ -3,6 +3,25 @@
 /// already, so rendering does no parsing and no string conversion.
 public struct CompiledTemplate: Sendable {
     let nodes: [TemplateNode]
+
+    /// The templates it includes (`{{>name}}`) or extends (`{{<name}}`), anywhere in it.
+    var partialNames: [String] {
+        var names: [String] = []
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .text, .variable: break
+                case .section(_, let body, _): walk(body)
+                case .partial(let name, _, let overrides):
+                    names.append(name)
+                    for override in (overrides ?? [:]).values { walk(override) }
+                case .block(_, let defaultNodes, _): walk(defaultNodes)
+                }
+            }
+        }
+        walk(nodes)
+        return names
+    }
 }
 
 indirect enum TemplateNode: Sendable {
