@@ -33,6 +33,48 @@ public enum SiteRenderer {
         return (files, diagnostics)
     }
 
+    /// Every output path the site has, pages and all (what `renderStreaming` will hand over).
+    public static func outputPaths(_ context: RenderContext, supportFiles: [OutputFile]) -> [String] {
+        var paths = pageAddresses(context).map(\.outputPath)
+        if allRoutes(context.site).contains(.translationStatus) {
+            paths += context.languages.map { PageAddress(.translationStatus, $0).outputPath }
+        }
+        return paths + supportFiles.map(\.path)
+    }
+
+    /// Renders the pages in batches and hands each file to `sink` as soon as it is made
+    /// (from several threads at once), so that a large site is never all in memory; the
+    /// translation-status pages come last. Returns the pages' diagnostics, in page order.
+    public static func renderStreaming(_ context: RenderContext, parallel: Bool = true, batch: Int = 512,
+                                       into sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
+        let jobs = pageAddresses(context)
+        var diagnostics = Diagnostics()
+        var pending: [PageRoute] = []
+        var start = 0
+        while start < jobs.count {
+            let end = min(start + batch, jobs.count)
+            var results = [(diagnostics: [Diagnostic], pending: Bool)?](repeating: nil, count: end - start)
+            results.withUnsafeMutableBufferPointer { buffer in
+                let slots = SendableBuffer(buffer)
+                let first = start
+                let work: @Sendable (Int) -> Void = { offset in
+                    let page = renderPage(jobs[first + offset], context)
+                    sink(page.file)
+                    slots.set(offset, (page.diagnostics, page.translationPending))
+                }
+                if parallel { DispatchQueue.concurrentPerform(iterations: end - start, execute: work) } else { (0..<(end - start)).forEach(work) }
+            }
+            for (offset, result) in results.enumerated() {
+                guard let result else { continue }
+                diagnostics.append(contentsOf: result.diagnostics)
+                if result.pending && jobs[start + offset].language == .en { pending.append(jobs[start + offset].route) }
+            }
+            start = end
+        }
+        for file in translationStatusFiles(context, pending: pending) { sink(file) }
+        return diagnostics
+    }
+
     /// Every page rendered from a template but the translation status (which lists
     /// the pages found pending among these), in a fixed order.
     public static func pageAddresses(_ context: RenderContext) -> [PageAddress] {

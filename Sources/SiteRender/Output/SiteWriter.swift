@@ -87,10 +87,20 @@ public struct SiteWriter: Sendable {
     /// search indexer), then swaps it in. When anything fails the previous
     /// output stays.
     public func write(_ files: [OutputFile], beforeSwap: ((String) throws -> Void)? = nil) throws(Failure) {
+        let session = try begin(paths: files.map(\.path))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in session.write(files[index]) }
+        try session.finish(beforeSwap: beforeSwap)
+    }
+
+    /// Starts a build's writing: checks the paths of every file the build will write (all of
+    /// them, so that the staging folder can be pruned to the new site's shape first), takes
+    /// the output's lock and prepares the staging folder. Files are then written with
+    /// `Session.write` as they are made, from any thread, and `finish` swaps them in.
+    public func begin(paths: [String]) throws(Failure) -> Session {
         var seen = Set<String>()
-        for file in files {
-            guard OutputFile.isSafe(file.path) else { throw .unsafePath(file.path) }
-            guard seen.insert(file.path).inserted else { throw .duplicatePath(file.path) }
+        for path in paths {
+            guard OutputFile.isSafe(path) else { throw .unsafePath(path) }
+            guard seen.insert(path).inserted else { throw .duplicatePath(path) }
         }
         let fm = FileManager.default
         let output = URL(fileURLWithPath: outputPath).standardizedFileURL
@@ -101,9 +111,7 @@ public struct SiteWriter: Sendable {
             throw .io("refusing to replace \(output.path): it holds the content folder \(contentRoot); write the site elsewhere (-o public)")
         }
         let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(Self.stagingName(name)).path
-        let swapping = parent.appendingPathComponent(".\(name).swap-\(ProcessInfo.processInfo.processIdentifier)").path
+        let staging = parent.appendingPathComponent(Self.stagingName(output.lastPathComponent)).path
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -112,90 +120,131 @@ public struct SiteWriter: Sendable {
         // One build of this output at a time: the staging folder is shared.
         let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard lock >= 0 else { throw .io("cannot open \(parent.path): \(String(cString: strerror(errno)))") }
-        defer { close(lock) }
         while flock(lock, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw .io("cannot lock \(parent.path): \(String(cString: strerror(errno)))") }
-        }
-        defer { flock(lock, LOCK_UN) }
-
-        // The staging folder: the previous generation if it is a real folder, else a new one.
-        var info = stat()
-        if lstat(staging, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
-            guard unlink(staging) == 0 else { throw .io("cannot remove \(staging): \(String(cString: strerror(errno)))") }
-        }
-        if mkdir(staging, 0o755) != 0 && errno != EEXIST {
-            throw .io("cannot create \(staging): \(String(cString: strerror(errno)))")
-        }
-
-        // Its shape: the folders every file needs (each once), nothing else.
-        var folders = Set<String>()
-        for file in files {
-            var folder = Substring(file.path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                guard folders.insert(String(folder)).inserted else { break }
+            guard errno == EINTR else {
+                close(lock)
+                throw .io("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
             }
         }
-        var tree = StagingTree.scan(staging)
-        try tree.prune(root: staging, keepFiles: seen, keepFolders: folders)
-        for folder in folders.subtracting(tree.folders).sorted() {
-            guard mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST else {
-                throw .io("cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
-            }
+        let session = Session(output: output.path, staging: staging, contentRoot: contentRoot, paths: seen, lock: lock)
+        try session.prepare()
+        return session
+    }
+
+    /// One build's writing into the staging folder; see `begin`.
+    public final class Session: @unchecked Sendable {
+        let output: String
+        let staging: String
+        let contentRoot: String
+        let paths: Set<String>
+        private var lock: Int32
+        /// Sizes of the files already in the staging folder (from the output before last).
+        private var existing: [String: Int] = [:]
+        private let failureLock = NSLock()
+        /// Failures by path: the one reported is the first path in order, whatever the timing.
+        private var failures: [String: String] = [:]
+
+        init(output: String, staging: String, contentRoot: String, paths: Set<String>, lock: Int32) {
+            self.output = output
+            self.staging = staging
+            self.contentRoot = contentRoot
+            self.paths = paths
+            self.lock = lock
         }
 
-        // The files, in parallel; one already holding the same bytes is left as it is.
-        let existing = tree.files
-        let failures = FailureSlots(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let file = files[index]
+        deinit { release() }
+
+        private func release() {
+            guard lock >= 0 else { return }
+            flock(lock, LOCK_UN)
+            close(lock)
+            lock = -1
+        }
+
+        /// The staging folder: the previous generation if it is a real folder, else a new one,
+        /// pruned to the shape of the new site (the folders its files need, nothing else).
+        fileprivate func prepare() throws(Failure) {
+            var info = stat()
+            if lstat(staging, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
+                guard unlink(staging) == 0 else { throw .io("cannot remove \(staging): \(String(cString: strerror(errno)))") }
+            }
+            if mkdir(staging, 0o755) != 0 && errno != EEXIST {
+                throw .io("cannot create \(staging): \(String(cString: strerror(errno)))")
+            }
+            var folders = Set<String>()
+            for path in paths {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    guard folders.insert(String(folder)).inserted else { break }
+                }
+            }
+            var tree = StagingTree.scan(staging)
+            try tree.prune(root: staging, keepFiles: paths, keepFolders: folders)
+            for folder in folders.subtracting(tree.folders).sorted() {
+                guard mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST else {
+                    throw .io("cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+                }
+            }
+            existing = tree.files
+        }
+
+        private func fail(_ path: String, _ message: String) {
+            failureLock.lock()
+            failures[path] = message
+            failureLock.unlock()
+        }
+
+        /// Writes one file (safe to call from several threads for different files); a file
+        /// already holding the same bytes is left as it is. A failure is reported by `finish`.
+        public func write(_ file: OutputFile) {
+            guard paths.contains(file.path) else { fail(file.path, "\(file.path) was not announced to the writer"); return }
             let target = staging + "/" + file.path
             let data: Data
             switch file.contents {
             case .data(let bytes): data = bytes
             case .copy(let relative):
                 let source = contentRoot + "/" + relative
-                guard let bytes = FileManager.default.contents(atPath: source) else { failures.set(index, "cannot copy \(source)"); return }
+                guard let bytes = FileManager.default.contents(atPath: source) else { fail(file.path, "cannot copy \(source)"); return }
                 data = bytes
             }
-            if existing[file.path] == data.count && Self.fileHolds(target, data) { return }
-            if !Self.writeFile(target, data) { failures.set(index, "cannot write \(target)") }
-        }
-        if let message = failures.first { throw .io(message) }
-        if let beforeSwap {
-            do { try beforeSwap(staging) } catch { throw .io("\(error)") }
+            if existing[file.path] == data.count && SiteWriter.fileHolds(target, data) { return }
+            if !SiteWriter.writeFile(target, data) { fail(file.path, "cannot write \(target)") }
         }
 
-        // Swap: the output steps aside, the staging folder takes its name, the old output becomes the next staging folder.
-        let hadOutput = lstat(output.path, &info) == 0
-        if hadOutput {
-            guard rename(output.path, swapping) == 0 else { throw .io("cannot move \(output.path) aside: \(String(cString: strerror(errno)))") }
-        }
-        guard rename(staging, output.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            if hadOutput { _ = rename(swapping, output.path) }
-            throw .io("cannot move the new site into \(output.path): \(reason)")
-        }
-        if hadOutput {
-            if lstat(swapping, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-                _ = rename(swapping, staging)
-            } else {
-                _ = unlink(swapping)   // the output was a symbolic link: it is gone, its target untouched
+        /// Gives up: the output stays as it was (the staging folder is scratch).
+        public func cancel() { release() }
+
+        /// Runs `beforeSwap` on the staging folder, then swaps it in: the output steps aside,
+        /// the staging folder takes its name, the old output becomes the next staging folder.
+        public func finish(beforeSwap: ((String) throws -> Void)? = nil) throws(Failure) {
+            defer { release() }
+            failureLock.lock()
+            let failed = failures.keys.min().flatMap { failures[$0] }
+            failureLock.unlock()
+            if let failed { throw .io(failed) }
+            if let beforeSwap {
+                do { try beforeSwap(staging) } catch { throw .io("\(error)") }
+            }
+            let swapping = (output as NSString).deletingLastPathComponent
+                + "/.\((output as NSString).lastPathComponent).swap-\(ProcessInfo.processInfo.processIdentifier)"
+            var info = stat()
+            let hadOutput = lstat(output, &info) == 0
+            if hadOutput {
+                guard rename(output, swapping) == 0 else { throw .io("cannot move \(output) aside: \(String(cString: strerror(errno)))") }
+            }
+            guard rename(staging, output) == 0 else {
+                let reason = String(cString: strerror(errno))
+                if hadOutput { _ = rename(swapping, output) }
+                throw .io("cannot move the new site into \(output): \(reason)")
+            }
+            if hadOutput {
+                if lstat(swapping, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                    _ = rename(swapping, staging)
+                } else {
+                    _ = unlink(swapping)   // the output was a symbolic link: it is gone, its target untouched
+                }
             }
         }
     }
-}
-
-/// The first failure of a parallel write, by file index, so that the error reported does not depend on timing.
-final class FailureSlots: @unchecked Sendable {
-    private var messages: [String?]
-    private let lock = NSLock()
-
-    init(count: Int) { messages = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ message: String) {
-        lock.lock(); messages[index] = message; lock.unlock()
-    }
-
-    var first: String? { messages.lazy.compactMap { $0 }.first }
 }

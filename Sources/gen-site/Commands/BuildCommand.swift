@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("build-date"), help: "The date statuses and overdue tasks are computed at (YYYY-MM-DD; default: site.yaml build_date, else today).")
     var buildDate: String?
 
-    @Flag(name: .long, help: "Print how long each stage took (load, theme, render, write).")
+    @Flag(name: .long, help: "Print how long each stage took (load, theme, support files, render and write, swap).")
     var timings = false
 
     @Flag(name: .long, help: "Render pages one at a time (for comparing with the parallel build).")
@@ -132,24 +132,37 @@ enum Build {
         let (theme, themeDiagnostics) = timed("theme", &timings) { loadTheme(content: content, templates: templates) }
         diagnostics.append(contentsOf: themeDiagnostics)
         guard let site, let theme, !diagnostics.hasErrors else { return failed() }
-        // render
-        let (files, renderDiagnostics) = timed("render", &timings) {
-            SiteRenderer.render(RenderContext(site: site, theme: theme, options: options), parallel: parallel)
+        // render → write: the pages are written as they are rendered (a large site is never all
+        // in memory) into the staging folder, which is swapped in only when nothing went wrong.
+        let context = RenderContext(site: site, theme: theme, options: options)
+        let support = timed("support files", &timings) { SiteRenderer.supportFiles(context) }
+        let paths = SiteRenderer.outputPaths(context, supportFiles: support)
+        let session: SiteWriter.Session
+        do {
+            session = try SiteWriter(outputPath: output, contentRoot: content).begin(paths: paths)
+        } catch {
+            diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
+            return failed()
+        }
+        let renderDiagnostics = timed("render and write", &timings) {
+            DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
+            return SiteRenderer.renderStreaming(context, parallel: parallel) { session.write($0) }
         }
         diagnostics.append(contentsOf: renderDiagnostics)
-        guard !diagnostics.hasErrors else { return failed() }
-        // write
+        guard !diagnostics.hasErrors else {
+            session.cancel()
+            return failed()
+        }
         do {
-            try timed("write", &timings) {
-                try SiteWriter(outputPath: output, contentRoot: content).write(files, beforeSwap: indexer.map { indexer in
-                    { staging in try indexer.index(staging) }
-                })
+            try timed("swap", &timings) {
+                try session.finish(beforeSwap: indexer.map { indexer in { staging in try indexer.index(staging) } })
             }
         } catch {
             diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
             return failed()
         }
-        return Result(diagnostics: diagnostics, pageCount: files.count { $0.path.hasSuffix(".html") }, fileCount: files.count,
+        let pageCount = paths.count { $0.hasSuffix(".html") }
+        return Result(diagnostics: diagnostics, pageCount: pageCount, fileCount: paths.count,
                       timings: timings)
     }
 
