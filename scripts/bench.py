@@ -472,6 +472,11 @@ def tree_sizes(folder):
     return total, files, {kind: statistics.mean(v) if v else 0 for kind, v in sizes.items()}
 
 def main():
+    if "--generate-only" in sys.argv[1:]:
+        # Only the content (scripts/bench-serve.sh uses it): WORK/content and WORK/hugo.
+        plans, units, tasks = generate()
+        print(f"generated: {plans} plans, {tasks} tasks, {units} units in {WORK}")
+        return
     for tool in ("hugo", "cmark-gfm"):
         if not shutil.which(tool):
             subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", tool], check=True, capture_output=True)

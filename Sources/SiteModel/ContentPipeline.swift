@@ -13,12 +13,19 @@ public enum ContentPipeline {
 
     /// As above, reusing what `cache` decoded from files that have not changed since
     /// (the preview's rebuild on save); returns the cache for the next run.
+    /// `unchanged(path)` says a file (relative path) has not changed since the run that made
+    /// `cache`: it is then not read again. `stage` is called after each stage with its name
+    /// (the preview times them).
     public static func run(contentRoot: String, buildDate: Day?, today: Day, drafts: Bool = false,
-                           reusing cache: DecodeCache) -> (ResolvedSite?, Diagnostics, DecodeCache) {
+                           reusing cache: DecodeCache, unchanged: @escaping @Sendable (String) -> Bool = { _ in false },
+                           stage: (String) -> Void = { _ in }) -> (ResolvedSite?, Diagnostics, DecodeCache) {
         var diagnostics = Diagnostics()
-        let (loaded, loadDiagnostics) = ContentReader(root: contentRoot).load()
+        let (loaded, loadDiagnostics) = ContentReader(root: contentRoot, reusing: cache.files, unchanged: unchanged).load()
+        stage("read")
         diagnostics.append(contentsOf: loadDiagnostics)
-        let (content, validateDiagnostics, nextCache) = ContentValidator.validate(loaded, reusing: cache)
+        var (content, validateDiagnostics, nextCache) = ContentValidator.validate(loaded, reusing: cache)
+        nextCache.files = loaded.cleanFiles
+        stage("decode")
         diagnostics.append(contentsOf: validateDiagnostics)
         guard var content else { return (nil, diagnostics, nextCache) }
         if !drafts {
@@ -26,6 +33,7 @@ public enum ContentPipeline {
             content.articles.removeAll { $0.isDraft }
         }
         let (site, resolveDiagnostics) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today)
+        stage("resolve")
         diagnostics.append(contentsOf: resolveDiagnostics)
         return (site, diagnostics, nextCache)
     }

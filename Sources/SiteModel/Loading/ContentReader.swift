@@ -12,9 +12,19 @@ public struct ContentReader: Sendable {
     public static let maximumTextFileSize = 20 * 1024 * 1024
 
     public var root: String
+    /// Files an earlier load read cleanly (no diagnostic), by relative path, reused without
+    /// being read again when `unchanged` says so (the preview knows which files it saw change).
+    var reusable: [String: SourceFile] = [:]
+    var unchanged: @Sendable (String) -> Bool = { _ in false }
 
     public init(root: String) {
         self.root = root
+    }
+
+    public init(root: String, reusing files: [String: SourceFile], unchanged: @escaping @Sendable (String) -> Bool) {
+        self.root = root
+        self.reusable = files
+        self.unchanged = unchanged
     }
 
     public func load() -> (LoadedContent, Diagnostics) {
@@ -31,6 +41,14 @@ public struct ContentReader: Sendable {
         // The same resolution as `isInside` uses for each file: realpath(3).
         let realRoot = realpath(root, nil).map { resolved in defer { free(resolved) }; return String(cString: resolved) }
             ?? URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
+
+        var clean: [String: SourceFile] = [:]
+        func readText(_ relative: String, required: Bool, realRoot: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+            let before = diagnostics.items.count
+            let file = self.readText(relative, required: required, realRoot: realRoot, into: &diagnostics)
+            if let file, diagnostics.items.count == before { clean[relative] = file }
+            return file
+        }
 
         content.site = readText("site.yaml", required: true, realRoot: realRoot, into: &diagnostics)
         content.units = readText("units.yaml", required: true, realRoot: realRoot, into: &diagnostics)
@@ -85,6 +103,7 @@ public struct ContentReader: Sendable {
         }
         content.accidents = readText("statistics/accidents.csv", required: false, realRoot: realRoot, into: &diagnostics)
         content.categories = readText("statistics/categories.yaml", required: false, realRoot: realRoot, into: &diagnostics)
+        content.cleanFiles = clean
         return (content, diagnostics)
     }
 
@@ -149,6 +168,7 @@ public struct ContentReader: Sendable {
 
     func readText(_ relative: String, required: Bool, realRoot: String,
                   into diagnostics: inout Diagnostics) -> SourceFile? {
+        if let file = reusable[relative], unchanged(relative) { return file }
         let at = SourceLocation(file: relative)
         switch kind(of: relative) {
         case .missing:

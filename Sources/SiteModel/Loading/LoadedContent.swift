@@ -13,6 +13,8 @@ public struct LoadedContent: Sendable {
     public var categories: SourceFile?
     /// notices/*.md and pages/*.md with their .en.md companions, by file name.
     public var articles: [ArticleFiles] = []
+    /// Every text file read without a diagnostic, by relative path (what a later load may reuse).
+    public var cleanFiles: [String: SourceFile] = [:]
 
     public init(root: String, site: SourceFile? = nil, units: SourceFile? = nil, plans: [PlanFiles] = [],
                 hazards: SourceFile? = nil) {

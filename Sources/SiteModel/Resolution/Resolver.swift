@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The resolve stage: maps every unit reference (id or alias) to a unit id,
 /// reports unknown and ambiguous ones, checks that units are not defined twice
 /// under one name, and builds the indexes pages read.
@@ -7,32 +9,56 @@ public enum Resolver {
         let directory = UnitDirectory(content.units)
         checkAliases(content.units, into: &diagnostics)
 
-        var plans: [Plan] = []
+        var kept: [Plan] = []
         var seenPlans: [PlanID: SourceLocation] = [:]
-        for var plan in content.plans {
+        for plan in content.plans {
             if let first = seenPlans[plan.id] {
                 diagnostics.append(.error("duplicate-id", at: plan.location, "方案编号重复 (duplicate plan id): \(plan.id)",
                                           hint: "first defined at \(first)"))
                 continue
             }
             seenPlans[plan.id] = plan.location
-            if var issuer = plan.issuer {
-                resolve(&issuer, directory: directory, into: &diagnostics)
-                plan.issuer = issuer
-            }
-            for index in plan.tasks.indices {
-                for role in UnitRole.allCases {
-                    var refs = plan.tasks[index].units(role)
-                    for i in refs.indices { resolve(&refs[i], directory: directory, into: &diagnostics) }
-                    switch role {
-                    case .lead: plan.tasks[index].lead = refs
-                    case .responsible: plan.tasks[index].responsible = refs
-                    case .cooperating: plan.tasks[index].cooperating = refs
+            kept.append(plan)
+        }
+        // Each plan's references and its progress at the build date are its own: resolved in
+        // parallel, into slots by index, the diagnostics kept in plan order.
+        let toResolve = kept
+        var slots = [(plan: Plan, diagnostics: Diagnostics, progress: [TaskNumber: TaskProgress], indicators: [IndicatorProgress])?](
+            repeating: nil, count: toResolve.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            let results = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: toResolve.count) { index in
+                var plan = toResolve[index]
+                var found = Diagnostics()
+                if var issuer = plan.issuer {
+                    resolve(&issuer, directory: directory, into: &found)
+                    plan.issuer = issuer
+                }
+                for index in plan.tasks.indices {
+                    for role in UnitRole.allCases {
+                        var refs = plan.tasks[index].units(role)
+                        for i in refs.indices { resolve(&refs[i], directory: directory, into: &found) }
+                        switch role {
+                        case .lead: plan.tasks[index].lead = refs
+                        case .responsible: plan.tasks[index].responsible = refs
+                        case .cooperating: plan.tasks[index].cooperating = refs
+                        }
                     }
                 }
+                plan.tasks.sort { $0.number < $1.number }
+                results[index] = (plan, found, ProgressTracker.progress(of: plan, at: buildDate),
+                                  ProgressTracker.indicators(of: plan, at: buildDate))
             }
-            plan.tasks.sort { $0.number < $1.number }
-            plans.append(plan)
+        }
+        var plans: [Plan] = []
+        var progress: [PlanID: [TaskNumber: TaskProgress]] = [:]
+        var indicators: [PlanID: [IndicatorProgress]] = [:]
+        for slot in slots {
+            guard let slot else { continue }
+            diagnostics.append(contentsOf: slot.diagnostics)
+            plans.append(slot.plan)
+            progress[slot.plan.id] = slot.progress
+            indicators[slot.plan.id] = slot.indicators
         }
         plans.sort { a, b in a.issued != b.issued ? a.issued > b.issued : a.id < b.id }
 
@@ -63,12 +89,6 @@ public enum Resolver {
             if a.isOpen { return a.listed != b.listed ? a.listed < b.listed : a.id < b.id }
             let ac = a.closed ?? a.listed, bc = b.closed ?? b.listed
             return ac != bc ? ac > bc : a.id < b.id
-        }
-        var progress: [PlanID: [TaskNumber: TaskProgress]] = [:]
-        var indicators: [PlanID: [IndicatorProgress]] = [:]
-        for plan in plans {
-            progress[plan.id] = ProgressTracker.progress(of: plan, at: buildDate)
-            indicators[plan.id] = ProgressTracker.indicators(of: plan, at: buildDate)
         }
         let units = content.units.sorted { $0.id < $1.id }
         var resolved = ResolvedSite(site: content.site, plans: plans, units: units, directory: directory, assignments: assignments,

@@ -36,6 +36,8 @@ public struct DecodeCache: Sendable {
     }
     var plans: [String: DecodedPlan] = [:]
     var statistics: DecodedStatistics?
+    /// The text files the load read cleanly, for the next load to reuse those that did not change.
+    var files: [String: SourceFile] = [:]
     /// How many plan folders the last validation decoded (not reused).
     public internal(set) var decodedPlanCount = 0
 

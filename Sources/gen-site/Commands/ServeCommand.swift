@@ -41,7 +41,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let state = PreviewState()
         let builder = PreviewBuilder(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), drafts: !noDrafts)
-        guard builder.rebuild(into: state) else {
+        guard builder.rebuild(into: state, fingerprint: builder.fingerprint()) else {
             Terminal.err("gen-site serve: fix the errors above and save; watching \(content)\n")
             return try serveAndWatch(state, builder)
         }
@@ -52,13 +52,17 @@ struct ServeCommand: ParsableCommand {
         let server = try PreviewServer(port: port, state: state)
         Terminal.err("gen-site serve: http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
         server.start()
-        var fingerprint = builder.fingerprint()
+        var (fingerprint, folders) = builder.scan()
+        let watcher = FolderWatcher(folders)
         while true {
-            usleep(100_000)
-            let now = builder.fingerprint()
+            // Woken by the kernel when a watched folder changes (inotify), else every 100 ms.
+            watcher.wait(milliseconds: 100)
+            let (now, nowFolders) = builder.scan()
             if now != fingerprint {
                 fingerprint = now
-                _ = builder.rebuild(into: state)
+                if nowFolders != folders { folders = nowFolders; watcher.update(folders) }
+                state.beginRebuild()
+                if !builder.rebuild(into: state, fingerprint: now) { state.endRebuild() }
             }
         }
     }
@@ -81,12 +85,14 @@ final class PreviewState: @unchecked Sendable {
     private let lock = NSLock()
     private var site: PreviewSite?
     private var rendered: [String: Data] = [:]
+    /// True while a rebuild runs: the background rendering of the old version stops for it.
+    private var rebuilding = false
     /// True once the sitemap, feeds and open data of this version are in `rendered`.
     private var generated = false
     private(set) var version = 0
 
     func replace(_ site: PreviewSite) {
-        lock.lock(); self.site = site; rendered = [:]; generated = false; version += 1; lock.unlock()
+        lock.lock(); self.site = site; rendered = [:]; generated = false; version += 1; rebuilding = false; lock.unlock()
     }
 
     /// The bytes `gen-site build` writes at `path`; a page is rendered the first time it is asked for.
@@ -139,9 +145,9 @@ final class PreviewState: @unchecked Sendable {
         for path in paths {
             guard let address = site.pages[path] else { continue }
             lock.lock()
-            let current = self.version, done = rendered[path] != nil
+            let current = self.version, done = rendered[path] != nil, paused = rebuilding
             lock.unlock()
-            guard current == wanted else { return diagnostics }
+            guard current == wanted, !paused else { return diagnostics }
             if done { continue }
             let page = SiteRenderer.renderPage(address, site.context)
             diagnostics.append(contentsOf: page.diagnostics)
@@ -154,6 +160,11 @@ final class PreviewState: @unchecked Sendable {
     }
 
     var currentVersion: Int { lock.lock(); defer { lock.unlock() }; return version }
+
+    /// A change was seen: the background rendering of the current version stops (a rebuild
+    /// that fails leaves the old version, served and rendered on request as before).
+    func beginRebuild() { lock.lock(); rebuilding = true; lock.unlock() }
+    func endRebuild() { lock.lock(); rebuilding = false; lock.unlock() }
 }
 
 /// Builds the site into memory, as `gen-site build` would write it: the
@@ -174,8 +185,14 @@ final class PreviewBuilder: @unchecked Sendable {
         self.drafts = drafts
     }
 
+    /// The fingerprint the last content read corresponds to: a file whose entry is the same
+    /// in the next one is not read again.
+    private var readFingerprint: [String: String] = [:]
+    /// The theme, kept while none of its files changes.
+    private var theme: (Theme?, Diagnostics, [String: String])?
+
     /// False when the content has errors (printed); the previous site stays.
-    func rebuild(into state: PreviewState) -> Bool {
+    func rebuild(into state: PreviewState, fingerprint: [String: String]) -> Bool {
         let started = Date()
         var marks: [(String, Date)] = []
         defer {
@@ -187,12 +204,24 @@ final class PreviewBuilder: @unchecked Sendable {
                 }.joined(separator: ", ") + "\n")
             }
         }
+        let previous = readFingerprint, root = content
+        let unchanged: @Sendable (String) -> Bool = { relative in
+            let path = root + "/" + relative
+            return previous[path] != nil && previous[path] == fingerprint[path]
+        }
         let (site, found, nextCache) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(),
-                                                           drafts: drafts, reusing: cache)
+                                                           drafts: drafts, reusing: cache, unchanged: unchanged,
+                                                           stage: { marks.append(($0, Date())) })
         cache = nextCache
-        marks.append(("content", Date()))
+        readFingerprint = fingerprint
         var diagnostics = found
-        let (theme, themeDiagnostics) = Build.loadTheme(content: content, templates: templates)
+        let roots = themeRoots().map { $0 + "/" }
+        let themeFiles = fingerprint.filter { entry in roots.contains { entry.key.hasPrefix($0) } }
+        if theme?.2 != themeFiles {
+            let (loaded, loadDiagnostics) = Build.loadTheme(content: content, templates: templates)
+            theme = (loaded, loadDiagnostics, themeFiles)
+        }
+        let (theme, themeDiagnostics, _) = self.theme ?? (nil, Diagnostics(), [:])
         diagnostics.append(contentsOf: themeDiagnostics)
         let printer = DiagnosticPrinter(format: .text, contentRoot: content)
         guard let site, let theme, !diagnostics.hasErrors else {
@@ -227,15 +256,25 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// Paths, sizes and modification times (to the nanosecond) of the content and theme
     /// files, hidden ones aside: read with one lstat per file, cheap enough to poll.
-    func fingerprint() -> [String: String] {
+    func fingerprint() -> [String: String] { scan().files }
+
+    /// The fingerprint and every folder of the content and the theme (for the watcher), in one walk.
+    func scan() -> (files: [String: String], folders: [String]) {
         var result: [String: String] = [:]
-        var roots = [content]
-        if let folders = ThemeLocator.folders(contentRoot: content, explicit: templates) { roots += folders }
-        for root in roots { Self.scan(root, into: &result) }
-        return result
+        var folders: [String] = []
+        for root in [content] + themeRoots() {
+            folders.append(root)
+            Self.scan(root, into: &result, folders: &folders)
+        }
+        return (result, folders)
     }
 
-    private static func scan(_ folder: String, into result: inout [String: String]) {
+    /// The theme folders (the default theme, then the site's own `templates/`).
+    func themeRoots() -> [String] {
+        ThemeLocator.folders(contentRoot: content, explicit: templates) ?? []
+    }
+
+    private static func scan(_ folder: String, into result: inout [String: String], folders: inout [String]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         var subfolders: [String] = []
@@ -253,7 +292,8 @@ final class PreviewBuilder: @unchecked Sendable {
                 result[path] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
             }
         }
-        for subfolder in subfolders { scan(subfolder, into: &result) }
+        folders += subfolders
+        for subfolder in subfolders { scan(subfolder, into: &result, folders: &folders) }
     }
 }
 
