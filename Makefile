@@ -19,7 +19,7 @@ export PATH := $(PAGEFIND_VENV)/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
-.PHONY: site test audit check deps search-deps release clean bench bench-statistics search-check fuzz
+.PHONY: site test audit check deps search-deps release clean bench bench-statistics bench-serve search-check fuzz
 
 site: release
 	$(RELEASE_BIN) build $(CONTENT) -o $(OUT)
@@ -46,6 +46,10 @@ bench: release
 
 bench-statistics:
 	scripts/bench-statistics.sh
+
+# gen-site serve on a 20,000-page site: save → edited page served, and the served pages against a build.
+bench-serve: release
+	GEN_SITE=$(RELEASE_BIN) scripts/bench-serve.sh
 
 # Fuzz the content readers (libFuzzer), 10 minutes per target by default.
 fuzz:
