@@ -425,10 +425,11 @@ def write_hugo_theme(hugo):
         write(os.path.join(hugo, "i18n", f"{lang}.toml"),
               "".join(f"{key} = {json.dumps(values[i], ensure_ascii=False)}\n" for key, values in STRINGS.items()))
     if HUGO_THEME == "minimal":
-        # The minimal pages; the feed, sitemap, robots and JSON templates stay those of the equal theme.
+        # The minimal pages; the feed, sitemap, robots and JSON templates (and the partials they use)
+        # stay those of the equal theme.
         for folder, _, files in os.walk(HUGO_LAYOUTS_DIR):
             for name in files:
-                if not name.endswith(".html"):
+                if not name.endswith(".html") or os.path.basename(folder) == "partials":
                     source = os.path.join(folder, name)
                     target = os.path.join(hugo, "layouts", os.path.relpath(source, HUGO_LAYOUTS_DIR))
                     os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -20,11 +20,12 @@ enum UnitPage {
         }
         view["facts"] = facts
 
-        // The unit's tasks, plan by plan (plan order), each task once with the roles it has.
-        let byPlan = site.assignmentsByPlan(of: unit.id).map { group -> (plan: Plan, tasks: [(task: PlanTask, roles: Set<UnitRole>)]) in
+        // The unit's tasks, plan by plan (plan order), each task once with the roles it has:
+        // by index into the plan's tasks (a task is a large value; copies of it were a tenth of a big build).
+        let byPlan = site.assignmentsByPlan(of: unit.id).map { group -> (plan: Plan, tasks: [(index: Int, roles: Set<UnitRole>)]) in
             var roles: [TaskNumber: Set<UnitRole>] = [:]
             for assignment in group.assignments { roles[assignment.task, default: []].insert(assignment.role) }
-            let tasks = group.plan.tasks.compactMap { task in roles[task.number].map { (task, $0) } }
+            let tasks = group.plan.tasks.indices.compactMap { index in roles[group.plan.tasks[index].number].map { (index, $0) } }
             return (group.plan, tasks)
         }
         var roles: [[String: Any]] = []
@@ -33,15 +34,16 @@ enum UnitPage {
             guard count > 0 else { continue }
             var plans: [[String: Any]] = []
             for (plan, tasks) in byPlan {
-                let mine = tasks.filter { $0.roles.contains(role) }.map(\.task)
+                let mine = tasks.filter { $0.roles.contains(role) }.map(\.index)
                 guard !mine.isEmpty else { continue }
                 plans.append([
                     "plan_href": page.href(.plan(plan.id)),
                     "plan_title_html": page.inline(plan.title),
-                    "tasks": mine.map { task -> [String: Any] in
-                        ["no": task.number.rawValue, "href": page.href(.task(plan.id, task.number)),
-                         "title_html": page.inline(task.title),
-                         "status": page.statusBadge(site.progress(plan.id, task.number))]
+                    "tasks": mine.map { index -> [String: Any] in
+                        let number = plan.tasks[index].number
+                        return ["no": number.rawValue, "href": page.href(.task(plan.id, number)),
+                                "title_html": page.inline(plan.tasks[index].title),
+                                "status": page.statusBadge(site.progress(plan.id, number))]
                     },
                 ])
             }
@@ -57,13 +59,14 @@ enum UnitPage {
         var total = StatusCounts()
         var scorecard: [[String: Any]] = []
         for (plan, entries) in byPlan {
-            let tasks = entries.map(\.task)
-            let counts = site.counts(plan, tasks: tasks)
+            var counts = StatusCounts()
+            for entry in entries {
+                if let p = site.progress(plan.id, plan.tasks[entry.index].number) { counts.add(p); total.add(p) }
+            }
             var row = page.countsRow(counts, name: page.plain(plan.title))
             row["name_html"] = page.inline(plan.title)
             row["href"] = page.href(.progress(plan.id))
             scorecard.append(row)
-            for task in tasks { if let p = site.progress(plan.id, task.number) { total.add(p) } }
         }
         view["scorecard"] = scorecard
         view["has_scorecard"] = !scorecard.isEmpty
