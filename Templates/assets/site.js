@@ -22,7 +22,8 @@
   if (!served) return;
   var seen = null;
   function poll() {
-    fetch("/__gen-site/version", { cache: "no-store" }).then(function (r) {
+    // The version at which this page last changed: a save that does not touch it does not reload it.
+    fetch("/__gen-site/version?page=" + encodeURIComponent(window.location.pathname), { cache: "no-store" }).then(function (r) {
       return r.ok ? r.text() : null;
     }).then(function (version) {
       if (version === null) return;

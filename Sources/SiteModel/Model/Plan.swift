@@ -1,6 +1,6 @@
 /// A plan (安全生产工作意见 / 工作要点 / 实施方案): its disclosure metadata,
 /// its text and its responsibility list.
-public struct Plan: Sendable {
+public struct Plan: Sendable, Equatable {
     public enum Status: String, Sendable, Hashable, CaseIterable {
         case inForce = "in_force"
         case expired

@@ -1,5 +1,5 @@
 /// site.yaml: the site as a whole.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public var title: BilingualText
     public var description: BilingualText?
     /// Absolute, ending with `/`, e.g. `https://work-safety.example.org/`.

@@ -9,7 +9,8 @@ import SiteRender
 
 /// `gen-site serve [CONTENT] [--port N]`: a local preview on 127.0.0.1. The
 /// site is built in memory, the same bytes a build writes; when a file of the
-/// content or the theme changes it is built again and open pages reload
+/// content or the theme changes it is built again, only the pages that depend
+/// on the change are rendered again, and the open pages among them reload
 /// (assets/site.js polls /__gen-site/version when a response carries the Server-Timing entry gen-site-serve). Content
 /// errors are printed and the last good site stays on screen.
 struct ServeCommand: ParsableCommand {
@@ -91,9 +92,54 @@ final class PreviewState: @unchecked Sendable {
     private var generated = false
     private(set) var version = 0
 
-    func replace(_ site: PreviewSite) {
-        lock.lock(); self.site = site; rendered = [:]; generated = false; version += 1; rebuilding = false; lock.unlock()
+    /// The version at which each page last changed, where it is not `baseVersion`: the version
+    /// of the last rebuild that touched every page.
+    private var changedAt: [String: Int] = [:]
+    private var baseVersion = 0
+
+    /// The site as it is now. The pages already rendered that do not depend on
+    /// what changed (`dependencies`) are kept; the others are rendered again when
+    /// asked for, and in the background.
+    /// Returns how many pages are to be rendered again (nil: all of them).
+    @discardableResult
+    func replace(_ site: PreviewSite, dependencies: PageDependencies) -> Int? {
+        // Found before taking the lock: the server threads wait on it.
+        let affected = dependencies.changes.everything ? [] : site.pages.compactMap { path, address in
+            dependencies.isAffected(address.route) ? path : nil
+        }
+        lock.lock()
+        version += 1
+        let old = (self.site, dependencies.changes.everything ? rendered : [:])
+        if dependencies.changes.everything {
+            rendered = [:]
+            changedAt = [:]
+            baseVersion = version
+        } else {
+            for path in affected {
+                rendered[path] = nil
+                changedAt[path] = version
+            }
+        }
+        self.site = site
+        generated = false
+        rebuilding = false
+        lock.unlock()
+        // The old site and pages are freed on another thread: tens of milliseconds at city scale.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
+        return dependencies.changes.everything ? nil : affected.count
     }
+
+    /// The version at which the page at `path` (an output path) last changed:
+    /// open pages reload when it moves. The current version for any other file.
+    func version(ofPage path: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        guard site?.pages[path] != nil else { return version }
+        return changedAt[path] ?? baseVersion
+    }
+
+    /// The site the preview shows, if a build succeeded.
+    var current: PreviewSite? { lock.lock(); defer { lock.unlock() }; return site }
 
     /// The bytes `gen-site build` writes at `path`; a page is rendered the first time it is asked for.
     func file(_ path: String) -> Data? {
@@ -217,9 +263,11 @@ final class PreviewBuilder: @unchecked Sendable {
         var diagnostics = found
         let roots = themeRoots().map { $0 + "/" }
         let themeFiles = fingerprint.filter { entry in roots.contains { entry.key.hasPrefix($0) } }
+        var themeChanged = false
         if theme?.2 != themeFiles {
             let (loaded, loadDiagnostics) = Build.loadTheme(content: content, templates: templates)
             theme = (loaded, loadDiagnostics, themeFiles)
+            themeChanged = true
         }
         let (theme, themeDiagnostics, _) = self.theme ?? (nil, Diagnostics(), [:])
         diagnostics.append(contentsOf: themeDiagnostics)
@@ -239,19 +287,54 @@ final class PreviewBuilder: @unchecked Sendable {
             }
         }
         marks.append(("assets", Date()))
-        var pages: [String: PageAddress] = [:]
-        for address in SiteRenderer.pageAddresses(context) { pages[address.outputPath] = address }
-        let statusPages = Set(SiteRenderer.allRoutes(site).contains(.translationStatus)
-                              ? context.languages.map { PageAddress(.translationStatus, $0).outputPath } : [])
-        state.replace(PreviewSite(context: context, pages: pages, support: support, statusPages: statusPages))
+        // Only the pages that depend on what changed are rendered again (all of them when the theme changed).
+        let shown = state.current
+        let dependencies = themeChanged ? PageDependencies.everything
+            : shown.map { PageDependencies(from: $0.context.site, to: site) } ?? .everything
+        marks.append(("changes", Date()))
+        let pages = Self.pages(context, previous: shown, dependencies: dependencies)
+        let statusPages = Set(context.languages.map { PageAddress(.translationStatus, $0).outputPath })
+        marks.append(("pages", Date()))
+        let affected = state.replace(PreviewSite(context: context, pages: pages, support: support, statusPages: statusPages),
+                                     dependencies: dependencies)
+        marks.append(("replace", Date()))
         let version = state.currentVersion
         let ms = Int(Date().timeIntervalSince(started) * 1000)
-        Terminal.err("gen-site serve: version \(version) ready in \(ms) ms (\(cache.decodedPlanCount) of \(site.plans.count) plans decoded; \(pages.count) pages, rendered when opened)\n")
+        Terminal.err("gen-site serve: version \(version) ready in \(ms) ms (\(cache.decodedPlanCount) of \(site.plans.count) plans decoded; \(affected ?? pages.count) of \(pages.count) pages to render again, when opened and in the background)\n")
         Thread {
             let rendered = state.renderAll(version: version)
             if !rendered.items.isEmpty { Terminal.err(printer.render(rendered)) }
         }.start()
         return true
+    }
+
+    /// The pages by output path. When only some plans changed, the other pages
+    /// are where they were: the previous table with the changed plans' pages
+    /// replaced (their tasks may have come or gone).
+    static func pages(_ context: RenderContext, previous: PreviewSite?,
+                      dependencies: PageDependencies) -> [String: PageAddress] {
+        var pages: [String: PageAddress] = [:]
+        guard let previous, !dependencies.changes.everything else {
+            for address in SiteRenderer.pageAddresses(context) { pages[address.outputPath] = address }
+            return pages
+        }
+        pages = previous.pages
+        func routes(_ site: ResolvedSite, _ id: PlanID) -> [PageRoute] {
+            guard let plan = site.plan(id) else { return [] }
+            return [.plan(id), .progress(id)] + plan.tasks.map { .task(id, $0.number) }
+        }
+        for id in dependencies.changes.plans.sorted() {
+            for route in routes(previous.context.site, id) {
+                for language in context.languages { pages[PageAddress(route, language).outputPath] = nil }
+            }
+            for route in routes(context.site, id) {
+                for language in context.languages {
+                    let address = PageAddress(route, language)
+                    pages[address.outputPath] = address
+                }
+            }
+        }
+        return pages
     }
 
     /// Paths, sizes and modification times (to the nanosecond) of the content and theme
@@ -345,9 +428,19 @@ final class PreviewServer: @unchecked Sendable {
             respond(client, status: "405 Method Not Allowed", type: "text/plain", body: Data("method not allowed\n".utf8), head: false)
             return
         }
-        var path = String(parts[1].split(separator: "?").first ?? "/").removingPercentEncoding ?? "/"
+        let target = parts[1].split(separator: "?", maxSplits: 1)
+        var path = String(target.first ?? "/").removingPercentEncoding ?? "/"
         if path == "/__gen-site/version" {
-            respond(client, status: "200 OK", type: "text/plain", body: Data(String(state.currentVersion).utf8), head: parts[0] == "HEAD")
+            // `?page=/en/plans/x/`: the version at which that page last changed, so that a page
+            // reloads only when a change touched it; without it, the site's version.
+            var version = state.currentVersion
+            if target.count == 2, let query = String(target[1]).removingPercentEncoding, query.hasPrefix("page=") {
+                var page = String(query.dropFirst(5))
+                if page.hasPrefix("/") { page.removeFirst() }
+                if page.isEmpty || page.hasSuffix("/") { page += "index.html" }
+                version = state.version(ofPage: page)
+            }
+            respond(client, status: "200 OK", type: "text/plain", body: Data(String(version).utf8), head: parts[0] == "HEAD")
             return
         }
         if path.hasPrefix("/") { path.removeFirst() }
