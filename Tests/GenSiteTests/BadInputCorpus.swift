@@ -77,6 +77,22 @@ enum BadInputCorpus {
         // Notices
         BadInput(name: "notice named without a date", files: "-- notices/spring-check.md --\n---\ntitle: 通知\n---\n正文\n", code: "invalid-name", file: "notices/spring-check.md", line: 1),
         BadInput(name: "notice without a title", files: "-- notices/2024-05-01-check.md --\n---\ntags: []\n---\n正文\n", code: "missing-key", file: "notices/2024-05-01-check.md", line: nil),
+        // Values left empty, out of range or ambiguous
+        BadInput(name: "an empty task title", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: \"\"\n    responsible: [demo-police]\n", code: "empty-value", file: "plans/demo-2024/tasks.yaml", line: 3),
+        BadInput(name: "a plan title with nothing after it", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle:\nissued: 2024-03-01\n---\n正文\n", code: "empty-value", file: "plans/demo-2024/plan.md", line: 3),
+        BadInput(name: "a unit name of spaces", files: "-- units.yaml --\n- id: demo-police\n  name: \"   \"\n- id: demo-fire\n  name: 消防站\n- id: demo-committee\n  name: 安委会\n- id: demo-villages\n  name: 各村\n", code: "empty-value", file: "units.yaml", line: 2),
+        BadInput(name: "a language listed twice", files: "-- site.yaml --\ntitle: 安全\nbase_url: https://example.org/\nlanguages: [zh, zh]\n", code: "invalid-value", file: "site.yaml", line: 3),
+        BadInput(name: "negative copies", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\ncopies: -30\n---\n正文\n", code: "invalid-value", file: "plans/demo-2024/plan.md", line: 5),
+        BadInput(name: "a task number with a leading zero", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 01\n    title: a\n    responsible: [demo-police]\n", code: "invalid-task-number", file: "plans/demo-2024/tasks.yaml", line: 2),
+        BadInput(name: "task number 0", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 0\n    title: a\n    responsible: [demo-police]\n", code: "invalid-task-number", file: "plans/demo-2024/tasks.yaml", line: 2),
+        BadInput(name: "a hexadecimal count in the CSV", files: "-- statistics/categories.yaml --\ncategories: [{id: road, name: 道路}]\nregions: [{id: north, name: 北区}]\n-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,north,road,0x10,0,0,1\n", code: "invalid-number", file: "statistics/accidents.csv", line: 2),
+        BadInput(name: "a table too large to render", files: "-- notices/2024-05-01-table.md --\n---\ntitle: 表\n---\n\n" + String(repeating: "|a", count: 400) + "|\n" + String(repeating: "|-", count: 400) + "|\n" + String(repeating: "x\n", count: 400),
+                 code: "table-too-large", file: "notices/2024-05-01-table.md", line: 5),
+        BadInput(name: "an attachment name with a right-to-left override", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nattachments:\n  - file: \"fdp\u{202E}.exe\"\n    title: 原文\n---\n正文\n", code: "invalid-path", file: "plans/demo-2024/plan.md", line: 6),
+        // One run shows every problem
+        BadInput(name: "tasks.yaml checked when plan.md has a bad date", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-02-30\n---\n正文\n-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\n    due: 2024-06-31\n",
+                 code: "invalid-date", file: "plans/demo-2024/tasks.yaml", line: 5),
+        BadInput(name: "notices checked when site.yaml does not parse", files: "-- site.yaml --\ntitle: 安全\nbase_url: \"https://example.org/\n-- notices/2024-05-01-check.md --\n---\ntags: []\n---\n正文\n", code: "missing-key", file: "notices/2024-05-01-check.md", line: nil),
         // Templates of a site
         BadInput(name: "a site template that does not parse", files: "-- templates/home.mustache --\n{{#open}}\n", code: "template-syntax", file: "templates/home.mustache", line: nil),
         BadInput(name: "a site template including one that does not exist", files: "-- templates/home.mustache --\n{{<layout}}{{$main}}{{>no-such-part}}{{/main}}{{/layout}}\n",

@@ -112,6 +112,29 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: project) == ["content"])
     }
 
+    /// Nor may the output lie inside the content (the folder swapped aside would be content), or be
+    /// a file or a symlink (which the swap would replace with a folder): each is refused, nothing moves.
+    @Test func anOutputInsideTheContentOrNotAFolderIsRefused() throws {
+        let project = try Fixture.temporaryFolder()
+        let content = project + "/content"
+        try FileManager.default.copyItem(atPath: Repository.fixture("mini"), toPath: content)
+        let before = Tree.read(content)
+        try Data("keep\n".utf8).write(to: URL(fileURLWithPath: project + "/notes.txt"))
+        try FileManager.default.createDirectory(atPath: project + "/www", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: project + "/link", withDestinationPath: project + "/www")
+        let cases = [(content + "/plans", "inside the content folder"), (content + "/site.yaml", "inside the content folder"),
+                     (project + "/notes.txt", "is a file"), (project + "/link", "symbolic link")]
+        for (output, reason) in cases {
+            let result = try CommandRunner.genSite(["build", content, "-o", output, "--no-search-index"])
+            #expect(result.status == 1, "\(output): \(result.stderr)")
+            #expect(result.stderr.contains(reason), "\(output): \(result.stderr)")
+        }
+        #expect(Tree.differences(before, Tree.read(content)).isEmpty, "the content changed")
+        #expect(try String(contentsOfFile: project + "/notes.txt", encoding: .utf8) == "keep\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: project + "/link") == project + "/www")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: project).sorted() == ["content", "link", "notes.txt", "www"])
+    }
+
     @Test func checkReportsJSON() throws {
         let broken = try Fixture.write("""
             -- units.yaml --

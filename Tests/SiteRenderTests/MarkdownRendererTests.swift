@@ -22,6 +22,34 @@ import SiteModel
         #expect(result.headings.map(\.anchor) == ["fire-safety", "fire-safety-2", "燃气-安全", "tasks-2"])
     }
 
+    /// Thousands of equal headings (a pasted list of `## 附件`) each get their own anchor, in order,
+    /// mixed with explicit ids that take a suffix a derived anchor would have taken.
+    @Test func manyEqualHeadingsGetUniqueAnchorsInOrder() {
+        let text = String(repeating: "## h\n\n", count: 5) + "## x {#h-7}\n\n" + String(repeating: "## h\n\n", count: 20_000)
+        let anchors = renderer.render(text, file: "p.md", firstLine: 1).headings.map(\.anchor)
+        #expect(anchors.count == 20_006)
+        #expect(Set(anchors).count == anchors.count)
+        #expect(Array(anchors.prefix(9)) == ["h", "h-2", "h-3", "h-4", "h-5", "h-7", "h-6", "h-8", "h-9"])
+        #expect(anchors.last == "h-20006")
+    }
+
+    /// cmark-gfm pads every table row to the header's width: a table of more than 100,000 cells
+    /// is an error at its header line, and the text is rendered without tables (quickly).
+    @Test func tablesTooLargeAreRefused() {
+        let wide = String(repeating: "|a", count: 3_000) + "|\n" + String(repeating: "|-", count: 3_000) + "|\n" + String(repeating: "x\n", count: 3_000)
+        let result = renderer.render("前言\n\n" + wide, file: "n.md", firstLine: 4)
+        let diagnostic = result.diagnostics.first { $0.code == "table-too-large" }
+        #expect(diagnostic?.severity == .error)
+        #expect(diagnostic?.location.line == 6)
+        #expect(result.html.html.utf8.count < 100_000)
+        #expect(!result.html.html.contains("<table"))
+
+        let ordinary = "| 序号 | 任务 |\n| --- | --- |\n" + String(repeating: "| 1 | 检查 |\n", count: 2_000)
+        let fine = renderer.render(ordinary, file: "n.md", firstLine: 1)
+        #expect(fine.diagnostics.isEmpty)
+        #expect(fine.html.html.contains("<table>"))
+    }
+
     @Test func rawHTMLIsFiltered() {
         let out = html("Hello <script>alert(1)</script> <b onclick=\"x()\">bold</b>\n\n<div>block</div>\n")
         #expect(!out.contains("<script"))

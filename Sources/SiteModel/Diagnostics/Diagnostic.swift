@@ -20,8 +20,16 @@ public struct Diagnostic: Sendable, Hashable {
         self.severity = severity
         self.code = code
         self.location = location
-        self.message = message
-        self.hint = hint
+        self.message = Self.bounded(message)
+        self.hint = hint.map(Self.bounded)
+    }
+
+    /// Messages quote what content says; a five-megabyte cell or id is quoted by its start.
+    public static let maximumLength = 400
+
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maximumLength * 4 || text.count > maximumLength else { return text }
+        return String(text.prefix(maximumLength)) + "…"
     }
 
     public static func error(_ code: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {

@@ -43,9 +43,11 @@ public struct TaskNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
-    /// Digits, ASCII letters, `.` and `-`, at most 20 characters, not starting with `.` or `-`.
+    /// Digits, ASCII letters, `.` and `-`, at most 20 characters, not starting with `.` or `-`;
+    /// a number is positive and written without leading zeros (`01` would be a second task 1).
     public static func isValid(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, text.utf8.count <= 20, first != ".", first != "-" else { return false }
+        if first == "0" && text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return false }
         return text.unicodeScalars.allSatisfy { s in
             ("a"..."z").contains(s) || ("A"..."Z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "."
         }

@@ -7,6 +7,30 @@ enum PlanDecoder {
                        "attachments", "draft"]
 
     static func decode(_ files: PlanFiles, into diagnostics: inout Diagnostics) -> Plan? {
+        let decoded = decodePlanFile(files, into: &diagnostics)
+        // The rest of the folder is checked even when plan.md could not be read (a bad date, a
+        // broken front matter), so that one run shows every problem; the plan is then left out.
+        guard var plan = decoded ?? placeholder(files) else { return nil }
+        if let en = files.planEN {
+            plan.bodyEN = decodeTranslation(en, folder: files.folder, into: &diagnostics)
+        }
+        if let tasks = files.tasks {
+            TasksDecoder.decode(tasks, into: &plan, diagnostics: &diagnostics)
+        }
+        ProgressDecoder.decode(files.progress, into: &plan, diagnostics: &diagnostics)
+        return decoded == nil ? nil : plan
+    }
+
+    /// A plan to check tasks.yaml and the reports against when plan.md has errors.
+    static func placeholder(_ files: PlanFiles) -> Plan? {
+        guard let day = Day(year: 2000, month: 1, day: 1) else { return nil }
+        let file = files.plan?.path ?? files.folder
+        return Plan(id: PlanID(files.folder), title: BilingualText(zh: files.folder), issued: day, status: .inForce,
+                    body: MarkdownSource(text: "", file: file, firstLine: 1), location: SourceLocation(file: file))
+    }
+
+    /// plan.md: its front matter and body.
+    static func decodePlanFile(_ files: PlanFiles, into diagnostics: inout Diagnostics) -> Plan? {
         guard let planFile = files.plan else { return nil }
         guard let split = splitFrontMatter(planFile, into: &diagnostics) else { return nil }
         guard let root = YAMLDocument.compose(split.yaml, file: planFile.path, into: &diagnostics) else { return nil }
@@ -56,21 +80,20 @@ enum PlanDecoder {
         plan.category = map["category"].flatMap { reader.text($0, "category") }
         plan.disclosure = map["disclosure"].flatMap { reader.text($0, "disclosure") }
         plan.recipients = map["recipients"].flatMap { reader.text($0, "recipients") }
-        plan.copies = map["copies"].flatMap { reader.int($0, "copies") }
+        plan.copies = map["copies"].flatMap { node in
+            guard let copies = reader.int(node, "copies") else { return nil }
+            guard copies > 0 else {
+                reader.error("invalid-value", node, "印发份数应为正整数 (copies must be a positive whole number): \(copies)")
+                return nil
+            }
+            return copies
+        }
         plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
         plan.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
         plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
         if let node = map["attachments"] {
             plan.attachments = decodeAttachments(node, files: files, reader: &reader)
         }
-
-        if let en = files.planEN {
-            plan.bodyEN = decodeTranslation(en, folder: files.folder, into: &diagnostics)
-        }
-        if let tasks = files.tasks {
-            TasksDecoder.decode(tasks, into: &plan, diagnostics: &diagnostics)
-        }
-        ProgressDecoder.decode(files.progress, into: &plan, diagnostics: &diagnostics)
         return plan
     }
 
@@ -133,6 +156,10 @@ enum PlanDecoder {
     /// A file name that stays inside its folder once published.
     static func isSafeFileName(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 200, !name.hasPrefix("."), name != ".." else { return false }
-        return name.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0 != "/" && $0 != "\\" && !"\"'<>`?#%:*|".unicodeScalars.contains($0) }
+        // No control or format characters either: a right-to-left override would show `exe.pdf` for `fdp.exe`.
+        return name.unicodeScalars.allSatisfy {
+            $0.value >= 0x20 && $0.value != 0x7F && $0.properties.generalCategory != .format && $0.properties.generalCategory != .control
+                && $0 != "/" && $0 != "\\" && !"\"'<>`?#%:*|".unicodeScalars.contains($0)
+        }
     }
 }

@@ -98,9 +98,11 @@ public enum ContentValidator {
         next.statistics = statisticsSlot[0]
         diagnostics.append(contentsOf: statisticsSlot[0]?.diagnostics ?? Diagnostics())
         let statistics = statisticsSlot[0]?.statistics
+        // Notices and pages are checked even when site.yaml has errors: one run shows every problem.
+        let articles = content.articles.compactMap { ArticleDecoder.decode($0, into: &diagnostics) }
         guard let site else { return (nil, diagnostics, next) }
         var result = SiteContent(site: site, units: units, plans: decoded.compactMap { $0?.plan }, hazards: hazards, statistics: statistics)
-        result.articles = content.articles.compactMap { ArticleDecoder.decode($0, into: &diagnostics) }
+        result.articles = articles
         return (result, diagnostics, next)
     }
 }

@@ -28,7 +28,9 @@ enum SiteDecoder {
             let items = reader.list(node, "languages").compactMap { item -> Language? in
                 reader.choice(item, "languages", Language.self)
             }
-            if items.first != .zh {
+            if Set(items).count != items.count {
+                reader.error("invalid-value", node, "语言重复 (a language is listed twice)", hint: "languages: [zh, en]")
+            } else if items.first != .zh {
                 reader.error("invalid-value", node, "第一种语言必须是 zh (the first language must be zh)",
                              hint: "languages: [zh, en]")
             } else {

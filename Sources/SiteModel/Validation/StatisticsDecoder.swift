@@ -68,6 +68,13 @@ enum StatisticsDecoder {
     }
 
     /// Spaces and tabs off both ends (cheap when there are none, as in almost every cell).
+    /// Digits with at most one decimal point between digits: `12`, `3.5`; not `0x10`, `1e3`, `+1`, `.5`.
+    static func isDecimal(_ text: String) -> Bool {
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } }
+    }
+
     static func trimmedSpaces(_ text: String) -> String {
         guard let first = text.utf8.first, let last = text.utf8.last else { return text }
         if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
@@ -149,7 +156,8 @@ enum StatisticsDecoder {
             }
             func count(_ name: String) -> Int {
                 guard let (text, at) = field(name) else { return 0 }
-                guard let value = Int(text) else {
+                // Digits only: Swift's Int("+1") and the hexadecimal and exponent forms Double reads are not counts.
+                guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let value = Int(text) else {
                     if let number = Double(text), number < 0 || number != number.rounded() {
                         fail(number < 0 ? "negative-count" : "invalid-number", at,
                              number < 0 ? "\(name) 不能为负数 (\(name) cannot be negative): \(text)"
@@ -169,7 +177,7 @@ enum StatisticsDecoder {
             var loss = 0.0
             if let (text, at) = field("loss"), !text.isEmpty {
                 let digits = text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: "") : text
-                if let value = Double(digits), value.isFinite {
+                if Self.isDecimal(digits.hasPrefix("-") ? String(digits.dropFirst()) : digits), let value = Double(digits), value.isFinite {
                     if value < 0 { fail("negative-count", at, "loss 不能为负数 (loss cannot be negative): \(text)") } else { loss = value }
                 } else {
                     fail("invalid-number", at, "loss 应为数字（万元）(loss must be a number of 10,000 yuan): \"\(text)\"")

@@ -39,7 +39,7 @@ enum TasksDecoder {
             guard let noNode = reader.required(entry, "no", "task"), let no = reader.string(noNode, "no") else { continue }
             guard TaskNumber.isValid(no) else {
                 reader.error("invalid-task-number", noNode, "序号无效 (invalid task number): \(no)",
-                             hint: "a number such as 7, or letters, digits, . and - such as 2-1")
+                             hint: "a number such as 7 (no leading zero), or letters, digits, . and - such as 2-1")
                 continue
             }
             let number = TaskNumber(no)

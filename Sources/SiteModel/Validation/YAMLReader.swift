@@ -86,10 +86,24 @@ struct YAMLReader {
         }
     }
 
+    /// The value of a key that must be given: a missing key, or one left empty
+    /// (`title:`, `title: ""`, spaces only), is an error here, not an item
+    /// silently dropped later.
     mutating func required(_ map: YAMLMap, _ key: String, _ what: String) -> Node? {
-        if let value = map[key] { return value }
-        error("missing-key", map.node, "缺少 \(key) (\(what) needs `\(key)`)", hint: "add `\(key):` to this block")
-        return nil
+        guard let value = map[key] else {
+            if let written = map.entries.first(where: { $0.key == key }) {
+                // `title:` with nothing after it (or `~`, `null`).
+                error("empty-value", written.keyNode, "\(key) 不能为空 (`\(key)` of \(what) is empty)", hint: "write the value after `\(key):`")
+            } else {
+                error("missing-key", map.node, "缺少 \(key) (\(what) needs `\(key)`)", hint: "add `\(key):` to this block")
+            }
+            return nil
+        }
+        if case let .scalar(scalar) = value, Self.isNull(value) || Self.trimmed(scalar.string).isEmpty {
+            error("empty-value", value, "\(key) 不能为空 (`\(key)` of \(what) is empty)", hint: "write the value after `\(key):`")
+            return nil
+        }
+        return value
     }
 
     /// Warns about keys that look like misspellings of known ones; other

@@ -41,12 +41,20 @@ struct HeadingAnchors {
     }
 
     /// A unique anchor for a heading.
+    /// The suffix to try next for a slug already taken: the ones below it are
+    /// all taken (`used` only grows), so a text with thousands of equal
+    /// headings takes linear time, not quadratic.
+    private var nextSuffix: [String: Int] = [:]
+
     mutating func anchor(preferring wanted: String) -> String {
         var candidate = wanted
-        var n = 2
-        while used.contains(candidate) {
-            candidate = "\(wanted)-\(n)"
-            n += 1
+        var n = nextSuffix[wanted] ?? 2
+        if used.contains(candidate) {
+            repeat {
+                candidate = "\(wanted)-\(n)"
+                n += 1
+            } while used.contains(candidate)
+            nextSuffix[wanted] = n
         }
         used.insert(candidate)
         return candidate

@@ -52,7 +52,16 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: TrustedHTML(text: text), headings: [], diagnostics: [])
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        // cmark-gfm pads every row of a table to the header's width: a few kilobytes of `|`
+        // can make minutes of work and a page of a hundred megabytes. Such a text is an
+        // error, and is rendered without tables.
+        var tooLarge: [Diagnostic] = []
+        if let table = Self.oversizedTable(in: text) {
+            tooLarge.append(.error("table-too-large", at: SourceLocation(file: file, line: table.line + firstLine - 1, column: 1),
+                                   "表格过大 (a table too large to publish): \(table.columns) 列 × \(table.rows) 行 (columns × rows)",
+                                   hint: "at most \(Self.maximumTableCells) cells; split the table or publish it as an attachment"))
+        }
+        for name in Self.extensionNames where !(name == "table" && !tooLarge.isEmpty) {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -77,7 +86,7 @@ public struct MarkdownRenderer: Sendable {
         }
         defer { cmark_node_free(document) }
 
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = tooLarge
         var headings: [Heading] = []
         var anchors = HeadingAnchors(reserved: reservedAnchors)
         var headingNodes: [OpaquePointer] = []
@@ -138,6 +147,56 @@ public struct MarkdownRenderer: Sendable {
         defer { free(rendered) }
         let html = Self.addHeadingIDs(String(cString: rendered), anchors: headings.map(\.anchor))
         return RenderedMarkdown(html: TrustedHTML(html), headings: headings, diagnostics: diagnostics)
+    }
+
+    /// The most cells (columns × rows, as cmark pads them) a table may have.
+    static let maximumTableCells = 100_000
+
+    /// The first table whose delimiter row (`| --- | :-: |`) times the lines
+    /// that follow it, up to a blank line, is over `maximumTableCells`: one scan
+    /// of the bytes, before cmark sees them. Lines are 1-based in `text`.
+    static func oversizedTable(in text: String) -> (line: Int, columns: Int, rows: Int)? {
+        var text = text
+        return text.withUTF8 { bytes -> (line: Int, columns: Int, rows: Int)? in
+            var line = 1, start = 0
+            var table: (line: Int, columns: Int, rows: Int)?
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                let row = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let blank = row.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                if var current = table {
+                    if blank || end == bytes.count {
+                        if !blank { current.rows += 1 }
+                        if current.columns * current.rows > maximumTableCells { return current }
+                        table = nil
+                    } else {
+                        current.rows += 1
+                        table = current
+                    }
+                } else if let columns = delimiterColumns(row), columns > 1 {
+                    table = (line - 1, columns, 1)
+                }
+                line += 1
+                start = end + 1
+            }
+            return nil
+        }
+    }
+
+    /// The number of columns of a GFM delimiter row, or nil when the line is not one.
+    static func delimiterColumns(_ row: UnsafeBufferPointer<UInt8>) -> Int? {
+        var columns = 0, dashes = false, pipes = 0
+        for byte in row {
+            switch byte {
+            case UInt8(ascii: "|"):
+                pipes += 1
+                if dashes { columns += 1; dashes = false }
+            case UInt8(ascii: "-"): dashes = true
+            case UInt8(ascii: ":"), 0x20, 0x09, 0x0D: continue
+            default: return nil
+            }
+        }
+        if dashes { columns += 1 }
+        return pipes > 0 ? columns : nil
     }
 
     func location(of node: OpaquePointer, file: String, firstLine: Int) -> SourceLocation {

@@ -110,6 +110,21 @@ public struct SiteWriter: Sendable {
         if contentReal == outputReal || contentReal.hasPrefix(outputReal.hasSuffix("/") ? outputReal : outputReal + "/") {
             throw .io("refusing to replace \(output.path): it holds the content folder \(contentRoot); write the site elsewhere (-o public)")
         }
+        // Nor lie inside it: the folder swapped aside would be content (and read as content next time).
+        if outputReal.hasPrefix(contentReal.hasSuffix("/") ? contentReal : contentReal + "/") {
+            throw .io("refusing to write \(output.path): it is inside the content folder \(contentRoot); write the site beside it (-o public)")
+        }
+        // What is there must be a folder gen-site may replace: not a file, and not a symlink (which the swap would replace
+        // with a folder, breaking what it points to).
+        var status = stat()
+        if lstat(output.path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                throw .io("refusing to replace \(output.path): it is a symbolic link; pass the folder it points to (-o \(outputReal))")
+            }
+            if (status.st_mode & S_IFMT) != S_IFDIR {
+                throw .io("refusing to replace \(output.path): it is a file, not a folder")
+            }
+        }
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(Self.stagingName(output.lastPathComponent)).path
         do {
@@ -168,7 +183,9 @@ public struct SiteWriter: Sendable {
             if lstat(staging, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
                 guard unlink(staging) == 0 else { throw .io("cannot remove \(staging): \(String(cString: strerror(errno)))") }
             }
-            if mkdir(staging, 0o755) != 0 && errno != EEXIST {
+            if mkdir(staging, 0o755) == 0 {
+                createdStaging = true
+            } else if errno != EEXIST {
                 throw .io("cannot create \(staging): \(String(cString: strerror(errno)))")
             }
             var folders = Set<String>()
@@ -213,7 +230,14 @@ public struct SiteWriter: Sendable {
         }
 
         /// Gives up: the output stays as it was (the staging folder is scratch).
-        public func cancel() { release() }
+        /// Stops without touching the output. A staging folder this build created goes again (one
+        /// recycled from the output before last stays, for the next build to reuse).
+        public func cancel() {
+            if createdStaging { try? FileManager.default.removeItem(atPath: staging) }
+            release()
+        }
+
+        private var createdStaging = false
 
         /// Runs `beforeSwap` on the staging folder, then swaps it in: the output steps aside,
         /// the staging folder takes its name, the old output becomes the next staging folder.

@@ -1,8 +1,12 @@
+import Foundation
 import SiteModel
 
 /// `/plans/<id>/`: the disclosure metadata, contents, text, responsibility
 /// table and attachments of one plan.
 enum PlanPage {
+    /// What may stand unescaped in a URL path segment (RFC 3986 unreserved characters, and `()`).
+    static let pathSegment = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()")
+
     static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> ([String: Any], [Diagnostic]) {
         var page = PageBuilder(context, PageAddress(.plan(plan.id), language))
         var diagnostics: [Diagnostic] = []
@@ -35,7 +39,9 @@ enum PlanPage {
         }
         view["table"] = ResponsibilityTable.view(plan, &page)
         view["attachments"] = plan.attachments.map { attachment -> [String: Any] in
-            ["href": page.address.href(to: "plans/\(plan.id.rawValue)/attachments/\(attachment.file)"),
+            // The name as a URL path segment: `a b&c (1).pdf` → `a%20b%26c%20(1).pdf`, Chinese names as UTF-8 escapes.
+            ["href": page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
+                                       + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file)),
              "title_html": page.inline(attachment.title),
              "file": attachment.file,
              "size": page.fileSize(attachment.byteCount)]

@@ -141,7 +141,7 @@ enum Build {
         do {
             session = try SiteWriter(outputPath: output, contentRoot: content).begin(paths: paths)
         } catch {
-            diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
+            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path), "无法写入输出目录 (cannot write the output): \(error)"))
             return failed()
         }
         let renderDiagnostics = timed("render and write", &timings) {
@@ -158,7 +158,7 @@ enum Build {
                 try session.finish(beforeSwap: indexer.map { indexer in { staging in try indexer.index(staging) } })
             }
         } catch {
-            diagnostics.append(.error("write-failed", at: SourceLocation(file: output), "无法写入输出目录 (cannot write the output): \(error)"))
+            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path), "无法写入输出目录 (cannot write the output): \(error)"))
             return failed()
         }
         let pageCount = paths.count { $0.hasSuffix(".html") }
