@@ -79,8 +79,11 @@ public struct ContentReader: Sendable {
                     files.attachments[attachment] = size
                 }
             }
-            for report in listDirectory("\(folder)/progress", realRoot: realRoot, into: &diagnostics).sorted()
-            where report.hasSuffix(".yaml") && !report.hasPrefix(".") {
+            let reports = listDirectory("\(folder)/progress", realRoot: realRoot, into: &diagnostics).sorted()
+            for name in reports where !name.hasSuffix(".yaml") && !name.hasPrefix(".") {
+                diagnostics.append(Self.ignored("\(folder)/progress/\(name)", "progress reports are named YYYY-MM.yaml"))
+            }
+            for report in reports where report.hasSuffix(".yaml") && !report.hasPrefix(".") {
                 if let file = readText("\(folder)/progress/\(report)", required: true, realRoot: realRoot, into: &diagnostics) {
                     files.progress.append(file)
                 }
@@ -90,8 +93,11 @@ public struct ContentReader: Sendable {
         content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         for (folder, kind) in [("notices", Article.Kind.notice), ("pages", Article.Kind.page)] {
             var byStem: [String: ArticleFiles] = [:]
-            for name in listDirectory(folder, realRoot: realRoot, into: &diagnostics).sorted()
-            where name.hasSuffix(".md") && !name.hasPrefix(".") {
+            let names = listDirectory(folder, realRoot: realRoot, into: &diagnostics).sorted()
+            for name in names where !name.hasSuffix(".md") && !name.hasPrefix(".") {
+                diagnostics.append(Self.ignored("\(folder)/\(name)", "\(folder) are Markdown files named with .md, in \(folder)/ itself"))
+            }
+            for name in names where name.hasSuffix(".md") && !name.hasPrefix(".") {
                 let isEnglish = name.hasSuffix(".en.md")
                 let stem = String(name.dropLast(isEnglish ? 6 : 3))
                 guard let file = readText("\(folder)/\(name)", required: true, realRoot: realRoot, into: &diagnostics) else { continue }
@@ -105,6 +111,11 @@ public struct ContentReader: Sendable {
         content.categories = readText("statistics/categories.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         content.cleanFiles = clean
         return (content, diagnostics)
+    }
+
+    /// A file gen-site does not read where a publisher may expect it to be (`2024-05.yml`, `通知.MD`).
+    static func ignored(_ path: String, _ rule: String) -> Diagnostic {
+        .warning("ignored-file", at: SourceLocation(file: path), "未读取的文件 (a file that is not read): \(path)", hint: rule)
     }
 
     // MARK: - Files
