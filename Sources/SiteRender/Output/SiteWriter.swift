@@ -96,7 +96,54 @@ public struct SiteWriter: Sendable {
     /// them, so that the staging folder can be pruned to the new site's shape first), takes
     /// the output's lock and prepares the staging folder. Files are then written with
     /// `Session.write` as they are made, from any thread, and `finish` swaps them in.
-    public func begin(paths: [String]) throws(Failure) -> Session {
+    /// Takes the output's lock and starts scanning the staging folder on another thread, before
+    /// the content is loaded: the disk's work then overlaps the load's (at 20,000 pages the scan
+    /// is 1.6 s of waiting on `lstat`). Nil when the output's parent does not exist yet.
+    public func prefetch() -> Prefetch? {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(Self.stagingName(output.lastPathComponent)).path
+        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lock >= 0 else { return nil }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else { close(lock); return nil }
+        }
+        return Prefetch(parent: parent.path, staging: staging, lock: lock)
+    }
+
+    /// The output's lock, held, and the staging folder's tree as it was scanned under it.
+    public final class Prefetch: @unchecked Sendable {
+        let parent: String
+        let staging: String
+        fileprivate var lock: Int32
+        private let done = DispatchGroup()
+        private var scanned = StagingTree()
+
+        init(parent: String, staging: String, lock: Int32) {
+            self.parent = parent
+            self.staging = staging
+            self.lock = lock
+            done.enter()
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                scanned = StagingTree.scan(staging)
+                done.leave()
+            }
+        }
+
+        /// Waits for the scan; the lock passes to the caller.
+        fileprivate func take() -> (lock: Int32, tree: StagingTree) {
+            done.wait()
+            defer { lock = -1 }
+            return (lock, scanned)
+        }
+
+        deinit {
+            done.wait()
+            if lock >= 0 { flock(lock, LOCK_UN); close(lock) }
+        }
+    }
+
+    public func begin(paths: [String], prefetched: Prefetch? = nil) throws(Failure) -> Session {
         var seen = Set<String>()
         for path in paths {
             guard OutputFile.isSafe(path) else { throw .unsafePath(path) }
@@ -132,6 +179,12 @@ public struct SiteWriter: Sendable {
         } catch {
             throw .io("cannot create \(parent.path): \(error.localizedDescription)")
         }
+        if let prefetched, prefetched.parent == parent.path, prefetched.staging == staging {
+            let (lock, tree) = prefetched.take()
+            let session = Session(output: output.path, staging: staging, contentRoot: contentRoot, paths: seen, lock: lock)
+            try session.prepare(scanned: tree)
+            return session
+        }
         // One build of this output at a time: the staging folder is shared.
         let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard lock >= 0 else { throw .io("cannot open \(parent.path): \(String(cString: strerror(errno)))") }
@@ -142,7 +195,7 @@ public struct SiteWriter: Sendable {
             }
         }
         let session = Session(output: output.path, staging: staging, contentRoot: contentRoot, paths: seen, lock: lock)
-        try session.prepare()
+        try session.prepare(scanned: nil)
         return session
     }
 
@@ -178,7 +231,7 @@ public struct SiteWriter: Sendable {
 
         /// The staging folder: the previous generation if it is a real folder, else a new one,
         /// pruned to the shape of the new site (the folders its files need, nothing else).
-        fileprivate func prepare() throws(Failure) {
+        fileprivate func prepare(scanned: StagingTree?) throws(Failure) {
             var info = stat()
             if lstat(staging, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR {
                 guard unlink(staging) == 0 else { throw .io("cannot remove \(staging): \(String(cString: strerror(errno)))") }
@@ -196,7 +249,9 @@ public struct SiteWriter: Sendable {
                     guard folders.insert(String(folder)).inserted else { break }
                 }
             }
-            var tree = StagingTree.scan(staging)
+            // The tree scanned under the lock (by `prefetch`) is the tree on disk; a staging folder just
+            // created is empty.
+            var tree = createdStaging ? StagingTree() : scanned ?? StagingTree.scan(staging)
             try tree.prune(root: staging, keepFiles: paths, keepFolders: folders)
             for folder in folders.subtracting(tree.folders).sorted() {
                 guard mkdir(staging + "/" + folder, 0o755) == 0 || errno == EEXIST else {
