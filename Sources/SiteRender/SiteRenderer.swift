@@ -124,7 +124,7 @@ public enum SiteRenderer {
         ]
         var made = [[OutputFile]](repeating: [], count: parts.count)
         made.withUnsafeMutableBufferPointer { buffer in
-            let slots = OutputSlots(buffer)
+            let slots = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: parts.count) { slots[$0] = parts[$0]() }
         }
         return made.flatMap { $0 }
@@ -228,14 +228,4 @@ struct SendableBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
     init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
     func set(_ index: Int, _ value: Element) { buffer[index] = value }
-}
-
-/// Distinct slots of one buffer, each filled by one concurrent iteration.
-struct OutputSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    subscript(index: Int) -> Element {
-        get { buffer[index] }
-        nonmutating set { buffer[index] = newValue }
-    }
 }

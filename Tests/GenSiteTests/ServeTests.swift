@@ -52,7 +52,9 @@ import TestSupport
         // Save a change: the next version shows it.
         let tasks = content + "/plans/demo-2024/tasks.yaml"
         let text = try String(contentsOfFile: tasks, encoding: .utf8)
-        try text.replacingOccurrences(of: "Study the law", with: "Study the new law").write(toFile: tasks, atomically: true, encoding: .utf8)
+        // Saved as editors save: a new file renamed over the old one (Foundation's atomic write leaves a folder in /tmp).
+        try text.replacingOccurrences(of: "Study the law", with: "Study the new law").write(toFile: tasks + ".new", atomically: false, encoding: .utf8)
+        #expect(rename(tasks + ".new", tasks) == 0)
         var changed = false
         for _ in 0..<100 {
             if let (_, data) = get(base + "__gen-site/version"), String(decoding: data, as: UTF8.self) == "2" { changed = true; break }

@@ -19,7 +19,7 @@ import TestSupport
         // One task file changes: that plan alone is decoded, and the change shows.
         let tasks = root + "/plans/demo-2024/tasks.yaml"
         let text = try String(contentsOfFile: tasks, encoding: .utf8)
-        try text.replacingOccurrences(of: "no: 1\n", with: "no: 1\n    remarks: 新的备注\n").write(toFile: tasks, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "no: 1\n", with: "no: 1\n    remarks: 新的备注\n").write(toFile: tasks, atomically: false, encoding: .utf8)
         let (changed, diagnostics, next) = ContentPipeline.run(contentRoot: root, buildDate: day, today: day, reusing: unchanged)
         #expect(next.decodedPlanCount == 1)
         let fresh = ContentPipeline.run(contentRoot: root, buildDate: day, today: day)

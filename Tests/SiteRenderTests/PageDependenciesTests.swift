@@ -63,7 +63,7 @@ import SiteRender
         let path = root + "/" + edit.file
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try #require(text.contains(edit.replace), "\(edit.file) no longer holds \(edit.replace)")
-        try text.replacingOccurrences(of: edit.replace, with: edit.with).write(toFile: path, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: edit.replace, with: edit.with).write(toFile: path, atomically: false, encoding: .utf8)
         let new = try Self.context(root)
 
         let dependencies = PageDependencies(from: old.site, to: new.site)

@@ -46,10 +46,22 @@ public enum Fixture {
         }
     }
 
+    /// A new empty folder under this test process's own temporary folder, which is removed
+    /// when the process exits (thousands of runs had left thousands of folders in /tmp).
     public static func temporaryFolder() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gen-site-test-\(UUID().uuidString)")
+        let url = URL(fileURLWithPath: processFolder).appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
+    }
+
+    private static let processFolder: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("gen-site-tests-\(getpid())-\(UUID().uuidString.prefix(8))").path
+        atexit { Fixture.removeProcessFolder() }
+        return path
+    }()
+
+    private static func removeProcessFolder() {
+        try? FileManager.default.removeItem(atPath: processFolder)
     }
 
     public static func copyTree(from source: String, to destination: String) throws {

@@ -108,10 +108,10 @@ public enum ContentValidator {
 }
 
 /// Distinct slots of one buffer, filled by concurrent iterations (each index by one only).
-struct UnsafeSlots<Element>: @unchecked Sendable {
+public struct UnsafeSlots<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    subscript(index: Int) -> Element {
+    public init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+    public subscript(index: Int) -> Element {
         get { buffer[index] }
         nonmutating set { buffer[index] = newValue }
     }
