@@ -32,7 +32,9 @@ public enum ContentPipeline {
             content.plans.removeAll { $0.isDraft }
             content.articles.removeAll { $0.isDraft }
         }
-        let (site, resolveDiagnostics) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today)
+        let (site, resolveDiagnostics, resolution) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today,
+                                                                      reusing: cache.resolution)
+        nextCache.resolution = resolution
         stage("resolve")
         diagnostics.append(contentsOf: resolveDiagnostics)
         return (site, diagnostics, nextCache)

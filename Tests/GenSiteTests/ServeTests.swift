@@ -53,8 +53,10 @@ import TestSupport
         let tasks = content + "/plans/demo-2024/tasks.yaml"
         let text = try String(contentsOfFile: tasks, encoding: .utf8)
         // Saved as editors save: a new file renamed over the old one (Foundation's atomic write leaves a folder in /tmp).
-        try text.replacingOccurrences(of: "Study the law", with: "Study the new law").write(toFile: tasks + ".new", atomically: false, encoding: .utf8)
-        #expect(rename(tasks + ".new", tasks) == 0)
+        // (The new file is written outside the content folder, so that the preview sees one change.)
+        let saved = (content as NSString).deletingLastPathComponent + "/tasks.yaml.saving"
+        try text.replacingOccurrences(of: "Study the law", with: "Study the new law").write(toFile: saved, atomically: false, encoding: .utf8)
+        #expect(rename(saved, tasks) == 0)
         var changed = false
         for _ in 0..<100 {
             if let (_, data) = get(base + "__gen-site/version"), String(decoding: data, as: UTF8.self) == "2" { changed = true; break }

@@ -26,6 +26,20 @@ import TestSupport
         #expect(changed?.plan(PlanID("demo-2024"))?.tasks.first?.remarks?.zh == "新的备注")
         #expect(changed?.plans.map(\.tasks) == fresh.0?.plans.map(\.tasks))
         #expect(diagnostics.sorted.map(\.code) == fresh.1.sorted.map(\.code))
+
+        // The resolved plans (reused for unchanged plans) are those of a fresh run, also after a
+        // unit is renamed and its aliases change, which every plan's resolution depends on.
+        #expect(changed?.plans == fresh.0?.plans)
+        #expect(changed?.progress == fresh.0?.progress)
+        let units = root + "/units.yaml"
+        let unitText = try String(contentsOfFile: units, encoding: .utf8)
+        try unitText.replacingOccurrences(of: "short: {zh: 消防站, en: Fire Station}", with: "short: {zh: 消防救援站, en: Fire and Rescue Station}\n  aliases: [消防站]")
+            .write(toFile: units, atomically: false, encoding: .utf8)
+        let (renamed, _, _) = ContentPipeline.run(contentRoot: root, buildDate: day, today: day, reusing: next)
+        let freshRenamed = ContentPipeline.run(contentRoot: root, buildDate: day, today: day)
+        #expect(renamed?.plans == freshRenamed.0?.plans)
+        #expect(renamed?.units == freshRenamed.0?.units)
+        #expect(renamed?.units != changed?.units)
     }
 
     /// A plan that stops decoding keeps reporting its error on every rebuild, from the cache.

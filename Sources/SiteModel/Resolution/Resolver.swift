@@ -5,6 +5,35 @@ import Dispatch
 /// under one name, and builds the indexes pages read.
 public enum Resolver {
     public static func resolve(_ content: SiteContent, buildDate: Day) -> (ResolvedSite, Diagnostics) {
+        let (site, diagnostics, _) = resolve(content, buildDate: buildDate, reusing: ResolveCache())
+        return (site, diagnostics)
+    }
+
+    /// One plan's resolution: the plan as decoded, and what resolving it gave.
+    struct ResolvedPlan: Sendable {
+        var input: Plan
+        var plan: Plan
+        var diagnostics: Diagnostics
+        var progress: [TaskNumber: TaskProgress]
+        var indicators: [IndicatorProgress]
+    }
+
+    /// What the last resolve made of each plan, for the preview: a plan decoded to the same
+    /// value as before, with the same units and build date, resolves to the same result.
+    public struct ResolveCache: Sendable {
+        var units: [Unit] = []
+        var buildDate: Day?
+        var plans: [PlanID: ResolvedPlan] = [:]
+        public init() {}
+        init(units: [Unit], buildDate: Day) {
+            self.units = units
+            self.buildDate = buildDate
+        }
+    }
+
+    /// As above, reusing what `cache` holds; returns the cache for the next run.
+    public static func resolve(_ content: SiteContent, buildDate: Day, reusing cache: ResolveCache)
+        -> (ResolvedSite, Diagnostics, ResolveCache) {
         var diagnostics = Diagnostics()
         let directory = UnitDirectory(content.units)
         checkAliases(content.units, into: &diagnostics)
@@ -23,11 +52,15 @@ public enum Resolver {
         // Each plan's references and its progress at the build date are its own: resolved in
         // parallel, into slots by index, the diagnostics kept in plan order.
         let toResolve = kept
-        var slots = [(plan: Plan, diagnostics: Diagnostics, progress: [TaskNumber: TaskProgress], indicators: [IndicatorProgress])?](
-            repeating: nil, count: toResolve.count)
+        let reusable = cache.buildDate == buildDate && cache.units == content.units ? cache.plans : [:]
+        var slots = [ResolvedPlan?](repeating: nil, count: toResolve.count)
         slots.withUnsafeMutableBufferPointer { buffer in
             let results = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: toResolve.count) { index in
+                if let previous = reusable[toResolve[index].id], previous.input == toResolve[index] {
+                    results[index] = previous
+                    return
+                }
                 var plan = toResolve[index]
                 var found = Diagnostics()
                 if var issuer = plan.issuer {
@@ -46,10 +79,13 @@ public enum Resolver {
                     }
                 }
                 plan.tasks.sort { $0.number < $1.number }
-                results[index] = (plan, found, ProgressTracker.progress(of: plan, at: buildDate),
-                                  ProgressTracker.indicators(of: plan, at: buildDate))
+                results[index] = ResolvedPlan(input: toResolve[index], plan: plan, diagnostics: found,
+                                              progress: ProgressTracker.progress(of: plan, at: buildDate),
+                                              indicators: ProgressTracker.indicators(of: plan, at: buildDate))
             }
         }
+        var next = ResolveCache(units: content.units, buildDate: buildDate)
+        for slot in slots { if let slot { next.plans[slot.input.id] = slot } }
         var plans: [Plan] = []
         var progress: [PlanID: [TaskNumber: TaskProgress]] = [:]
         var indicators: [PlanID: [IndicatorProgress]] = [:]
@@ -103,7 +139,7 @@ public enum Resolver {
             resolved.statisticsSummary = StatisticsSummary(statistics.records)
         }
         resolved.reindex()
-        return (resolved, diagnostics)
+        return (resolved, diagnostics, next)
     }
 
     static func resolve(_ ref: inout UnitReference, directory: UnitDirectory, into diagnostics: inout Diagnostics) {

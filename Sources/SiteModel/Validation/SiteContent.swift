@@ -38,6 +38,8 @@ public struct DecodeCache: Sendable {
     var statistics: DecodedStatistics?
     /// The text files the load read cleanly, for the next load to reuse those that did not change.
     var files: [String: SourceFile] = [:]
+    /// The last resolve's plans, reused for plans that decode to the same value.
+    var resolution = Resolver.ResolveCache()
     /// How many plan folders the last validation decoded (not reused).
     public internal(set) var decodedPlanCount = 0
 
