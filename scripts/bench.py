@@ -224,133 +224,29 @@ def generate():
     write_hugo_theme(hugo)
     return plans, units, total_tasks
 
-# The interface strings the Hugo theme uses, gen-site's wording (Templates/strings.yaml), as Hugo i18n files.
-STRINGS = {
-    "skip_to_content": ("跳到正文", "Skip to main content"),
-    "main_navigation": ("主导航", "Main navigation"),
-    "breadcrumb_label": ("当前位置", "You are here"),
-    "large_text": ("大字·高对比", "Large text · high contrast"),
-    "sample_notice": ("示例数据：本站的进度报告、挂牌隐患和统计数字是为演示而编制的示例，并非官方数据；工作方案及其责任清单取自公开发布的文件。",
-                      "Sample data: the progress reports, listed hazards and statistics on this site are examples made up for "
-                      "demonstration, not official figures. The plans and their responsibility lists are taken from published documents."),
-    "footer_about": ("本站依据政府信息公开要求，公开安全生产工作方案、责任清单及落实情况。",
-                     "This site publishes work-safety plans, their responsibility lists and their progress, as government information disclosure requires."),
-    "footer_data": ("开放数据下载", "Download the open data"),
-    "footer_generated": ("由 Hugo 生成的静态网站，不使用外部字体、脚本或跟踪器。", "A static site built by Hugo; it loads no external fonts, scripts or trackers."),
-    "colon": ("：", ": "), "paren_open": ("（", " ("), "paren_close": ("）", ")"),
+# The interface strings the Hugo theme uses: gen-site's own (Templates/strings.yaml), read
+# rather than copied, with the few the Go templates need in another form, as Hugo i18n files.
+HUGO_ONLY_STRINGS = {
+    "footer_generated": ("由 Hugo 生成的静态网站，不使用外部字体、脚本或跟踪器。",
+                         "A static site built by Hugo; it loads no external fonts, scripts or trackers."),
     "list_separator": ("、", ", "), "counts_separator": ("，", ", "),
     "counts_total": ("（共 {{ .Count }} 项）", " ({{ .Count }} tasks)"),
     "period_to": ("至", " to "), "year_of": ("{{ . }}年", "{{ . }}"), "due_on": ("{{ . }}到期", "due {{ . }}"),
-    "task_label": ("任务", "Task"), "task_of_plan": ("所属方案", "Plan"), "task_group": ("所属章节", "Chapter"),
-    "task_responsible": ("责任单位", "Responsible units"), "task_cooperating": ("配合单位", "Cooperating units"),
-    "task_due": ("完成时限", "Due"), "task_requirements": ("工作要求", "Requirements"),
-    "task_previous": ("上一项", "Previous"), "task_next": ("下一项", "Next"),
-    "task_back": ("返回责任清单", "Back to the responsibility list"), "task_nav_label": ("相邻任务", "Neighbouring tasks"),
-    "task_progress_title": ("落实情况", "Progress"), "task_history_title": ("历次报告", "Report history"),
-    "task_history_none": ("尚无进度报告提及此任务。", "No progress report mentions this task yet."),
-    "task_overdue_since": ("逾期自", "Overdue since"),
-    "task_status_not_started": ("未启动", "Not started"), "task_status_in_progress": ("推进中", "In progress"),
-    "task_status_delayed": ("滞后", "Delayed"), "task_status_done": ("已完成", "Done"), "task_status_overdue": ("逾期", "Overdue"),
-    "progress_link": ("查看落实进度", "See the progress"),
-    "progress_as_of": ("数据截至", "Figures as of "), "progress_latest_report": ("。最近一期报告：", ". Latest report: "),
-    "report_as_of": ("截至", "as of "),
-    "progress_counts_title": ("任务落实情况", "Tasks by status"), "progress_legend": ("图例", "Legend"),
-    "progress_all_tasks": ("全部任务", "All tasks"),
-    "progress_attention_title": ("滞后和逾期任务", "Delayed and overdue tasks"),
-    "progress_attention_intro": ("报告为滞后的任务，以及已过完成时限或时间节点仍未完成的任务，逾期最久的在前。",
-                                 "Tasks reported as delayed, and tasks not done by their due date or a milestone, longest overdue first."),
-    "progress_attention_none": ("目前没有滞后或逾期的任务。", "No task is delayed or overdue."),
-    "progress_by_group": ("按章节", "By chapter"), "progress_by_unit": ("按责任单位", "By unit"),
-    "progress_by_unit_intro": ("每个单位牵头或负责的任务（不含配合任务）。",
-                               "The tasks each unit leads or is responsible for (not those it cooperates on)."),
-    "progress_col_group": ("章节", "Chapter"), "progress_col_unit": ("单位", "Unit"), "progress_col_bar": ("进度条", "Bar"),
-    "progress_col_total": ("合计", "Total"), "progress_col_status": ("状态", "Status"), "progress_col_note": ("最新情况", "Latest note"),
-    "progress_col_period": ("报告期", "Period"), "progress_col_date": ("截至日期", "As of"),
-    "progress_col_reported": ("报告任务数", "Tasks reported"), "progress_reports_title": ("报告记录", "Reports received"),
-    "meta_title": ("公开信息", "Disclosure details"), "meta_issuer": ("发布机构", "Issued by"),
-    "meta_doc_number": ("文号", "Document number"), "meta_issued": ("成文日期", "Date of document"),
-    "meta_period": ("实施期限", "Period"), "meta_status": ("有效性", "Validity"), "meta_level": ("层级", "Level"),
-    "status_in_force": ("现行有效", "In force"), "status_expired": ("已失效", "Expired"), "status_superseded": ("已被替代", "Superseded"),
-    "level_city": ("市级", "City"), "level_district": ("区级", "District"), "level_town": ("镇级", "Town"),
-    "level_subdistrict": ("街道", "Subdistrict"),
-    "toc_title": ("目录", "Contents"), "table_title": ("责任清单", "Responsibility list"),
-    "table_intro": ("每项任务的牵头领导、责任单位和配合单位。点击序号查看任务详情，点击单位名称查看该单位承担的全部任务。",
-                    "The leaders, responsible units and cooperating units of each task. Select a number for the task's page, or a unit for all of its tasks."),
-    "table_label": ("责任清单（可横向滚动）", "Responsibility list (scrolls sideways)"),
-    "col_no": ("序号", "No."), "col_title": ("重点任务", "Task"), "col_responsible": ("责任单位", "Responsible units"),
-    "col_cooperating": ("配合单位", "Cooperating units"), "col_requirements": ("工作要求", "Requirements"), "col_due": ("完成时限", "Due"),
-    "plans_intro": ("安全生产工作意见、工作要点和实施方案，按发布时间排列，最新在前。", "Work-safety opinions, work points and implementation plans, newest first."),
-    "plan_tasks_count": ("项重点任务", "tasks"),
-    "units_intro": ("在工作方案中承担任务的部门、单位和集体，以及各自牵头、负责和配合的任务数。",
-                    "The departments, organisations and groups named in the plans, with the number of tasks each leads, is responsible for and cooperates on."),
-    "units_other_area": ("其他", "Other"), "units_col_name": ("单位", "Unit"), "units_col_kind": ("类别", "Kind"),
-    "unit_kind": ("类别", "Kind"), "kind_government": ("政府部门", "Government department"),
-    "unit_issued_title": ("发布的方案", "Plans issued"),
-    "unit_no_tasks": ("现有方案的责任清单中未列出该单位的任务。", "No responsibility list in the published plans gives this unit a task."),
-    "role_lead": ("牵头", "Leads"), "role_responsible": ("负责", "Responsible"), "role_cooperating": ("配合", "Cooperates"),
-    "unit_scorecard_title": ("任务落实情况", "Scorecard"),
-    "unit_scorecard_intro": ("该单位牵头、负责或配合的全部任务，按最新状态统计。", "Every task this unit leads, is responsible for or cooperates on, by latest status."),
-    "home_hotlines_title": ("发现安全隐患，请举报", "Seen a safety hazard? Report it"),
-    "emergency_note": ("紧急情况请拨打 119（火警）、110（报警）、120（急救）。", "In an emergency call 119 (fire), 110 (police) or 120 (ambulance)."),
-    "home_figures_title": ("概况", "At a glance"), "figure_plans": ("工作方案", "plans published"),
-    "figure_plans_in_force": ("现行有效", "plans in force"), "figure_tasks": ("重点任务", "tasks in responsibility lists"),
-    "figure_units": ("承担任务的单位", "units with tasks"),
-    "home_progress_title": ("现行方案落实情况", "Progress of the plans in force"),
-    "home_progress_intro": ("现行有效方案的全部任务，按最新进度报告统计。", "Every task of the plans in force, by their latest progress report."),
-    "home_statistics_title": ("事故统计", "Accidents"), "home_statistics_link": ("查看事故统计", "See the accident statistics"),
-    "home_accidents_change": ("事故起数同比（同期）", "Accidents against the same period last year"),
-    "home_current_plans": ("现行方案", "Plans in force"), "home_all_plans": ("全部工作方案", "All plans"),
-    "home_all_units": ("全部责任单位", "All units"), "nav_data": ("开放数据", "Open data"),
-    "statistics_intro": ("按年份、事故类别和地区统计的生产安全事故起数、死亡和受伤人数及直接经济损失。",
-                         "Work-safety accidents by year, category and area: the number of accidents, deaths and injuries, and the direct economic loss."),
-    "statistics_units_note": ("直接经济损失单位为万元。", "Direct economic loss is given in units of 10,000 yuan (万元): 12.5 means 125,000 yuan."),
-    "statistics_by_year": ("历年事故情况", "Accidents by year"),
-    "statistics_change_note": ("同比变化与上一完整年度比较；不完整年度见上方同期比较。",
-                               "Change is against the previous complete year; for an incomplete year see the comparison with the same months above."),
-    "statistics_category_title": ("按事故类别", "By category"), "statistics_region_title": ("按地区", "By area"),
-    "statistics_downloads": ("数据下载", "Downloads"),
-    "statistics_csv_about": ("原始统计行（已规范化），可用电子表格打开。", "The rows of the statistics, normalised, for spreadsheets."),
-    "statistics_json_about": ("统计行及本页显示的各项汇总。", "The rows and every total this page shows."),
-    "stat_year": ("年份", "Year"), "stat_region": ("地区", "Area"), "stat_category": ("事故类别", "Category"),
-    "stat_accidents": ("事故起数", "Accidents"), "stat_deaths": ("死亡人数", "Deaths"), "stat_injuries": ("受伤人数", "Injuries"),
-    "stat_loss": ("直接经济损失（万元）", "Direct loss (10,000 yuan)"),
-    "stat_accidents_change": ("起数同比", "Accidents vs previous year"), "stat_deaths_change": ("死亡同比", "Deaths vs previous year"),
-    "stat_accidents_deaths": ("起数 / 死亡", "accidents / deaths"),
-    "report_emergency_title": ("紧急情况", "In an emergency"),
-    "report_emergency_intro": ("正在发生火灾、爆炸、燃气泄漏或有人受伤时，请立即拨打：",
-                               "If there is a fire, an explosion, a gas leak or someone is hurt right now, call at once:"),
-    "emergency_fire": ("火警", "Fire"), "emergency_police": ("报警", "Police"), "emergency_ambulance": ("急救", "Ambulance"),
-    "report_hotlines_title": ("举报热线", "Reporting hotlines"),
-    "notices_intro": ("安全生产工作的通知、公告和动态，最新在前。", "Notices and news about work safety, newest first."),
-    "notices_none": ("暂无通知公告。", "There are no notices yet."), "feed_link": ("订阅（Atom）", "Subscribe (Atom feed)"),
-    "feed_report": ("进度报告", "Progress report"),
-    "search_label": ("输入关键词，如“燃气”“电动自行车”“消防通道”", "Search words, e.g. gas, e-bike, fire exit"),
-    "search_needs_js": ("站内搜索需要启用 JavaScript。也可以从工作方案列表和责任单位列表查找。",
-                        "Search needs JavaScript. You can also browse the list of plans and the list of units."),
-    "search_no_results": ("没有找到结果。", "No results."),
-    "search_unavailable": ("搜索索引尚未生成。请从工作方案列表和责任单位列表查找。", "The search index has not been built. Please browse the lists of plans and units."),
-    "search_count": ("找到 {n} 个结果。", "{n} results."),
-    "hazards_intro": ("列入挂牌督办的重大事故隐患，及其牵头整改单位、整改期限和整改状态。未销号的在前，挂牌最久的在前。",
-                      "Major accident hazards placed under listed supervision (挂牌督办), with the unit leading the rectification, the deadline and the status. Open ones first, longest open first."),
-    "hazards_open_title": ("未销号", "Open"), "hazards_none_open": ("目前没有未销号的挂牌隐患。", "No listed hazard is open."),
-    "hazards_data_link": ("下载数据（hazards.json）", "Download the data (hazards.json)"),
-    "translation_status_intro": ("英文页面中仍以中文显示的内容。", "What on the English pages is still shown in Chinese because its translation is pending."),
-    "translation_status_plans": ("方案正文与任务", "Plan texts and tasks"), "translation_status_text": ("正文英文译文", "English text"),
-    "translation_status_tasks": ("已有英文的任务", "Tasks with English"),
-    "translation_status_pending": ("含待译内容的英文页面", "English pages with text still pending"),
-    "translation_status_none": ("所有英文页面均已翻译。", "Every English page is translated."),
-    "translation_done": ("已翻译", "Translated"), "translation_missing": ("待翻译", "Pending"),
-    "data_intro": ("本站页面上的任务、进度和隐患信息，以 JSON 文件提供下载，与页面内容出自同一数据，每次生成网站时更新。",
-                   "The tasks, progress and hazards shown on this site's pages, as JSON files to download. They come from the same data as the pages and are regenerated with the site."),
-    "data_conventions": ("日期格式为 YYYY-MM-DD；文字字段为 {\"zh\",\"en\"} 对象，尚无译文时 en 为 null；单位以编号引用，编号见 tasks.json 的 units；网址为绝对地址。version 字段在字段改名或删除时递增，新增字段不改变版本。",
-                         "Dates are YYYY-MM-DD. Text fields are objects {\"zh\", \"en\"}; en is null while the translation is pending. Units are referred to by id; the ids are listed under units in tasks.json. URLs are absolute. "
-                         "The version field changes when a field is renamed or removed, not when one is added."),
-    "schema_tasks_json": ("全部工作方案及其责任清单中的任务、责任单位。", "Every plan with the tasks of its responsibility list, and the units."),
-    "schema_progress_json": ("每项任务在生成日期的落实状态、历次报告和指标数值。", "Each task's status at the build date, its report history, and the indicators' values."),
-    "schema_hazards_json": ("挂牌督办重大事故隐患。", "Major hazards under listed supervision."),
-    "schema_accidents_csv": ("事故统计行，每行为一个期间、地区和类别。", "The accident statistics, one row per period, area and category."),
-    "schema_accidents_json": ("统计行、类别和地区名称，以及统计页面显示的各项汇总。", "The rows, the names of categories and areas, and every total the statistics page shows."),
 }
+
+def interface_strings():
+    try:
+        import yaml
+    except ImportError:
+        subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", "python3-yaml"], check=True, capture_output=True)
+        import yaml
+    with open(os.path.join(ROOT, "Templates", "strings.yaml"), encoding="utf-8") as f:
+        table = yaml.safe_load(f)
+    # Dotted keys (the open-data field descriptions) would be TOML tables to Hugo; the theme uses none.
+    strings = {key: (value["zh"], value["en"]) for key, value in table.items() if "." not in key}
+    strings.update(HUGO_ONLY_STRINGS)
+    return strings
+
 
 HUGO_CONFIG = '''baseURL = "https://bench.example.org/"
 defaultContentLanguage = "zh"
@@ -421,9 +317,10 @@ def write_hugo_theme(hugo):
     write(os.path.join(hugo, "config.toml"), HUGO_CONFIG % BUILD_DATE
           + hugo_language("zh", 1, "zh-CN", "中文", "基准站点", "2006年1月2日", "2006年1月", nav["zh"])
           + hugo_language("en", 2, "en", "English", "Benchmark site", "2 January 2006", "January 2006", nav["en"]))
+    strings = interface_strings()
     for i, lang in enumerate(("zh", "en")):
         write(os.path.join(hugo, "i18n", f"{lang}.toml"),
-              "".join(f"{key} = {json.dumps(values[i], ensure_ascii=False)}\n" for key, values in STRINGS.items()))
+              "".join(f"{key} = {json.dumps(values[i], ensure_ascii=False)}\n" for key, values in sorted(strings.items())))
     if HUGO_THEME == "minimal":
         # The minimal pages; the feed, sitemap, robots and JSON templates (and the partials they use)
         # stay those of the equal theme.

@@ -10,9 +10,9 @@ public enum SiteRenderer {
         var results = [RenderedPage?](repeating: nil, count: jobs.count)
         if parallel && jobs.count > 1 {
             results.withUnsafeMutableBufferPointer { buffer in
-                let slots = SendableBuffer(buffer)
+                let slots = UnsafeSlots(buffer)
                 DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                    slots.set(index, renderPage(jobs[index], context))
+                    slots[index] = renderPage(jobs[index], context)
                 }
             }
         } else {
@@ -55,12 +55,12 @@ public enum SiteRenderer {
             let end = min(start + batch, jobs.count)
             var results = [(diagnostics: [Diagnostic], pending: Bool)?](repeating: nil, count: end - start)
             results.withUnsafeMutableBufferPointer { buffer in
-                let slots = SendableBuffer(buffer)
+                let slots = UnsafeSlots(buffer)
                 let first = start
                 let work: @Sendable (Int) -> Void = { offset in
                     let page = renderPage(jobs[first + offset], context)
                     sink(page.file)
-                    slots.set(offset, (page.diagnostics, page.translationPending))
+                    slots[offset] = (page.diagnostics, page.translationPending)
                 }
                 if parallel { DispatchQueue.concurrentPerform(iterations: end - start, execute: work) } else { (0..<(end - start)).forEach(work) }
             }
@@ -150,13 +150,14 @@ public enum SiteRenderer {
         routes += (1...NoticeListPage.pageCount(site)).map { PageRoute.notices($0) }
         routes += site.notices.map { .notice($0.slug) }
         routes += site.pages.filter { $0.slug != "report" }.map { .page($0.slug) }
-        for plan in site.plans {
-            routes.append(.plan(plan.id))
-            routes.append(.progress(plan.id))
-            routes += plan.tasks.map { .task(plan.id, $0.number) }
-        }
+        for plan in site.plans { routes += self.routes(of: plan) }
         routes += site.units.map { .unit($0.id) }
         return routes
+    }
+
+    /// A plan's own pages: the plan, its progress dashboard, its tasks.
+    public static func routes(of plan: Plan) -> [PageRoute] {
+        [.plan(plan.id), .progress(plan.id)] + plan.tasks.map { .task(plan.id, $0.number) }
     }
 
     /// Renders one page in one language.
@@ -221,11 +222,4 @@ public enum SiteRenderer {
             return ("unit", UnitPage.view(context, unit, language), [])
         }
     }
-}
-
-/// Lets concurrent iterations fill distinct slots of one buffer.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    func set(_ index: Int, _ value: Element) { buffer[index] = value }
 }

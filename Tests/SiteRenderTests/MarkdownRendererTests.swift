@@ -101,10 +101,10 @@ import SiteModel
         let count = 400
         let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
         defer { results.deallocate() }
-        let slots = SendableBuffer(results)
+        let slots = UnsafeSlots(results)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let html = renderer.renderFragment("~~old \(index)~~ see https://example.org/\(index) and www.example.com").html
-            slots.set(index, html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">"))
+            slots[index] = html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">")
         }
         #expect(results.allSatisfy { $0 }, "\(results.filter { !$0 }.count) of \(count) renders lost an extension")
     }

@@ -92,22 +92,33 @@ public struct SiteWriter: Sendable {
         try session.finish(beforeSwap: beforeSwap)
     }
 
-    /// Starts a build's writing: checks the paths of every file the build will write (all of
-    /// them, so that the staging folder can be pruned to the new site's shape first), takes
-    /// the output's lock and prepares the staging folder. Files are then written with
-    /// `Session.write` as they are made, from any thread, and `finish` swaps them in.
+    /// The output folder, its parent (which holds the lock) and the staging folder beside it.
+    private var locations: (output: URL, parent: URL, staging: String) {
+        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        let parent = output.deletingLastPathComponent()
+        return (output, parent, parent.appendingPathComponent(Self.stagingName(output.lastPathComponent)).path)
+    }
+
+    /// One build of an output at a time (the staging folder is shared): an exclusive flock on
+    /// the output's parent folder, held by the returned descriptor.
+    private static func lock(_ folder: String) throws(Failure) -> Int32 {
+        let lock = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard lock >= 0 else { throw .io("cannot open \(folder): \(String(cString: strerror(errno)))") }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                close(lock)
+                throw .io("cannot lock \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+        return lock
+    }
+
     /// Takes the output's lock and starts scanning the staging folder on another thread, before
     /// the content is loaded: the disk's work then overlaps the load's (at 20,000 pages the scan
     /// is 1.6 s of waiting on `lstat`). Nil when the output's parent does not exist yet.
     public func prefetch() -> Prefetch? {
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(Self.stagingName(output.lastPathComponent)).path
-        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard lock >= 0 else { return nil }
-        while flock(lock, LOCK_EX) != 0 {
-            guard errno == EINTR else { close(lock); return nil }
-        }
+        let (_, parent, staging) = locations
+        guard let lock = try? Self.lock(parent.path) else { return nil }
         return Prefetch(parent: parent.path, staging: staging, lock: lock)
     }
 
@@ -143,6 +154,11 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Starts a build's writing: checks the paths of every file the build will write (all of
+    /// them, so that the staging folder can be pruned to the new site's shape first), takes
+    /// the output's lock (or the one `prefetched` holds) and prepares the staging folder. Files
+    /// are then written with `Session.write` as they are made, from any thread, and `finish`
+    /// swaps them in.
     public func begin(paths: [String], prefetched: Prefetch? = nil) throws(Failure) -> Session {
         var seen = Set<String>()
         for path in paths {
@@ -150,7 +166,7 @@ public struct SiteWriter: Sendable {
             guard seen.insert(path).inserted else { throw .duplicatePath(path) }
         }
         let fm = FileManager.default
-        let output = URL(fileURLWithPath: outputPath).standardizedFileURL
+        let (output, parent, staging) = locations
         // The output folder is replaced whole: it must not be, or hold, the content folder.
         let real = { (path: String) -> String in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
         let outputReal = real(output.path), contentReal = real(contentRoot)
@@ -172,8 +188,6 @@ public struct SiteWriter: Sendable {
                 throw .io("refusing to replace \(output.path): it is a file, not a folder")
             }
         }
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(Self.stagingName(output.lastPathComponent)).path
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -185,15 +199,7 @@ public struct SiteWriter: Sendable {
             try session.prepare(scanned: tree)
             return session
         }
-        // One build of this output at a time: the staging folder is shared.
-        let lock = open(parent.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard lock >= 0 else { throw .io("cannot open \(parent.path): \(String(cString: strerror(errno)))") }
-        while flock(lock, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                close(lock)
-                throw .io("cannot lock \(parent.path): \(String(cString: strerror(errno)))")
-            }
-        }
+        let lock = try Self.lock(parent.path)
         let session = Session(output: output.path, staging: staging, contentRoot: contentRoot, paths: seen, lock: lock)
         try session.prepare(scanned: nil)
         return session
@@ -284,8 +290,7 @@ public struct SiteWriter: Sendable {
             if !SiteWriter.writeFile(target, data) { fail(file.path, "cannot write \(target)") }
         }
 
-        /// Gives up: the output stays as it was (the staging folder is scratch).
-        /// Stops without touching the output. A staging folder this build created goes again (one
+        /// Gives up without touching the output. A staging folder this build created goes again (one
         /// recycled from the output before last stays, for the next build to reuse).
         public func cancel() {
             if createdStaging { try? FileManager.default.removeItem(atPath: staging) }

@@ -124,6 +124,11 @@ enum Build {
         var diagnostics = Diagnostics()
         var timings: [(stage: String, seconds: Double)] = []
         func failed() -> Result { Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0, timings: timings) }
+        func writeFailed(_ error: any Error) -> Result {
+            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
+                                      "无法写入输出目录 (cannot write the output): \(error)"))
+            return failed()
+        }
         // The output's lock, and a scan of its staging folder while the content loads.
         let writer = SiteWriter(outputPath: output, contentRoot: content)
         let prefetched = writer.prefetch()
@@ -144,8 +149,7 @@ enum Build {
         do {
             session = try timed("staging", &timings) { try writer.begin(paths: paths, prefetched: prefetched) }
         } catch {
-            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path), "无法写入输出目录 (cannot write the output): \(error)"))
-            return failed()
+            return writeFailed(error)
         }
         let renderDiagnostics = timed("render and write", &timings) {
             DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
@@ -161,8 +165,7 @@ enum Build {
                 try session.finish(beforeSwap: indexer.map { indexer in { staging in try indexer.index(staging) } })
             }
         } catch {
-            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path), "无法写入输出目录 (cannot write the output): \(error)"))
-            return failed()
+            return writeFailed(error)
         }
         let pageCount = paths.count { $0.hasSuffix(".html") }
         // The model and the support files are not freed: the process ends right after, and

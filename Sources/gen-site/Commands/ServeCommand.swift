@@ -320,8 +320,7 @@ final class PreviewBuilder: @unchecked Sendable {
         }
         pages = previous.pages
         func routes(_ site: ResolvedSite, _ id: PlanID) -> [PageRoute] {
-            guard let plan = site.plan(id) else { return [] }
-            return [.plan(id), .progress(id)] + plan.tasks.map { .task(id, $0.number) }
+            site.plan(id).map(SiteRenderer.routes(of:)) ?? []
         }
         for id in dependencies.changes.plans.sorted() {
             for route in routes(previous.context.site, id) {
@@ -435,16 +434,12 @@ final class PreviewServer: @unchecked Sendable {
             // reloads only when a change touched it; without it, the site's version.
             var version = state.currentVersion
             if target.count == 2, let query = String(target[1]).removingPercentEncoding, query.hasPrefix("page=") {
-                var page = String(query.dropFirst(5))
-                if page.hasPrefix("/") { page.removeFirst() }
-                if page.isEmpty || page.hasSuffix("/") { page += "index.html" }
-                version = state.version(ofPage: page)
+                version = state.version(ofPage: Self.outputPath(String(query.dropFirst(5))))
             }
             respond(client, status: "200 OK", type: "text/plain", body: Data(String(version).utf8), head: parts[0] == "HEAD")
             return
         }
-        if path.hasPrefix("/") { path.removeFirst() }
-        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        path = Self.outputPath(path)
         if let data = state.file(path) ?? state.file(path + "/index.html") {
             respond(client, status: "200 OK", type: Self.type(of: path), body: data, head: parts[0] == "HEAD")
         } else {
@@ -467,6 +462,14 @@ final class PreviewServer: @unchecked Sendable {
                 pointer = pointer.advanced(by: written)
             }
         }
+    }
+
+    /// The output path a URL path is served from: `/en/plans/x/` → `en/plans/x/index.html`.
+    static func outputPath(_ urlPath: String) -> String {
+        var path = urlPath
+        if path.hasPrefix("/") { path.removeFirst() }
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        return path
     }
 
     static func type(of path: String) -> String {
