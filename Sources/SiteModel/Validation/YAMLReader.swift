@@ -177,22 +177,29 @@ struct YAMLReader {
         return day
     }
 
+    /// A count (ContentNumber.count): digits only, at most 10⁹.
     mutating func int(_ node: Node, _ what: String) -> Int? {
         guard let text = string(node, what) else { return nil }
-        guard let value = Int(text) else {
-            error("wrong-type", node, "\(what) 应为整数 (\(what) must be a whole number): \(text)")
+        switch ContentNumber.count(text) {
+        case .success(let value): return value
+        case .failure(let failure):
+            error(failure == .outOfRange ? "number-out-of-range" : failure == .negative ? "invalid-value" : "wrong-type", node,
+                  ContentNumber.explain(failure, what, text, whole: true))
             return nil
         }
-        return value
     }
 
+    /// A decimal (ContentNumber.decimal): finite, at most 10¹² in size.
     mutating func number(_ node: Node, _ what: String) -> Double? {
         guard let text = string(node, what) else { return nil }
-        guard let value = Double(text), value.isFinite else {
-            error("wrong-type", node, "\(what) 应为数字 (\(what) must be a number): \(text)")
+        switch ContentNumber.decimal(text) {
+        case .success(let value): return value
+        case .failure(let failure):
+            error(failure == .outOfRange ? "number-out-of-range" : "wrong-type", node,
+                  ContentNumber.explain(failure, what, text, whole: false),
+                  hint: failure == .outOfRange ? "numbers in content are at most 10^12 in size" : "for example 98.5")
             return nil
         }
-        return value
     }
 
     mutating func bool(_ node: Node, _ what: String) -> Bool? {

@@ -47,23 +47,30 @@ public struct SiteWriter: Sendable {
     /// whole staging folder is what is swapped in atomically. A symbolic link
     /// in the file's place is not followed.
     static func writeFile(_ path: String, _ data: Data) -> Bool {
+        writeFile(path) { emit in data.withUnsafeBytes { emit($0) } }
+    }
+
+    /// The same for a file made in pieces: each piece `produce` emits is written as it comes.
+    static func writeFile(_ path: String, _ produce: (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return data.withUnsafeBytes { buffer -> Bool in
-            guard var pointer = buffer.baseAddress else { return true }
+        var ok = true
+        produce { buffer in
+            guard ok, var pointer = buffer.baseAddress else { return }
             var remaining = buffer.count
             while remaining > 0 {
                 let written = Glibc.write(fd, pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    ok = false
+                    return
                 }
                 remaining -= written
                 pointer = pointer.advanced(by: written)
             }
-            return true
         }
+        return ok
     }
 
     /// True when the file at `path` holds exactly `data` (its size is known to match).
@@ -285,6 +292,10 @@ public struct SiteWriter: Sendable {
                 let source = contentRoot + "/" + relative
                 guard let bytes = FileManager.default.contents(atPath: source) else { fail(file.path, "cannot copy \(source)"); return }
                 data = bytes
+            case .streamed(let produce):
+                // Written as it is made, never whole in memory (and so never compared with the old bytes).
+                if !SiteWriter.writeFile(target, produce) { fail(file.path, "cannot write \(target)") }
+                return
             }
             if existing[file.path] == data.count && SiteWriter.fileHolds(target, data) { return }
             if !SiteWriter.writeFile(target, data) { fail(file.path, "cannot write \(target)") }

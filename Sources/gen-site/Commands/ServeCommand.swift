@@ -153,7 +153,7 @@ final class PreviewState: @unchecked Sendable {
             guard !generated else { return nil }
             var made: [String: Data] = [:]
             for file in SiteRenderer.generatedFiles(site.context) {
-                if case .data(let bytes) = file.contents { made[file.path] = bytes }
+                if let bytes = file.madeBytes { made[file.path] = bytes }
             }
             lock.lock()
             if self.version == version { rendered.merge(made) { old, _ in old }; self.generated = true }
@@ -281,9 +281,10 @@ final class PreviewBuilder: @unchecked Sendable {
         let context = RenderContext(site: site, theme: theme)
         var support: [String: Data] = [:]
         for file in SiteRenderer.staticFiles(context) {
-            switch file.contents {
-            case .data(let data): support[file.path] = data
-            case .copy(let relative): support[file.path] = FileManager.default.contents(atPath: content + "/" + relative)
+            if case .copy(let relative) = file.contents {
+                support[file.path] = FileManager.default.contents(atPath: content + "/" + relative)
+            } else {
+                support[file.path] = file.madeBytes
             }
         }
         marks.append(("assets", Date()))
