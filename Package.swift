@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         // Fuzz targets (scripts/fuzz.sh builds them with libFuzzer); built normally, a corpus replayer.
-        .executableTarget(name: "gen-site-fuzz", dependencies: ["SiteModel"], path: "Fuzz"),
+        .executableTarget(name: "gen-site-fuzz", dependencies: ["SiteModel", "SiteRender"], path: "Fuzz"),
         // Helpers shared by the test targets: inline fixtures, golden files, line diffs.
         .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport"),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "TestSupport"]),

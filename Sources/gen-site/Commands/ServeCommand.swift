@@ -341,42 +341,30 @@ final class PreviewBuilder: @unchecked Sendable {
     /// files, hidden ones aside: read with one lstat per file, cheap enough to poll.
     func fingerprint() -> [String: String] { scan().files }
 
-    /// The fingerprint and every folder of the content and the theme (for the watcher), in one walk.
+    /// The fingerprint and every folder of the content and the theme (for the watcher), in one walk
+    /// by FolderWalker's rule: no link followed out of the content folder (or the theme's own),
+    /// no loop walked twice — two looping links made this walk grow without end.
     func scan() -> (files: [String: String], folders: [String]) {
         var result: [String: String] = [:]
         var folders: [String] = []
-        for root in [content] + themeRoots() {
+        let roots = [(content, content)] + (ThemeLocator.folders(contentRoot: content, explicit: templates) ?? []).map { ($0.path, $0.boundary) }
+        for (root, boundary) in roots {
             folders.append(root)
-            Self.scan(root, into: &result, folders: &folders)
+            for entry in FolderWalker.walk(root, boundary: boundary).entries {
+                let path = root + "/" + entry.path
+                if entry.kind == .directory {
+                    folders.append(path)
+                } else {
+                    result[path] = "\(entry.size)-\(entry.modified.tv_sec).\(entry.modified.tv_nsec)"
+                }
+            }
         }
         return (result, folders)
     }
 
     /// The theme folders (the default theme, then the site's own `templates/`).
     func themeRoots() -> [String] {
-        ThemeLocator.folders(contentRoot: content, explicit: templates) ?? []
-    }
-
-    private static func scan(_ folder: String, into result: inout [String: String], folders: inout [String]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        var subfolders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                subfolders.append(path)
-            } else {
-                result[path] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-            }
-        }
-        folders += subfolders
-        for subfolder in subfolders { scan(subfolder, into: &result, folders: &folders) }
+        ThemeLocator.folders(contentRoot: content, explicit: templates)?.map { $0.path } ?? []
     }
 }
 
