@@ -96,6 +96,24 @@ enum BadInputCorpus {
         BadInput(name: "an indicator value of inf", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\nindicators:\n  - {id: rate, title: 比率, baseline: 0, target: 100}\n-- plans/demo-2024/progress/2024-05.yaml --\nas_of: 2024-05-31\nindicators:\n  - {id: rate, value: .inf}\n", code: "wrong-type", file: "plans/demo-2024/progress/2024-05.yaml", line: 3),
         BadInput(name: "a CSV count past Int64", files: "-- statistics/categories.yaml --\ncategories: [{id: road, name: 道路}]\nregions: [{id: north, name: 北区}, {id: south, name: 南区}]\n-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,north,road,9223372036854775807,0,0,1\n2024,south,road,9223372036854775807,0,0,1\n", code: "number-out-of-range", file: "statistics/accidents.csv", line: 2),
         BadInput(name: "a CSV loss of 1e300 written out", files: "-- statistics/categories.yaml --\ncategories: [{id: road, name: 道路}]\nregions: [{id: north, name: 北区}]\n-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,north,road,1,0,0,1" + String(repeating: "0", count: 300) + "\n", code: "number-out-of-range", file: "statistics/accidents.csv", line: 2),
+        // Links, loops and text that cannot be published, in content and in a site's own templates
+        BadInput(name: "a template asset linked to a file outside", setup: { root in
+            try FileManager.default.createDirectory(atPath: root + "/templates/assets", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: root + "/templates/assets/passwd.txt", withDestinationPath: "/etc/passwd")
+        }, code: "outside-content", file: "templates/assets/passwd.txt", line: 1),
+        BadInput(name: "two folder links that loop", setup: { root in
+            try FileManager.default.createDirectory(atPath: root + "/extra/deeper", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: root + "/extra/deeper/up", withDestinationPath: "../..")
+            try FileManager.default.createSymbolicLink(atPath: root + "/extra/back", withDestinationPath: "..")
+        }, code: "symlink-loop", file: "extra/deeper/up", line: 1),
+        BadInput(name: "a site template that is not UTF-8", setup: { root in
+            try write(root, "templates/home.mustache", Array("{{<layout}}{{$main}}".utf8) + [0xFF, 0xFE, 0x41] + Array("{{/main}}{{/layout}}\n".utf8))
+        }, code: "invalid-encoding", file: "templates/home.mustache", line: 1),
+        BadInput(name: "a noncharacter in a task title", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: \"消防\u{FFFE}检查\"\n    responsible: [demo-police]\n", code: "invalid-character", file: "plans/demo-2024/tasks.yaml", line: 3),
+        BadInput(name: "a form feed in a notice", files: "-- notices/2024-05-01-check.md --\n---\ntitle: 通知\n---\n第一页\u{0C}第二页\n", code: "invalid-character", file: "notices/2024-05-01-check.md", line: 4),
+        BadInput(name: "YAML aliases as mapping keys", files: "-- units.yaml --\n- id: demo-police\n  name: &n 派出所\n  *n : x\n", code: "yaml-aliases", file: "units.yaml", line: 2),
+        BadInput(name: "a notice of nested list markers", files: "-- notices/2024-05-01-deep.md --\n---\ntitle: 通知\n---\n" + String(repeating: "- ", count: 100_000) + "x\n", code: "markdown-too-deep", file: "notices/2024-05-01-deep.md", line: 4),
+        BadInput(name: "a table row of 100,000 pipes", files: "-- notices/2024-05-01-pipes.md --\n---\ntitle: 通知\n---\n|a|\n|-|\n" + String(repeating: "|", count: 100_000) + "\n", code: "table-too-large", file: "notices/2024-05-01-pipes.md", line: 6),
         // One run shows every problem
         BadInput(name: "tasks.yaml checked when plan.md has a bad date", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-02-30\n---\n正文\n-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\n    due: 2024-06-31\n",
                  code: "invalid-date", file: "plans/demo-2024/tasks.yaml", line: 5),

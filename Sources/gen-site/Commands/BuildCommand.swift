@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include plans, notices and pages marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Write into an existing folder gen-site did not make, replacing what is in it (hidden files such as .git, CNAME, _headers and _redirects are kept).")
+    var force = false
+
     @Option(name: .long, help: "Diagnostics format: text, json or github.")
     var format: String = "text"
 
@@ -58,7 +61,7 @@ struct BuildCommand: ParsableCommand {
         let indexer = noSearchIndex ? nil : SearchIndexer.locate()
         let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
                                options: BuildOptions(baseURL: baseURL, searchIndex: indexer != nil), parallel: !singleThreaded, indexer: indexer,
-                               drafts: drafts)
+                               drafts: drafts, takeOver: force)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
         guard let pages = result.pageCount else {
@@ -120,17 +123,16 @@ enum Build {
     }
 
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
-                    parallel: Bool, indexer: SearchIndexer? = nil, drafts: Bool = false) -> Result {
+                    parallel: Bool, indexer: SearchIndexer? = nil, drafts: Bool = false, takeOver: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var timings: [(stage: String, seconds: Double)] = []
         func failed() -> Result { Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0, timings: timings) }
         func writeFailed(_ error: any Error) -> Result {
-            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
-                                      "无法写入输出目录 (cannot write the output): \(error)"))
+            diagnostics.append(Build.writeFailed(output, "\(error)"))
             return failed()
         }
         // The output's lock, and a scan of its staging folder while the content loads.
-        let writer = SiteWriter(outputPath: output, contentRoot: content)
+        let writer = SiteWriter(outputPath: output, contentRoot: content, takeOver: takeOver)
         let prefetched = writer.prefetch()
         // load → validate → resolve
         let (site, found) = timed("load", &timings) {
@@ -176,6 +178,12 @@ enum Build {
     }
 
     nonisolated(unsafe) static var keptUntilExit: [Any] = []
+
+    /// The output folder could not be written: at the folder, as given.
+    static func writeFailed(_ output: String, _ reason: String) -> Diagnostic {
+        .error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
+               "无法写入输出目录 (cannot write the output): \(reason)")
+    }
 
     /// Today in the local calendar: the only place gen-site reads the clock.
     static func today() -> Day {
