@@ -242,7 +242,11 @@ import TestSupport
                      "2\t签订责任书\t镇安委办\t各村居\t全年", "序　号\t工作任务\t牵头单位\t配合单位\t完成时限",
                      "二、深化整治（小计1项）", "3\t推进燃气管道改造\t规划建设办\t城建中心", "市场监管所\t2025年12月底前",
                      "序号\t单位\t联络员\t联系电话", "1\t镇安委办\t陈某某\t（略）"]
-        let table = try #require(AttachmentTable.parse(lines.enumerated().map { (number: $0.offset + 1, text: $0.element) }, report: &report))
+        let blocks = TextTables.blocks(lines.enumerated().map { ImportDocument.Line($0.element, line: $0.offset + 1) }, report: &report)
+        let tables = blocks.compactMap { block -> ImportDocument.Table? in if case .table(let table) = block { table } else { nil } }
+        #expect(tables.map(\.line) == [1, 10], "the header again at line 6 goes on with the first table; another header starts another")
+        #expect(tables.count == 2 && AttachmentTable.read(tables[1], report: &report) == nil, "the contacts table is not a task list")
+        let table = try #require(AttachmentTable.read(tables[0], report: &report))
         #expect(table.rows.map(\.number) == [1, 2, 3])
         #expect(table.rows.map(\.title) == ["开展消防安全隐患排查整治", "签订责任书", "推进燃气管道改造"])
         #expect(table.rows.map(\.group) == ["一、健全责任体系", "一、健全责任体系", "二、深化整治"])
@@ -251,7 +255,7 @@ import TestSupport
         #expect(table.rows[2].cooperating == ["城建中心", "市场监管所"])
         #expect(AttachmentTable.paragraphs("开展排查，\u{2028}建立台账。\u{2028}2. 闭环管理。") == "开展排查，建立台账。\n\n2. 闭环管理。",
                 "a cell's next line goes on with its sentence")
-        #expect(report.entries.filter { $0.kind == .skipped }.map(\.line) == [10, 11], "the contacts table is reported, not read")
+        #expect(report.entries.filter { $0.kind == .skipped }.map(\.line) == [6], "the repeated header")
         var restart = ImportReport()
         let rows = [(1, "一"), (2, "一"), (1, "二"), (1, "二")].enumerated().map { index, r in
             AttachmentTable.Row(number: r.0, line: index + 1, group: r.1, title: "", leaders: [], responsible: [], cooperating: [],

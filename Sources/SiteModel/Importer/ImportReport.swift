@@ -12,8 +12,27 @@ public struct ImportReport: Sendable {
     }
 
     public private(set) var entries: [Entry] = []
+    /// What a position is called (`line`, `paragraph`) and, for a PDF, where its pages start.
+    public var positionName = "line"
+    public var pageStarts: [Int] = []
+    public var sourceLines: [Int] = []
 
     public init() {}
+
+    init(for document: ImportDocument) {
+        positionName = document.positionName
+        pageStarts = document.pageStarts
+        sourceLines = document.sourceLines
+    }
+
+    /// `line 12`, `paragraph 30`, `page 3, line 12`.
+    public func place(_ position: Int) -> String {
+        var document = ImportDocument(format: .text, blocks: [])
+        document.positionName = positionName
+        document.pageStarts = pageStarts
+        document.sourceLines = sourceLines
+        return document.place(position)
+    }
 
     mutating func skipped(line: Int, _ message: String) { entries.append(Entry(kind: .skipped, line: line, message: message)) }
     mutating func guess(line: Int, _ message: String) { entries.append(Entry(kind: .guess, line: line, message: message)) }
@@ -22,7 +41,7 @@ public struct ImportReport: Sendable {
     /// The report as printed, one entry a line, in source order.
     public var text: String {
         entries.sorted { ($0.line, $0.kind.rawValue) < ($1.line, $1.kind.rawValue) }.map { entry in
-            let place = entry.line > 0 ? "line \(entry.line): " : ""
+            let place = entry.line > 0 ? self.place(entry.line) + ": " : ""
             return "\(entry.kind.rawValue): \(place)\(entry.message)"
         }.joined(separator: "\n")
     }

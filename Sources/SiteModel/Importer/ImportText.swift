@@ -16,6 +16,8 @@ enum ImportText {
         /// A trailing unit bracket on its own line: （责任单位：…）, （A、B）.
         case units
         case text
+        /// A table of the document (its index), between the lines (never what `kind(_:)` returns).
+        case table(Int)
     }
 
     static func isCJK(_ c: Character) -> Bool {

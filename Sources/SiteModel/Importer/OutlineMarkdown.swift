@@ -35,7 +35,8 @@ struct OutlineMarkdown {
     var sectionEntries: [Item] = []
     var chapterEntries: [Item] = []
 
-    static func build(_ blocks: [TextBlock], report: inout ImportReport) -> OutlineMarkdown {
+    /// `tables`: the Markdown of each table that stays in the text, by its index (a task table has none).
+    static func build(_ blocks: [TextBlock], tables: [Int: String] = [:], report: inout ImportReport) -> OutlineMarkdown {
         let blocks = rejoinBrokenSections(blocks, report: &report)
         var out: [String] = []
         var headings: [Heading] = []
@@ -119,6 +120,11 @@ struct OutlineMarkdown {
                 // chapter or of the plan, `根据……列出19项工作要点`) is not part of the task.
                 itemClosed = !UnitBrackets.extract(text).roles.isEmpty
                 opensHeading = false
+                openEntry = nil
+            case .table(let index):
+                // A table ends the task before it; a task table is in tasks.yaml, not here.
+                if let markdown = tables[index] { out.append(markdown) }
+                openItem = nil
                 openEntry = nil
             case .units, .text:
                 if let number = openItem, !items.isEmpty, !itemClosed {

@@ -18,6 +18,10 @@ struct PlanHeader: Equatable {
     /// 索引号 and 主题分类, from a website's metadata box.
     var indexNumber: String?
     var category: String?
+    /// 有效性 as the box states it (`有效`, `失效`, `废止`).
+    var validity: String?
+    /// The box's rows gen-site has no field for (公开主体, 生效日期…), kept as extra rows.
+    var extra: [(label: String, value: String)] = []
     /// The source lines (numbers) of the metadata box: not part of the body wherever they stand.
     var metadataLines: Set<Int> = []
     /// What the header parse guessed, for the report: (source line, message).
@@ -33,8 +37,10 @@ struct PlanHeader: Equatable {
 
     /// `上海市普陀区安全生产委员会` + `普安委〔2022〕6号` + …; `raw` gives a line's text
     /// as it was (the metadata box is read from it: cleaning drops the tabs between its pairs).
-    static func parse(_ lines: [(number: Int, text: String)], raw: (Int) -> String = { _ in "" }) -> PlanHeader {
+    static func parse(_ lines: [(number: Int, text: String)], raw: (Int) -> String = { _ in "" },
+                      pairs: [ImportDocument.Pair] = []) -> PlanHeader {
         var header = PlanHeader()
+        for pair in pairs { header.apply(HeaderMetadata.field(for: pair.label) ?? .other(pair.label), pair.value) }
         // The metadata box, anywhere before the first chapter.
         let boxEnd = min(lines.firstIndex { ImportText.kind($0.text) == .chapter } ?? lines.count, 40)
         var boxed: [Int] = []
@@ -146,7 +152,8 @@ struct PlanHeader: Equatable {
         case .issued: issued = ImportDates.metadataDay(value) ?? issued
         case .published: published = ImportDates.metadataDay(value) ?? published
         case .disclosure: disclosure = ImportText.clean(value)
-        case .other: break
+        case .validity: validity = value
+        case .other(let label): extra.append((label, value))
         }
     }
 

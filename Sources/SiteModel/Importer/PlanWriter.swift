@@ -69,7 +69,8 @@ struct PlanWriter {
     }
 
     /// Tasks from the attached table: groups from its sub-headings (or the text's chapters).
-    func tasksFromTable(_ table: AttachmentTable, units: inout UnitAllocator, report: inout ImportReport) -> String {
+    /// `captions`: the lines above the table in its annex (`附件1`, its title), kept as comments.
+    func tasksFromTable(_ table: AttachmentTable, captions: [String] = [], units: inout UnitAllocator, report: inout ImportReport) -> String {
         var groups: [(id: String, title: String)] = []
         var groupOf: [String: String] = [:]
         for row in table.rows {
@@ -88,7 +89,9 @@ struct PlanWriter {
                 groups.append(("general", "总体目标"))
             }
         }
-        var out = ["# Imported from the attached table by gen-site import (Chinese only).", groups.isEmpty ? "groups: []" : "groups:"]
+        var out = ["# Imported from the attached table by gen-site import (Chinese only)."]
+        out += captions.map { "# " + $0 }
+        out.append(groups.isEmpty ? "groups: []" : "groups:")
         for group in groups { out.append("  - id: \(group.id)\n    title: \(Self.quote(group.title))") }
         out.append(table.rows.isEmpty ? "tasks: []" : "tasks:")
         let numbers = TaskNumbering.tableNumbers(table.rows, report: &report)

@@ -6,6 +6,8 @@ struct TextBlock: Equatable {
     var kind: ImportText.Kind
     var text: String
     var line: Int
+    /// A heading as the format marked it (h1–h6, a Word heading style): no line goes on with it.
+    var isHeading = false
 }
 
 /// Joins a plan's lines into blocks. A line continues the block before it
@@ -13,19 +15,38 @@ struct TextBlock: Equatable {
 /// when it is a unit bracket on its own line; a character repeated across
 /// the break (`牢固树立` / `立安全…`) is dropped, and reported as a guess.
 enum TextBlocks {
+    /// What the joiner takes: a line (or paragraph) as written, or a table between them.
+    enum Input {
+        case line(number: Int, text: String, role: ImportDocument.Line.Role)
+        case table(Int, line: Int)
+    }
+
     static func join(_ lines: [(number: Int, text: String)], report: inout ImportReport) -> [TextBlock] {
+        join(lines.map { .line(number: $0.number, text: $0.text, role: .line) }, report: &report)
+    }
+
+    static func join(_ inputs: [Input], report: inout ImportReport) -> [TextBlock] {
         var blocks: [TextBlock] = []
-        for (number, raw) in lines {
+        for input in inputs {
+            guard case .line(let number, let raw, let role) = input else {
+                if case .table(let index, let line) = input { blocks.append(TextBlock(kind: .table(index), text: "", line: line)) }
+                continue
+            }
             var line = ImportText.clean(raw)
             guard !line.isEmpty else { continue }
             let kind = ImportText.kind(line)
+            if role == .heading {
+                blocks.append(TextBlock(kind: kind, text: line, line: number, isHeading: true))
+                continue
+            }
             // `附件：1．…` / `2．…`: the list of attachments stays one block, a line each.
             if var previous = blocks.last, previous.text.hasPrefix("附件："), isAttachmentEntry(line) {
                 previous.text += "\n" + line
                 blocks[blocks.count - 1] = previous
                 continue
             }
-            if var previous = blocks.last, kind == .text || kind == .units {
+            if var previous = blocks.last, kind == .text || kind == .units, !previous.isHeading,
+               !{ if case .table = previous.kind { return true }; return false }() {
                 let isHeading = (previous.kind == .chapter || previous.kind == .section)
                     && (isShortHeading(previous.text) || isParallelHeading(previous.text))
                 let continues = kind == .units || (!ImportText.endsSentence(previous.text) && !isHeading)
