@@ -117,7 +117,7 @@ struct AttachmentTable {
                 continue
             }
             if spans, isTotal(firstText) {
-                report.skipped(line: line, "table total not kept: \(firstText.prefix(30))")
+                report.debris(line: line, "table total not kept: \(firstText.prefix(30))")
                 continue
             }
             var number = previous + 1

@@ -28,8 +28,8 @@ public enum PlanImporter {
     }
 
     /// `text` is the whole file (already decoded); `knownUnits` are units.yaml's.
-    public static func run(text: String, id suggested: String?, fileName: String, knownUnits: [Unit], today: Day) throws(Failure) -> Result {
-        try run(document: TextDocument.read(text), id: suggested, fileName: fileName, knownUnits: knownUnits, today: today)
+    public static func run(text: String, id suggested: String?, fileName: String, knownUnits: [Unit]) throws(Failure) -> Result {
+        try run(document: TextDocument.read(text), id: suggested, fileName: fileName, knownUnits: knownUnits)
     }
 
     /// A line of the document after reading: its position, the text as written and cleaned.
@@ -50,10 +50,9 @@ public enum PlanImporter {
         var isTable: Bool { if case .table = self { true } else { false } }
     }
 
-    public static func run(document: ImportDocument, id suggested: String?, fileName: String, knownUnits: [Unit],
-                           today: Day) throws(Failure) -> Result {
+    public static func run(document: ImportDocument, id suggested: String?, fileName: String, knownUnits: [Unit]) throws(Failure) -> Result {
         var report = ImportReport(for: document)
-        for left in document.leftOut { report.skipped(line: left.line, left.reason) }
+        for left in document.leftOut { report.debris(line: left.line, left.reason) }
         var tables: [ImportDocument.Table] = []
         let items = self.items(document, tables: &tables, report: &report)
         let lineCount = items.compactMap(\.line).count + tables.reduce(0) { $0 + $1.rows.count }
@@ -102,15 +101,20 @@ public enum PlanImporter {
         }
         let (closingLines, annexes) = splitClosing(closing)
         header.readClosing(closingLines.map { (number: $0.number, text: $0.text) }, report: &report)
-        for line in headerLines[..<titleIndex] where !header.metadataLines.contains(line.number) {
-            report.note(line: line.number, "header: \(line.text.prefix(40))")
+        // Each line read into a value, with the value's name: the report shows where everything went.
+        let names = Dictionary(uniqueKeysWithValues: HeaderFields.all.map { ($0.key, $0.name) } + [("copies", "印发份数"), ("status", "有效性")])
+        for (key, line) in header.fieldLines.sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) where line > 0 && !header.metadataLines.contains(line) {
+            report.note(line: line, "read into \(names[key] ?? key) \(key)")
         }
+        for (line, what) in header.read { report.note(line: line, "read as \(what)") }
+        for line in header.unplaced { report.note(line: line.number, "kept as a comment in plan.md: \(line.text.prefix(30))") }
 
         // Task tables become tasks; any other table stays where it stood, as a Markdown table.
         var taskTable = AttachmentTable()
         var taskTables = 0
         var markdownTables: [Int: String] = [:]
         var captions: [String] = []
+        var taskHeaders = Set<Int>()
         /// Reads table `index` as tasks when it is a task list (true), else as a Markdown table.
         func read(_ index: Int, caption: [SourceLine]) -> Bool {
             guard let found = AttachmentTable.read(tables[index], report: &report) else {
@@ -121,6 +125,8 @@ public enum PlanImporter {
             if taskTables > 0 { report.note(line: tables[index].line, "another task table starts here") }
             taskTables += 1
             taskTable.rows += found.rows
+            // The header's cells are the columns tasks.yaml has keys for, not text.
+            for cell in tables[index].rows.first ?? [] { taskHeaders.insert(cell.line) }
             captions += caption.map(\.text)
             return true
         }
@@ -148,14 +154,17 @@ public enum PlanImporter {
             }
         }
 
-        let blocks = TextBlocks.join(bodyItems(body + annexBody, tables: tables), report: &report)
+        // Closing lines that are text (抄送：…) stay, at the end, in the order they were written.
+        let trailing = header.trailing.map { Item.line(SourceLine(number: $0.number, raw: $0.text, text: $0.text, role: .paragraph)) }
+        let after = (annexBody + trailing).sorted { position($0, tables) < position($1, tables) }
+        let blocks = TextBlocks.join(bodyItems(body + after, tables: tables), report: &report)
         guard blocks.contains(where: { if case .item = $0.kind { return true }; return $0.kind == .chapter }) || taskTables > 0 else {
             throw .notAPlan("no numbered chapters (一、) or tasks (1.) in the text")
         }
         let outline = OutlineMarkdown.build(blocks, tables: markdownTables, report: &report)
 
         let id = suggested ?? derivedID(title: title, docNumber: header.docNumber, fileName: fileName)
-        let plan = PlanWriter(id: id, title: title, header: header, outline: outline, today: today)
+        let plan = PlanWriter(id: id, title: title, header: header, outline: outline)
         var units = UnitAllocator(planID: id, area: plan.area, known: knownUnits)
         let tasks: String
         let taskCount: Int
@@ -169,10 +178,33 @@ public enum PlanImporter {
             taskCount = count
             report.note("tasks.yaml: \(count) tasks from \(from)")
         }
-        let issuer = header.issuer.map { units.id(for: $0, line: 0, report: &report) }
-        return Result(id: id, planMarkdown: plan.planMarkdown(issuer: issuer), tasksYAML: tasks,
-                      newUnitsYAML: units.newUnitsYAML(area: plan.area), taskCount: taskCount, tableCount: tables.count,
-                      report: report)
+        let issuer = header.issuer.map { units.id(for: $0, line: header.fieldLines["issuer"] ?? 0, report: &report) }
+        var result = Result(id: id, planMarkdown: plan.planMarkdown(issuer: issuer), tasksYAML: tasks,
+                            newUnitsYAML: units.newUnitsYAML(area: plan.area), taskCount: taskCount, tableCount: tables.count,
+                            report: report)
+
+        // Nothing lost: every line of the source is in what was written, or the report names it.
+        var accounted = report.debrisLines.union(taskHeaders).union(header.metadataLines).union(header.fieldLines.values).union(header.read.map(\.number))
+        for index in metadataTables { for row in tables[index].rows { for cell in row { accounted.insert(cell.line) } } }
+        let lost = LostLines.find(lines: items.compactMap(\.line).map { (number: $0.number, text: $0.raw) },
+                                  tables: tables.indices.filter { !metadataTables.contains($0) }.map { tables[$0] }, accounted: accounted,
+                                  output: [result.planMarkdown, result.tasksYAML, result.newUnitsYAML] + units.knownNames)
+        for line in lost { result.report.error(line: line.line, "lost: this text is not in plan.md, tasks.yaml or units.yaml: \(line.text.prefix(40))") }
+        result.report.lostCount = lost.count
+        result.report.fields = HeaderFields.lines(header: header, plan: plan, report: result.report)
+        let found = HeaderFields.found(header: header, plan: plan)
+        result.report.summary = "import: \(taskCount) tasks, \(units.used.count) units, header \(found)/\(HeaderFields.all.count) fields found, "
+            + "\(tables.count) tables, \(lost.count) lines lost"
+        return result
+    }
+
+    /// An item's place in the source, for putting closing lines back in order.
+    static func position(_ item: Item, _ tables: [ImportDocument.Table]) -> Int {
+        switch item {
+        case .line(let line): line.number
+        case .table(let index): tables[index].line
+        case .pairs(let pairs): pairs.first?.line ?? 0
+        }
     }
 
     /// The document's blocks as items: tables found among the lines (cells apart by tabs or
@@ -186,7 +218,11 @@ public enum PlanImporter {
                 let text = ImportText.clean(line.text)
                 guard !text.isEmpty else { return }
                 if ImportText.isPageDebris(text) {
-                    report.skipped(line: line.line, "page-break debris: \(text)")
+                    report.debris(line: line.line, "page-break debris: \(text)")
+                    return
+                }
+                if ImportText.isPageFurniture(text) {
+                    report.debris(line: line.line, "the web page's navigation, not the document: \(text.prefix(30))")
                     return
                 }
                 items.append(.line(SourceLine(number: line.line, raw: line.text, text: text, role: line.role)))

@@ -62,7 +62,7 @@ enum TextTables {
             let clean = ImportText.clean(raw)
             if clean.isEmpty { index += 1; continue }
             if ImportText.isPageDebris(clean, loneNumbers: false) {
-                report.skipped(line: number, "page-break debris: \(clean)")
+                report.debris(line: number, "page-break debris: \(clean)")
                 index += 1
                 continue
             }
@@ -71,7 +71,7 @@ enum TextTables {
             if AttachmentTable.isHeaderRow(raw) || (index > start && filled.count >= 2 && sameHeader(cells, header)) {
                 // The header again at a page break: the same table goes on. Another header: another table.
                 guard sameHeader(cells, header) else { break }
-                report.skipped(line: number, "the table's header again (a page break)")
+                report.debris(line: number, "the table's header again (a page break)")
                 index += 1
                 continue
             }

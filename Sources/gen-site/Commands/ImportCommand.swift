@@ -29,12 +29,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing plan folder of the same id.")
     var force = false
 
-    @Option(name: .long, help: "The date deciding in_force or expired (YYYY-MM-DD; default today).")
-    var date: String?
-
     func validate() throws {
         if let id, !IdentifierSyntax.isValid(id) { throw ValidationError("--id: lowercase ASCII letters, digits and hyphens") }
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a real day written YYYY-MM-DD") }
     }
 
     func run() throws {
@@ -59,8 +55,7 @@ struct ImportCommand: ParsableCommand {
         }
         let result: PlanImporter.Result
         do {
-            result = try PlanImporter.run(text: decoded.text, id: id, fileName: file, knownUnits: known,
-                                          today: date.flatMap(Day.init(iso:)) ?? Build.today())
+            result = try PlanImporter.run(text: decoded.text, id: id, fileName: file, knownUnits: known)
         } catch {
             Terminal.err("gen-site import: \(file) is not a plan gen-site can read: \(error)\n")
             throw ExitCode(1)
@@ -97,9 +92,14 @@ struct ImportCommand: ParsableCommand {
             text += result.newUnitsYAML
             try Data(text.utf8).write(to: units)
         }
+        Terminal.out("wrote \(content)/plans/\(result.id)\n")
         if decoded.encoding == .gb18030 { Terminal.out("note: \(file) was read as GB18030\n") }
-        if !result.report.text.isEmpty { Terminal.out(result.report.text + "\n") }
-        Terminal.out("wrote \(content)/plans/\(result.id): \(result.taskCount) tasks\n")
+        Terminal.out(result.report.text + "\n")
+        if result.report.lostCount > 0 {
+            Terminal.err("gen-site import: \(result.report.lostCount) line(s) of \(file) are not in what was written (see the error: lines above); "
+                         + "the plan folder is left for you to check\n")
+            throw ExitCode(1)
+        }
     }
 }
 
