@@ -21,6 +21,8 @@ struct AttachmentTable {
         var remarks: String
         /// The 完成时限 cell as written (`2025年6月底前`, `全年`).
         var due = ""
+        /// The table (its index in the document) the row is in.
+        var table = 0
     }
 
     var rows: [Row] = []
@@ -93,7 +95,8 @@ struct AttachmentTable {
     static func text(_ cell: ImportDocument.Cell) -> String { cell.lines.joined(separator: "\n") }
 
     /// Reads a task table (its first row the header); nil when it is not one (no task column, or no one doing it).
-    static func read(_ table: ImportDocument.Table, report: inout ImportReport) -> AttachmentTable? {
+    /// A table without a 序号 column numbers its rows from `firstNumber` (after the task tables before it).
+    static func read(_ table: ImportDocument.Table, firstNumber: Int = 1, report: inout ImportReport) -> AttachmentTable? {
         guard let headerRow = table.rows.first else { return nil }
         let headers = headerRow.map { text($0).replacingOccurrences(of: "\n", with: "") }
         var notes = ImportReport()
@@ -104,7 +107,7 @@ struct AttachmentTable {
         if !numbered { report.note(line: table.line, "the table numbers no row: its tasks are numbered in order") }
         var result = AttachmentTable()
         var group: String?
-        var previous = 0
+        var previous = numbered ? 0 : firstNumber - 1
         for row in table.rows.dropFirst() {
             let cells = row.map(text)
             let filled = cells.filter { !$0.isEmpty }
@@ -170,6 +173,8 @@ struct AttachmentTable {
             }
             if !used.insert(column).inserted { columns[index] = column == .title && !used.contains(.requirements) ? .requirements : nil }
         }
+        // `工作内容 | 责任单位 | 完成时限`: with no task column, the first column of what is to be done names the task.
+        if !columns.contains(.title), let first = columns.firstIndex(of: .requirements) { columns[first] = .title }
         return columns
     }
 

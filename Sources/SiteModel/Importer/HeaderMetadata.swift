@@ -33,7 +33,7 @@ enum HeaderMetadata {
                               "统一编号", "登记号", "签发人", "责任部门", "联系方式"]
 
     static func field(for label: String) -> Field? {
-        let name = label.filter { !$0.isWhitespace && $0 != "：" && $0 != ":" }
+        let name = HeaderMetadata.withoutBullet(label).filter { !$0.isWhitespace && $0 != "：" && $0 != ":" }
         for entry in labels where entry.names.contains(name) { return entry.field }
         return otherLabels.contains(name) ? .other(name) : nil
     }
@@ -75,7 +75,16 @@ enum HeaderMetadata {
 
     /// The pairs of one raw line with their fields.
     static func pairs(in raw: String) -> [(field: Field, value: String)] {
-        labelledPairs(in: raw).compactMap { pair in field(for: pair.label).map { ($0, pair.value) } ?? (.other(pair.label), pair.value) }
+        labelledPairs(in: raw).map { pair in (field(for: pair.label, value: pair.value), pair.value) }
+    }
+
+    /// A label's field, also for a label that names it only with some values: `公开类别：主动公开` is the
+    /// 公开方式 (another 公开类别, such as 政策文件, is an extra row).
+    static func field(for label: String, value: String) -> Field {
+        let found = field(for: label) ?? .other(label)
+        if case .other(let name) = found, name == "公开类别",
+           ["主动公开", "依申请公开", "不予公开"].contains(value.filter { !$0.isWhitespace }) { return .disclosure }
+        return found
     }
 
     /// A box printed as a table (`索引号 | X | 主题分类 | Y`): its pairs, when two of its labels are known

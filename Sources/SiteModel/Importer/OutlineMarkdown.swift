@@ -37,11 +37,14 @@ struct OutlineMarkdown {
     /// Brackets that give the units of the tasks after them (`…；下同，不再注明`): where each stands
     /// (its line, its chapter's ordinal) and the units.
     var defaultUnits: [(line: Int, part: Int, roles: UnitBrackets.Roles)] = []
+    /// The section (or chapter) each table of the text stands in, by the table's index.
+    var tableHeadings: [Int: Heading] = [:]
 
     /// `tables`: the Markdown of each table that stays in the text, by its index (a task table has none).
     static func build(_ blocks: [TextBlock], tables: [Int: String] = [:], report: inout ImportReport) -> OutlineMarkdown {
         let blocks = splitRunInTasks(rejoinBrokenSections(blocks, report: &report), report: &report)
         var defaultUnits: [(line: Int, part: Int, roles: UnitBrackets.Roles)] = []
+        var tableHeadings: [Int: Heading] = [:]
         var out: [String] = []
         var headings: [Heading] = []
         var items: [Item] = []
@@ -132,6 +135,7 @@ struct OutlineMarkdown {
             case .table(let index):
                 // A table ends the task before it; a task table is in tasks.yaml, not here.
                 if let markdown = tables[index] { out.append(markdown) }
+                if let heading = currentSection ?? chapter { tableHeadings[index] = heading }
                 openItem = nil
                 openEntry = nil
             case .units, .text:
@@ -152,7 +156,8 @@ struct OutlineMarkdown {
             }
         }
         return OutlineMarkdown(markdown: out.joined(separator: "\n\n") + "\n", headings: headings, items: items,
-                               sectionEntries: sectionEntries, chapterEntries: chapterEntries, defaultUnits: defaultUnits)
+                               sectionEntries: sectionEntries, chapterEntries: chapterEntries, defaultUnits: defaultUnits,
+                               tableHeadings: tableHeadings)
     }
 
     /// `（三）强化执法。1.开展……`: a heading run in with the first task under it — the heading, then the task.

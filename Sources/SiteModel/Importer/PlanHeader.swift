@@ -79,7 +79,7 @@ struct PlanHeader: Equatable {
     static func parse(_ lines: [(number: Int, text: String)], raw: (Int) -> String = { _ in "" },
                       pairs: [ImportDocument.Pair] = []) -> PlanHeader {
         var header = PlanHeader()
-        for pair in pairs { header.apply(HeaderMetadata.field(for: pair.label) ?? .other(pair.label), pair.value, line: pair.line) }
+        for pair in pairs { header.apply(HeaderMetadata.field(for: pair.label, value: pair.value), pair.value, line: pair.line) }
         header.readBox(lines, raw: raw)
         let order = lines.indices.filter { !header.metadataLines.contains(lines[$0].number) }
         // Where the cover letter may start (a position in `order`): after the 文号, else after the box.
@@ -165,13 +165,23 @@ struct PlanHeader: Equatable {
         }
         // Between the 文号 (or the box, or the recipients) and the title: the cover letter.
         if let letterStart, titlePos > letterStart {
-            var letter = order[letterStart..<titlePos].map { lines[$0] }
+            var letter = order[letterStart..<titlePos].map { lines[$0] }.filter { line in
+                // `2024815`: a date the page printed without its marks, not the letter's.
+                guard ImportDates.isMangledDate(line.text) else { return true }
+                header.guesses.append((line.number, "a date the page printed without its marks, not read: \(line.text)"))
+                header.unplaced.append(line)
+                return false
+            }
             if let first = letter.first, noticeTitle == nil, isNoticeTitle(first.text) { noticeTitle = letter.removeFirst() }
-            header.readLetter(letter, noticeTitle: noticeTitle)
+            if letter.isEmpty, let title = noticeTitle {
+                header.unplaced.append(title)
+            } else {
+                header.readLetter(letter, noticeTitle: noticeTitle)
+            }
         } else if let noticeTitle {
             header.unplaced.append(noticeTitle)
         }
-        if let noticeTitle { header.read.append((noticeTitle.number, "the notice's title (in the cover letter)")) }
+        if let noticeTitle, header.coverLetter != nil { header.read.append((noticeTitle.number, "the notice's title (in the cover letter)")) }
         // A bracketed line under the title that dates the text: `（2025年1月20日区安委会全体会议审议通过）`.
         if header.issued == nil, titleIndex + 1 < lines.count {
             let next = lines[titleIndex + 1]
@@ -237,8 +247,16 @@ struct PlanHeader: Equatable {
             }
             closing.insert(contentsOf: signers.map(\.text), at: 0)
         }
+        // The recipients' line is a paragraph of its own, whatever punctuation ends it.
         var report = ImportReport()
-        let paragraphs = (noticeTitle.map { [$0.text] } ?? []) + TextBlocks.join(letter, report: &report).map(\.text) + closing
+        var text: [String] = []
+        if let index = letter.firstIndex(where: { Self.isRecipientsLine($0.text) }) {
+            text = TextBlocks.join(Array(letter[..<index]), report: &report).map(\.text) + [letter[index].text]
+                + TextBlocks.join(Array(letter[(index + 1)...]), report: &report).map(\.text)
+        } else {
+            text = TextBlocks.join(letter, report: &report).map(\.text)
+        }
+        let paragraphs = (noticeTitle.map { [$0.text] } ?? []) + text + closing
         if !paragraphs.isEmpty { coverLetter = paragraphs.joined(separator: "\n\n") }
     }
 

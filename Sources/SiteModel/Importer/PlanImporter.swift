@@ -117,13 +117,14 @@ public enum PlanImporter {
         var taskHeaders = Set<Int>()
         /// Reads table `index` as tasks when it is a task list (true), else as a Markdown table.
         func read(_ index: Int, caption: [SourceLine]) -> Bool {
-            guard let found = AttachmentTable.read(tables[index], report: &report) else {
+            guard var found = AttachmentTable.read(tables[index], firstNumber: taskTable.rows.count + 1, report: &report) else {
                 markdownTables[index] = MarkdownTable.markdown(tables[index])
                 report.note(line: tables[index].line, "a table that is not a task list: kept as a table in the text")
                 return false
             }
             if taskTables > 0 { report.note(line: tables[index].line, "another task table starts here") }
             taskTables += 1
+            for row in found.rows.indices { found.rows[row].table = index }
             taskTable.rows += found.rows
             // The header's cells are the columns tasks.yaml has keys for, not text.
             for cell in tables[index].rows.first ?? [] { taskHeaders.insert(cell.line) }

@@ -106,10 +106,17 @@ struct PlanWriter {
     func tasksFromTable(_ table: AttachmentTable, captions: [String] = [], units: inout UnitAllocator, report: inout ImportReport) -> String {
         var groups: [(id: String, title: String)] = []
         var groupOf: [String: String] = [:]
+        /// The group of a row: its table's sub-heading, else the text's section or chapter the table
+        /// stands in; none for a row of an annex's table above its first sub-heading.
+        func key(_ row: AttachmentTable.Row) -> String? {
+            row.group ?? outline.tableHeadings[row.table].map { "\u{1}" + $0.anchor }
+        }
         for row in table.rows {
-            let key = row.group ?? ""
-            guard groupOf[key] == nil else { continue }
-            if let group = row.group {
+            guard let key = key(row), groupOf[key] == nil else { continue }
+            if let heading = outline.tableHeadings[row.table], row.group == nil {
+                groupOf[key] = heading.anchor
+                if !groups.contains(where: { $0.id == heading.anchor }) { groups.append((heading.anchor, heading.text)) }
+            } else if let group = row.group {
                 // The chapter (or section) of the text the sub-heading names, numbered as it may be.
                 let heading = outline.headings.first { $0.level == 2 && $0.text == group }
                     ?? outline.headings.first { OutlineMarkdown.unnumbered($0.text) == OutlineMarkdown.unnumbered(group) }
@@ -117,9 +124,6 @@ struct PlanWriter {
                 if groups.contains(where: { $0.id == id }) { id = "group-\(groups.count + 1)" }
                 groupOf[key] = id
                 groups.append((id, group))
-            } else {
-                groupOf[key] = "general"
-                groups.append(("general", "总体目标"))
             }
         }
         var out = ["# Imported from the attached table by gen-site import (Chinese only)."]
@@ -130,8 +134,14 @@ struct PlanWriter {
         let numbers = TaskNumbering.tableNumbers(table.rows, report: &report)
         for (row, number) in zip(table.rows, numbers) {
             out.append("  - no: \(Int(number) != nil ? number : Self.quote(number))")
-            if let group = groupOf[row.group ?? ""] { out.append("    group: \(group)") }
-            out.append("    title: \(Self.quote(row.title.isEmpty ? "任务\(row.number)" : row.title))")
+            if let key = key(row), let group = groupOf[key] { out.append("    group: \(group)") }
+            var title = row.title
+            if title.isEmpty {
+                let sentence = row.requirements.split(whereSeparator: { "。；\n".contains($0) }).first.map(String.init) ?? ""
+                title = sentence.isEmpty || sentence.count > 30 ? "任务\(row.number)" : sentence
+                report.guess(line: row.line, "row \(row.number) has no task cell: titled \"\(title)\"")
+            }
+            out.append("    title: \(Self.quote(title))")
             if !row.leaders.isEmpty { out.append("    leaders: [" + row.leaders.map(Self.quote).joined(separator: ", ") + "]") }
             for (role, names) in [("lead", row.lead), ("responsible", row.responsible), ("cooperating", row.cooperating)] where !names.isEmpty {
                 var ids: [String] = []

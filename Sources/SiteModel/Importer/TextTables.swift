@@ -88,10 +88,12 @@ enum TextTables {
             }
             let onlyOne = filled.count == 1
             let firstText = ImportText.clean(filled.first ?? "")
-            let nextIsRow = nextText(after: index).map { isRow($0.text) || AttachmentTable.isHeaderRow($0.text) } ?? false
-            // A sub-heading row (`一、…（小计 4 项）`), or a total: one cell across the table.
+            let nextIsHeader = nextText(after: index).map { AttachmentTable.isHeaderRow($0.text) || sameHeader(AttachmentTable.cells($0.text), header) } ?? false
+            let nextIsRow = nextIsHeader || (nextText(after: index).map { isRow($0.text) } ?? false)
+            // A sub-heading row (`一、…（小计 4 项）`), or a total: one cell across the table. A heading
+            // followed by the header again is the text's next chapter, above a table of its own.
             if onlyOne, [.chapter, .section].contains(ImportText.kind(firstText)),
-               nextIsRow || raw.hasSuffix("\t") || AttachmentTable.subheading(firstText) != firstText {
+               (nextIsRow && !nextIsHeader) || raw.hasSuffix("\t") || AttachmentTable.subheading(firstText) != firstText {
                 rows.append([ImportDocument.Cell([firstText], line: number)])
                 index += 1
                 continue
@@ -110,8 +112,12 @@ enum TextTables {
             guard rows.count > 1, rows[rows.count - 1].count > 1, var last = rows.popLast() else { break }
             while last.count < width, last.count > 2, last.last?.isEmpty == true { last.removeLast() }
             let lastCells = last.map { $0.lines.joined(separator: "\n") }
+            // A heading or a numbered line after a complete row is the text again; a piece of text goes on
+            // in the last cell when more rows follow, or when it does not read as a paragraph of its own.
+            let complete = last.count >= width
+            let isText = [.text, .units].contains(ImportText.kind(firstText))
             guard AttachmentTable.continues(lastCells, with: cells, columns: width),
-                  nextIsRow || !endsTable(firstText, after: lastCells, onlyOne: onlyOne) else {
+                  !complete || (isText && ((nextIsRow && !nextIsHeader) || !endsTable(firstText, after: lastCells, onlyOne: onlyOne))) else {
                 rows.append(last)
                 break
             }

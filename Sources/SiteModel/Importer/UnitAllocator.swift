@@ -38,7 +38,10 @@ struct UnitAllocator {
             }
             report.guess(line: line, "\(name) is also \(id) in \(unitArea ?? "another area"); a new unit is made for \(area ?? "this plan")")
         }
-        let id = "\(planID)-unit-\(new.count + 1)"
+        // An id units.yaml already has (the plan imported before, with --force) is not given again.
+        var number = new.count + 1
+        while directory[UnitID("\(planID)-unit-\(number)")] != nil || new.contains(where: { $0.id == "\(planID)-unit-\(number)" }) { number += 1 }
+        let id = "\(planID)-unit-\(number)"
         new.append((id, name))
         byName[name] = id
         report.note(line: line, "new unit \(id): \(name)")

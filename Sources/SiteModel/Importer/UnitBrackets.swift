@@ -177,8 +177,20 @@ enum UnitBrackets {
     /// A bracket that gives the units of the tasks after it: `（以下任务由区应急局牵头，各成员单位分工负责；下同，不再注明）`.
     static func defaultRoles(_ text: String) -> Roles? {
         let markers = ["不再注明", "不再标注", "不再列出", "不再一一注明", "不再一一列出", "下同"]
-        guard markers.contains(where: { text.contains($0) }) else { return nil }
-        guard let open = text.firstIndex(where: { openings.contains($0) }) else { return nil }
+        guard let marker = markers.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        // The bracket the marker stands in: the last one opened before it and not closed.
+        var depth = 0
+        var index = marker.lowerBound
+        var open: String.Index?
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if closings[text[index]] != nil { depth += 1 }
+            if openings.contains(text[index]) {
+                if depth == 0 { open = index; break }
+                depth -= 1
+            }
+        }
+        guard let open else { return nil }
         var inner = String(text[text.index(after: open)...])
         if let last = inner.lastIndex(where: { closings[$0] != nil }) { inner = String(inner[..<last]) }
         var parts = inner.split(whereSeparator: { "；;。".contains($0) }).map(String.init)
