@@ -330,4 +330,152 @@ import TestSupport
         }
         #expect(imported > 0)
     }
+
+    // MARK: The rules of issue 15: headers as portals print them, tables anywhere, nothing invented
+
+    @Test func metadataBoxesAsPortalsPrintThem() {
+        #expect(HeaderMetadata.pairs(in: "•发文字号：五街办〔2024〕9号").map(\.field) == [.docNumber], "a bullet before the label")
+        let spaced = HeaderMetadata.labelledPairs(in: "主题分类：安全生产 发布时间：2024-08-16 10:30")
+        #expect(spaced.map(\.label) == ["主题分类", "发布时间"] && spaced.map(\.value) == ["安全生产", "2024-08-16 10:30"], "pairs apart by one space")
+        let unknown = HeaderMetadata.pairs(in: "公开主体：五桥街道办事处\t生效日期：2024-08-15\t失效日期：2024-12-31")
+        #expect(unknown.map(\.field) == [.other("公开主体"), .other("生效日期"), .other("失效日期")])
+        #expect(HeaderMetadata.pairs(in: "成文日期：").map(\.value) == [""], "an empty label")
+        #expect(HeaderMetadata.pairs(in: "发布机构").map(\.field) == [.issuer], "a label alone: its value is on the next line")
+        #expect(HeaderMetadata.field(for: "公开类别", value: "主动公开") == .disclosure)
+        #expect(HeaderMetadata.field(for: "公开类别", value: "政策文件") == .other("公开类别"))
+        #expect(HeaderMetadata.pairs(in: "各居民区党组织、居委会：").isEmpty)
+        var header = PlanHeader()
+        header.readBox([(1, "发布机构"), (2, "上海市某某区五桥街道办事处"), (3, "成文日期："), (4, "各居民区：")], raw: { ["发布机构", "上海市某某区五桥街道办事处", "成文日期：", "各居民区："][$0 - 1] })
+        #expect(header.issuer == "上海市某某区五桥街道办事处" && header.issuerSource == .box)
+        #expect(header.metadataLines == [1, 2, 3], "an empty label does not take the letter's first line as its value")
+        #expect(header.issued == nil)
+    }
+
+    @Test func aPagesFurnitureIsNotTheDocument() {
+        for line in ["当前位置：首页 > 政务公开 > 安全生产", "您的位置：首页>信息公开", "首页 » 政务公开 » 通知公告", "【打印本页】【关闭窗口】",
+                     "字号：大 中 小", "分享到：", "浏览次数：123", "[打印] [关闭]"] {
+            #expect(ImportText.isPageFurniture(line), "\(line)")
+        }
+        for line in ["一、总体要求", "关闭违规经营场所12家。", "大中型企业要落实主体责任。", "打印机等办公设备"] {
+            #expect(!ImportText.isPageFurniture(line), "\(line)")
+        }
+    }
+
+    @Test func headerLinesAsTheyCome() {
+        for date in ["2024815", "2024年721", "2024-0815"] { #expect(ImportDates.isMangledDate(date), "\(date)") }
+        for text in ["2024年7月21日", "2024-08-15", "2024", "12345", "某区2024年安全生产工作要点"] { #expect(!ImportDates.isMangledDate(text), "\(text)") }
+        #expect(!PlanHeader.isTitleStart("2024年721"), "a mangled date is not glued to the title")
+        #expect(PlanHeader.isNoticeTitle("关于印发《五桥街道2024年安全生产重点工作任务清单》的通知"))
+        #expect(PlanHeader.isNoticeTitle("上海市普陀区安全生产委员会关于印发普陀区2022年安全生产工作意见的通知"))
+        #expect(!PlanHeader.isNoticeTitle("关于进一步加强安全生产工作的意见"))
+        #expect(PlanHeader.isRecipientsLine("主送:各街道办事处、镇人民政府"), "a half-width colon")
+        #expect(PlanHeader.recipients(in: "主送:各街道办事处、镇人民政府") == "各街道办事处、镇人民政府")
+        #expect(PlanHeader.isRecipientsLine("各村（居）委会，镇属各单位，镇安委会各成员单位："))
+        #expect(!PlanHeader.isRecipientsLine("为做好全年工作，现提出如下意见："))
+        for title in ["关于进一步加强安全生产工作的具体措施", "五桥街道2024年安全生产重点工作任务清单", "关于进一步加强安全生产工作的意见"] {
+            #expect(PlanHeader.isTitle(title), "\(title)")
+        }
+        #expect(!PlanHeader.isTitle("关于印发《某某工作要点》的通知"))
+        #expect(PlanHeader.isRedHead("某某镇人民政府文件") && PlanHeader.isRedHead("上海市普陀区安全生产委员会"))
+        #expect(!PlanHeader.isRedHead("当前位置：首页 > 政务公开"))
+        #expect(!PlanHeader.namesAPlace("2024年安全生产工作要点") && PlanHeader.namesAPlace("松溪区2024年安全生产工作要点"))
+    }
+
+    @Test func theSignatureIsTheMostTrustedIssuer() {
+        var header = PlanHeader()
+        header.offerIssuer("金山区吕巷镇安全生产委员会办公室", from: .redHead, line: 1)
+        header.offerIssuer("吕巷镇人民政府", from: .box, line: 3)
+        header.offerIssuer("吕巷镇安全生产委员会", from: .signature, line: 9)
+        header.offerIssuer("某某单位", from: .title, line: 12)
+        #expect(header.issuer == "吕巷镇安全生产委员会" && header.fieldLines["issuer"] == 9)
+        let lines: [(number: Int, text: String)] = [(1, "关于印发《某区2024年安全生产工作要点》的通知"), (2, "主送：各街道、镇"), (3, "现将要点印发给你们。"),
+                                                    (4, "某区安全生产委员会"), (5, "2024年3月5日"), (6, "某区2024年安全生产工作要点")]
+        let parsed = PlanHeader.parse(lines)
+        #expect(parsed.title == "某区2024年安全生产工作要点")
+        #expect(parsed.issuer == "某区安全生产委员会" && parsed.issuerSource == .signature, "a letter without 文号 is read, its signature is the issuer")
+        #expect(parsed.recipients == "各街道、镇" && parsed.issued == Day(year: 2024, month: 3, day: 5))
+        #expect(parsed.coverLetter?.hasPrefix("关于印发《某区2024年安全生产工作要点》的通知\n\n主送：各街道、镇\n\n") == true, "the notice's title heads the letter")
+        let twice = PlanHeader.parse([(1, "某镇2025年安全生产工作要点"), (2, "各村（居）："), (3, "现将要点印发给你们。"), (4, "某镇人民政府"),
+                                      (5, "2025年2月1日"), (6, "某镇2025年安全生产工作要点")])
+        #expect(twice.titleIndex == 5, "the title twice: a page's heading, then the document's own")
+        #expect(twice.coverLetter?.hasPrefix("各村（居）：") == true)
+    }
+
+    @Test func unitsInWordsAndForTheTasksAfterThem() {
+        let words = UnitBrackets.extract("调整组成人员。〔区应急局牵头，各部门分工负责〕")
+        #expect(words.rest == "调整组成人员。" && words.roles.lead == ["区应急局"] && words.roles.responsible == ["各部门"])
+        let helped = UnitBrackets.extract("签订责任书。〔区应急局牵头，各街道、镇配合〕")
+        #expect(helped.roles.cooperating == ["各街道、镇"])
+        #expect(UnitBrackets.rolesInWords("严格落实主体责任") == nil)
+        #expect(UnitBrackets.extract("做好防汛（台）工作。").roles.isEmpty)
+        let given = UnitBrackets.defaultRoles("（二）强化执法。（以下任务由区应急局牵头，区公安分局、区市场监管局按职责分工负责；下同，不再注明）")
+        #expect(given?.lead == ["区应急局"] && given?.responsible == ["区公安分局", "区市场监管局"])
+        #expect(UnitBrackets.defaultRoles("（区应急局牵头，各部门分工负责）") == nil, "a task's own bracket")
+        #expect(UnitBrackets.isUnitBracketLine("〔区应急局牵头，各部门分工负责〕"))
+    }
+
+    @Test func aTaskOnItsHeadingsLine() {
+        var report = ImportReport()
+        let split = OutlineMarkdown.splitRunInTasks([TextBlock(kind: .section, text: "（三）强化执法。1.开展专项执法检查。", line: 7)], report: &report)
+        #expect(split.map(\.text) == ["（三）强化执法", "1.开展专项执法检查。"])
+        #expect(split.map(\.kind) == [.section, .item(1)])
+        let prose = OutlineMarkdown.splitRunInTasks([TextBlock(kind: .section, text: "（一）引导思想。以习近平新时代中国特色社会主义思想为指导。", line: 3)], report: &report)
+        #expect(prose.count == 1)
+    }
+
+    @Test func chaptersNumberedInAnotherStyle() {
+        let lines = ["一、总体要求", "全年不发生较大事故。", "2、重点任务", "1.开展排查。", "2.开展执法。", "3、工作安排", "3.落实整改。", "四、保障措施", "加强领导。"]
+        let inputs = lines.enumerated().map { TextBlocks.Input.line(number: $0.offset + 1, text: $0.element, role: .line) }
+        #expect(TextBlocks.chaptersWrittenAsNumbers(inputs) == [3, 6])
+        let tasks = ["一、总体要求", "1、召开会议", "2、签订责任书", "3、开展检查", "四、保障措施"]
+        #expect(TextBlocks.chaptersWrittenAsNumbers(tasks.enumerated().map { .line(number: $0.offset + 1, text: $0.element, role: .line) }).isEmpty,
+                "tasks numbered 1、 2、 under a chapter stay tasks")
+    }
+
+    @Test func tablesEndWhereTheTextGoesOn() {
+        var report = ImportReport()
+        let lines = ["二、重点整治任务", "序号\t任务\t责任单位\t完成时限", "1\t开展消防检查\t消防救援站\t3月底前", "2\t开展燃气排查\t规划建设办 市场监管所\t6月底前",
+                     "三、检查安排", "各单位按下表开展检查：", "检查类别\t检查频次", "重点企业\t每月一次", "一般企业\t每季度一次", "四、保障措施"]
+        let blocks = TextTables.blocks(lines.enumerated().map { ImportDocument.Line($0.element, line: $0.offset + 1) }, report: &report)
+        let kinds = blocks.map { block -> String in
+            switch block {
+            case .text(let line): "text \(line.line)"
+            case .table(let table): "table \(table.line)×\(table.rows.count)"
+            case .metadata: "metadata"
+            }
+        }
+        #expect(kinds == ["text 1", "table 2×3", "text 5", "text 6", "table 7×3", "text 10"])
+        #expect(AttachmentTable.isHeaderRow("工作内容\t责任单位\t完成时限"), "a task table's header without 序号")
+        #expect(!AttachmentTable.isHeaderRow("检查类别\t检查频次"))
+    }
+
+    @Test func otherTablesAsMarkdown() {
+        let table = ImportDocument.Table(rows: [[.init(["类别"], line: 1), .init(["说明"], line: 1)],
+                                                [.init(["重点|企业"], line: 2), .init(["每月", "一次"], line: 2)],
+                                                [.init(["重点|企业"], line: 3, isCopy: true), .init(["抽查*"], line: 3)]],
+                                         line: 1)
+        #expect(MarkdownTable.markdown(table) == "| 类别 | 说明 |\n| --- | --- |\n| 重点\\|企业 | 每月 一次 |\n| 重点\\|企业 | 抽查\\* |",
+                "a cell merged over two rows is in both; its paragraphs apart by a space; | and * escaped")
+    }
+
+    /// The importer's own check fails when a line is not in the output: it can fail.
+    @Test func lostLinesAreFound() {
+        let lines: [(number: Int, text: String)] = [(1, "一、总体要求"), (2, "全年不发生较大事故。"), (3, "（一）强化执法")]
+        let table = ImportDocument.Table(rows: [[.init(["序号"], line: 9), .init(["任务"], line: 9)], [.init(["1"], line: 10), .init(["开展检查 区应急局"], line: 10)]], line: 9)
+        let output = "## 一、总体要求 {#part-1}\n\n全年不发生较大事故。\n\n### （一）强化执法 {#section-1}\n"
+        #expect(LostLines.find(lines: lines, tables: [], accounted: [], output: [output]).isEmpty)
+        let lost = LostLines.find(lines: lines + [(4, "（二）加强宣传。")], tables: [table], accounted: [9], output: [output, "title: 开展检查"])
+        #expect(lost == [LostLines.Lost(line: 4, text: "（二）加强宣传。"), LostLines.Lost(line: 10, text: "区应急局")])
+        #expect(LostLines.normalise("## （一）强化执法 {#section-1}") == "一强化执法1", "anchors are left out before, not by normalise")
+        #expect(LostLines.withoutAnchors("### （一）强化执法 {#section-12}") == "### （一）强化执法 ")
+    }
+
+    @Test func theAreaAndLevelAreReadNotAssumed() {
+        #expect(PlanWriter.area(in: "上海市梧桐区望湖街道办事处") == "望湖街道")
+        #expect(PlanWriter.area(in: "松江区车墩镇人民政府") == "车墩镇")
+        #expect(PlanWriter.area(in: "镇安委办") == nil, "a division's office names no division")
+        #expect(PlanWriter.area(in: "区应急局") == nil)
+        #expect(PlanWriter.area(in: "柳塘镇2025年安全生产工作要点", prefixOnly: true) == "柳塘镇")
+        #expect(PlanWriter.area(in: "关于进一步加强安全生产工作的具体措施", prefixOnly: true) == nil)
+    }
 }

@@ -8,9 +8,11 @@ extension PlanHeader {
     static func isRecipientsLine(_ text: String) -> Bool {
         if text.hasPrefix("主送：") || text.hasPrefix("主送:") { return true }
         guard text.hasSuffix("：") || text.hasSuffix(":"), text.count <= 80, !text.contains("。"), !text.contains("；") else { return false }
-        let names = String(text.dropLast())
-        return names.hasPrefix("各") || names.contains("、") || names.contains("，") || isSigningBody(names)
-            || UnitBrackets.unitEndings.contains { names.hasSuffix($0) }
+        // Every name of the list reads as a body's: 各村（居）委会，镇属各单位，区政府各委、办、局.
+        let names = text.dropLast().split(whereSeparator: { "、，,；".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        return !names.isEmpty && names.allSatisfy { name in
+            name.count <= 24 && (UnitBrackets.looksLikeUnit(name) || name.hasSuffix("政府") || name.hasSuffix("委员会") || name.count == 1)
+        }
     }
 
     /// `主送：各镇人民政府` → 各镇人民政府; `各安委会成员单位：` → 各安委会成员单位.
