@@ -171,3 +171,11 @@ enum HeaderMetadata {
         return segments
     }
 }
+
+extension ImportDocument {
+    /// A line that reads as a metadata box's (`索引号：…`, `发布机构：…`): a reader may keep it with the document.
+    public static func isMetadataLine(_ raw: String) -> Bool { !HeaderMetadata.pairs(in: raw).isEmpty && HeaderMetadata.labelledPairs(in: raw).contains { HeaderMetadata.field(for: $0.label) != nil } }
+
+    /// A table that is a metadata box (two labels gen-site knows, nothing else).
+    public static func isMetadataBox(_ table: Table) -> Bool { !HeaderMetadata.pairs(in: table).isEmpty }
+}

@@ -131,3 +131,21 @@ public struct ImportDocument: Sendable, Equatable {
         return "\(positionName) \(position)"
     }
 }
+
+/// The importer's line rules a reader may use while it lays out its document (a PDF's tables and
+/// page numbers): the same rules, so that every format is read alike.
+extension ImportDocument {
+    /// A task table's header row: `序号 | 重点任务 | 责任单位 …`, or short cells naming a task column and who does it.
+    public static func isTableHeader(_ cells: [String]) -> Bool {
+        let filled = cells.filter { !$0.allSatisfy(\.isWhitespace) }
+        guard filled.count >= 2 else { return false }
+        if let first = filled.first, AttachmentTable.rowNumberHeader(first) { return filled.dropFirst().compactMap(AttachmentTable.column(for:)).count >= 2 }
+        return AttachmentTable.isHeader(filled)
+    }
+
+    /// A page number on its own line (`- 3 -`, `第 2 页 共 5 页`).
+    public static func isPageDebris(_ line: String) -> Bool { ImportText.isPageDebris(ImportText.clean(line), loneNumbers: true) }
+
+    /// `12`, `12.`, `12、`: a table row's number.
+    public static func rowNumber(_ cell: String) -> Int? { AttachmentTable.rowNumber(cell) }
+}

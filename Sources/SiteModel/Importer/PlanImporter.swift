@@ -53,6 +53,7 @@ public enum PlanImporter {
     public static func run(document: ImportDocument, id suggested: String?, fileName: String, knownUnits: [Unit]) throws(Failure) -> Result {
         var report = ImportReport(for: document)
         for left in document.leftOut { report.debris(line: left.line, left.reason) }
+        for link in document.links { report.note("the page links to a file: \(link.title.isEmpty ? link.href : link.title) (\(link.href))") }
         var tables: [ImportDocument.Table] = []
         let items = self.items(document, tables: &tables, report: &report)
         let lineCount = items.compactMap(\.line).count + tables.reduce(0) { $0 + $1.rows.count }
