@@ -85,9 +85,9 @@ struct PageWalker {
             if name == "table", let table = TableReader.read(node) {
                 flush()
                 let line = Int(xmlGetLineNo(node))
-                let plain = table.rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.lines.joined().count } }
+                let plain = table.rows.reduce(0) { $0 + $1.filter { !$0.isCopy }.reduce(0) { $0 + $1.lines.joined().count } }
                 pieces.append(Piece(block: .table(table), sourceLine: line, plainCount: plain,
-                                    ancestors: stack + [Int(bitPattern: node)], isHeading: false, isBox: ImportDocument.isMetadataBox(table)))
+                                    ancestors: stack, isHeading: false, isBox: ImportDocument.isMetadataBox(table)))
                 return
             }
             let isBlock = Self.blocks.contains(name)

@@ -150,6 +150,7 @@ enum PDFLayout {
         while position < lines.count, !lines[position].text.isEmpty {
             let pieces = segments(lines[position].raw)
             guard !pieces.isEmpty, pieces.count < header.count, ImportDocument.rowNumber(pieces[0].text) == nil,
+                  !pieces.contains(where: { ImportDocument.isNumberedHeading($0.text) }),
                   pieces.allSatisfy({ $0.text.count <= 6 && starts.contains(column($0)) && abs(starts[column($0)] - $0.start) <= 4 }) else { break }
             for piece in pieces { headers[column(piece)].append(piece.text) }
             position += 1
@@ -175,15 +176,17 @@ enum PDFLayout {
             let first = pieces.first.map(column) ?? 0
             let startsRow = numbered ? (first == 0 && ImportDocument.rowNumber(pieces[0].text) != nil)
                 : (first == 0 && pieces.count >= 2)
-            // One piece across several columns, at the margin: the text after the table.
-            if let only = pieces.first, pieces.count == 1, !startsRow,
-               only.end > (starts.count > 2 ? starts[2] : Int.max) || (row == nil && rows.isEmpty) {
-                // …unless it is a sub-heading row (`一、…（小计 4 项）`) between rows.
-                guard only.text.hasPrefix("（") || only.text.contains("、") && only.text.count <= 40 && nextStartsRow(lines, after: position, numbered: numbered, starts: starts) else { break }
-                closeRow()
-                rows.append([ImportDocument.Cell([only.text], line: line.number)])
-                position += 1
-                continue
+            // One piece alone: a sub-heading row (`一、…（小计 4 项）`) when rows follow it, else a heading or a
+            // line across the columns — the text after the table; else a cell's text wrapped onto this line.
+            if let only = pieces.first, pieces.count == 1, !startsRow {
+                let heading = ImportDocument.isNumberedHeading(only.text)
+                if heading, nextStartsRow(lines, after: position, numbered: numbered, starts: starts) {
+                    closeRow()
+                    rows.append([ImportDocument.Cell([only.text], line: line.number)])
+                    position += 1
+                    continue
+                }
+                if heading || only.end > (starts.count > 2 ? starts[2] : Int.max) || row == nil { break }
             }
             if startsRow {
                 closeRow()

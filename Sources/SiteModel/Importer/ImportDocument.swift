@@ -149,3 +149,11 @@ extension ImportDocument {
     /// `12`, `12.`, `12、`: a table row's number.
     public static func rowNumber(_ cell: String) -> Int? { AttachmentTable.rowNumber(cell) }
 }
+
+extension ImportDocument {
+    /// `一、…` or `（一）…`: a chapter's or section's heading line.
+    public static func isNumberedHeading(_ line: String) -> Bool {
+        let kind = ImportText.kind(ImportText.clean(line))
+        return kind == .chapter || kind == .section
+    }
+}
