@@ -10,7 +10,10 @@ its hard line breaks) it writes, into Tests/Fixtures/import/:
   <p> per paragraph), a link to the attachment, navigation and a footer;
 - lvxiang-2024-2026.docx: the Word document (红头, 文号, letter, title, text),
   converted by LibreOffice from an HTML rendition of it;
-- lvxiang-2024-2026.pdf: the same document printed to PDF by LibreOffice.
+- lvxiang-2024-2026.pdf: the same document printed to PDF by LibreOffice;
+- beihu-town-points-2025.html, .docx, .pdf: a made-up town's 工作要点 whose task
+  table stands in the middle of the text, with a sub-heading row across the
+  table, a cell merged over two rows and two units in one cell.
 
 The tests use the committed files; this script is only run to make them again
 (it needs `libreoffice` on the PATH: Debian's libreoffice-writer-nogui, and a
@@ -137,6 +140,48 @@ def portal_html(seed):
 """
 
 
+BEIHU = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>北湖镇2025年安全生产工作要点</title>
+<style>body{font-family:'WenQuanYi Zen Hei';font-size:12pt} td,th{border:1px solid #000;padding:2pt;vertical-align:top}
+table{border-collapse:collapse}</style></head>
+<body>
+<p align=center style='color:#c00;font-size:20pt'>北湖镇人民政府文件</p>
+<p align=center>北府发〔2025〕5号</p>
+<p align=center style='font-size:18pt'><b>北湖镇2025年安全生产工作要点</b></p>
+<p style='text-indent:24pt'>2025年是安全生产治本攻坚三年行动的关键之年。为进一步压实安全生产责任，有效防范遏制各类生产安全事故，制定本要点。</p>
+<p style='text-indent:24pt'>一、总体要求</p>
+<p style='text-indent:24pt'>全年不发生较大及以上生产安全事故，生产安全事故起数和死亡人数持续下降，全镇安全生产形势保持稳定。</p>
+<p style='text-indent:24pt'>二、重点任务</p>
+<p style='text-indent:24pt'>重点任务分解如下：</p>
+<table>
+<tr><th width=40>序号</th><th width=200>重点任务</th><th width=90>牵头单位</th><th width=90>配合单位</th><th width=90>完成时限</th></tr>
+<tr><td colspan=5>一、压实责任</td></tr>
+<tr><td>1</td><td>召开镇安委会全体会议，部署全年安全生产工作</td><td>镇安委办</td><td>党政办</td><td>2025年3月底前</td></tr>
+<tr><td>2</td><td>签订年度安全生产责任书</td><td>镇安委办</td><td>各村（居）<br>镇属公司</td><td>2025年4月底前</td></tr>
+<tr><td colspan=5>二、隐患治理</td></tr>
+<tr><td>3</td><td>开展老旧小区燃气管道更新改造，完成120户居民用户改造任务</td><td>规划建设办</td><td>城建中心<br>市场监管所</td><td>2025年10月底前</td></tr>
+<tr><td>4</td><td>开展电动自行车违规充电专项整治</td><td rowspan=2>城运中心</td><td>派出所</td><td>2025年6月底前</td></tr>
+<tr><td>5</td><td>开展消防通道清障专项行动</td><td>消防救援站</td><td>全年</td></tr>
+</table>
+<p style='text-indent:24pt'>三、保障措施</p>
+<p style='text-indent:24pt'>（一）加强组织领导。镇安委会每季度召开一次全体会议，研究解决安全生产重大问题。</p>
+<p style='text-indent:24pt'>（二）强化督查考核。将本要点任务落实情况纳入年度安全生产考核。</p>
+<p align=right>北湖镇人民政府</p>
+<p align=right>2025年2月10日</p>
+</body></html>
+"""
+
+
+def convert(office, source, scratch, name):
+    """`name`.docx and `name`.pdf from an HTML `source`, by LibreOffice, into the fixtures."""
+    subprocess.run([office, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", scratch, source],
+                   check=True, capture_output=True)
+    docx = os.path.join(scratch, name + ".docx")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", scratch, docx], check=True, capture_output=True)
+    shutil.copy(docx, OUT)
+    shutil.copy(os.path.join(scratch, name + ".pdf"), OUT)
+
+
 def main():
     office = shutil.which("libreoffice") or shutil.which("soffice")
     if office is None:
@@ -149,15 +194,15 @@ def main():
         source = os.path.join(scratch, "lvxiang-2024-2026.html")
         with open(source, "w", encoding="utf-8") as f:
             f.write(document_html(seed))
-        subprocess.run([office, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", scratch, source],
-                       check=True, capture_output=True)
-        docx = os.path.join(scratch, "lvxiang-2024-2026.docx")
-        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", scratch, docx], check=True, capture_output=True)
-        shutil.copy(docx, OUT)
-        shutil.copy(os.path.join(scratch, "lvxiang-2024-2026.pdf"), OUT)
+        convert(office, source, scratch, "lvxiang-2024-2026")
+        beihu = os.path.join(OUT, "beihu-town-points-2025.html")
+        with open(beihu, "w", encoding="utf-8") as f:
+            f.write(BEIHU)
+        shutil.copy(beihu, scratch)
+        convert(office, os.path.join(scratch, "beihu-town-points-2025.html"), scratch, "beihu-town-points-2025")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    print("wrote lvxiang-2024-2026-portal.html, lvxiang-2024-2026.docx, lvxiang-2024-2026.pdf in", OUT)
+    print("wrote lvxiang-2024-2026-portal.html, lvxiang-2024-2026.docx, lvxiang-2024-2026.pdf and beihu-town-points-2025.html, .docx, .pdf in", OUT)
 
 
 if __name__ == "__main__":

@@ -85,65 +85,64 @@ enum PDFLayout {
     }
 
     /// Two printed lines of one paragraph as one text: Chinese goes on without a space, words with one.
-    static func joined(_ a: String, _ b: String) -> String {
+    /// `space`: words of one line, apart by a space as printed (`2025 年 3 月`).
+    static func joined(_ a: String, _ b: String, space: Bool = false) -> String {
         guard let last = a.last, let first = b.first else { return a + b }
+        if space { return a + " " + b }
         return last.isASCII && last.isLetter && first.isASCII && first.isLetter ? a + " " + b : a + b
     }
 
     // MARK: Tables
 
-    /// A piece of a line: its text and the column it starts in.
+    /// A piece of a line: its text and the character it starts at. pdftotext pads each word with
+    /// spaces to its place on the page: the characters before a word give its place.
     struct Segment {
         var text: String
         var start: Int
         var end: Int
     }
 
-    /// The pieces of a line apart by runs of two or more spaces.
-    static func segments(_ raw: String) -> [Segment] {
+    /// The pieces of a line apart by runs of two or more spaces (`wordsOnly`: by any space).
+    static func segments(_ raw: String, wordsOnly: Bool = false) -> [Segment] {
         var out: [Segment] = []
         var current = ""
         var start = 0
-        var column = 0
         var spaces = 0
-        for c in raw {
-            let width = c.isASCII ? 1 : (isWide(c) ? 2 : 1)
+        for (column, c) in raw.enumerated() {
             if c == " " || c == "\u{3000}" {
-                spaces += width
-            } else {
-                if spaces >= 2 || current.isEmpty {
-                    if !current.isEmpty { out.append(Segment(text: current, start: start, end: column - spaces)) }
-                    current = ""
-                    start = column
-                } else if spaces > 0 {
-                    current += " "
-                }
-                spaces = 0
-                current.append(c)
+                spaces += 1
+                continue
             }
-            column += width
+            if spaces >= 2 || (wordsOnly && spaces >= 1) || current.isEmpty {
+                if !current.isEmpty { out.append(Segment(text: current, start: start, end: column - spaces)) }
+                current = ""
+                start = column
+            } else if spaces > 0 {
+                current += " "
+            }
+            spaces = 0
+            current.append(c)
         }
-        if !current.isEmpty { out.append(Segment(text: current, start: start, end: column - spaces)) }
+        if !current.isEmpty { out.append(Segment(text: current, start: start, end: raw.count - spaces)) }
         return out
     }
 
     /// A table whose header is at `index`: the table, the index after it, and the lines it left out.
+    /// Rows are the runs of lines between blank lines (a cell centred on its row prints its number
+    /// on the row's middle line), or start at a numbered line where no blank line parts them; each
+    /// word goes in the column whose header starts nearest to it; a cell's lines stay apart (U+2028)
+    /// so that two units on two lines stay two.
     static func table(_ lines: [PageLine], at index: Int) -> (ImportDocument.Table, Int, [(line: Int, reason: String)])? {
         let header = segments(lines[index].raw)
         guard header.count >= 3, ImportDocument.isTableHeader(header.map(\.text)) else { return nil }
         let starts = header.map(\.start)
         var headers = header.map { [$0.text] }
-        let numbered = ImportDocument.rowNumber(header[0].text) == nil && ["序号", "编号"].contains(header[0].text.filter { !$0.isWhitespace })
-        func column(_ segment: Segment) -> Int {
-            starts.lastIndex { $0 <= segment.start + 2 } ?? 0
-        }
-        var rows: [[ImportDocument.Cell]] = []
-        var row: [[String]]?
-        var rowLine = 0
-        var left: [(line: Int, reason: String)] = []
-        func closeRow() {
-            if let cells = row { rows.append(cells.map { ImportDocument.Cell($0.filter { !$0.isEmpty }, line: rowLine) }) }
-            row = nil
+        let numbered = ["序号", "编号"].contains(header[0].text.filter { !$0.isWhitespace })
+        func column(_ start: Int) -> Int {
+            // Nearest header start; a word between two (a centred header) goes right.
+            var best = 0
+            for (at, headerStart) in starts.enumerated() where abs(headerStart - start) <= abs(starts[best] - start) { best = at }
+            return best
         }
         var position = index + 1
         // A header cell wrapped over a second line (`牵头区` / `领导`) before the first row.
@@ -151,67 +150,124 @@ enum PDFLayout {
             let pieces = segments(lines[position].raw)
             guard !pieces.isEmpty, pieces.count < header.count, ImportDocument.rowNumber(pieces[0].text) == nil,
                   !pieces.contains(where: { ImportDocument.isNumberedHeading($0.text) }),
-                  pieces.allSatisfy({ $0.text.count <= 6 && starts.contains(column($0)) && abs(starts[column($0)] - $0.start) <= 4 }) else { break }
-            for piece in pieces { headers[column(piece)].append(piece.text) }
+                  pieces.allSatisfy({ $0.text.count <= 6 && abs(starts[column($0.start)] - $0.start) <= 4 }) else { break }
+            for piece in pieces { headers[column(piece.start)].append(piece.text) }
             position += 1
         }
-        let headerTexts = headers.map { $0.joined() }
-        var blankRun = 0
+        // The table's lines, up to the text after it; page numbers and the header again left out.
+        var left: [(line: Int, reason: String)] = []
+        var body: [PageLine?] = []  // nil: a blank line
         while position < lines.count {
             let line = lines[position]
-            if line.text.isEmpty { blankRun += 1; position += 1; if blankRun > 3 && row == nil { break }; continue }
-            blankRun = 0
-            let pieces = segments(line.raw)
+            if line.text.isEmpty { body.append(nil); position += 1; continue }
             if ImportDocument.isPageDebris(line.text) {
                 left.append((line.number, "page-break debris: \(line.text)"))
                 position += 1
                 continue
             }
-            // The header again on the next page.
+            let pieces = segments(line.raw)
             if pieces.map(\.text).joined() == header.map(\.text).joined() {
                 left.append((line.number, "the table's header again (a page break)"))
+                body.append(nil)
                 position += 1
                 continue
             }
-            let first = pieces.first.map(column) ?? 0
-            let startsRow = numbered ? (first == 0 && ImportDocument.rowNumber(pieces[0].text) != nil)
-                : (first == 0 && pieces.count >= 2)
-            // One piece alone: a sub-heading row (`一、…（小计 4 项）`) when rows follow it, else a heading or a
-            // line across the columns — the text after the table; else a cell's text wrapped onto this line.
-            if let only = pieces.first, pieces.count == 1, !startsRow {
+            // One piece alone: a heading, or a line across the columns, is the text after the table —
+            // unless rows follow a numbered heading (a sub-heading row).
+            if let only = pieces.first, pieces.count == 1, ImportDocument.rowNumber(only.text) == nil {
                 let heading = ImportDocument.isNumberedHeading(only.text)
-                if heading, nextStartsRow(lines, after: position, numbered: numbered, starts: starts) {
-                    closeRow()
-                    rows.append([ImportDocument.Cell([only.text], line: line.number)])
-                    position += 1
-                    continue
-                }
-                if heading || only.end > (starts.count > 2 ? starts[2] : Int.max) || row == nil { break }
+                let across = only.end > (starts.count > 2 ? starts[2] + 4 : Int.max) && only.start <= starts[0] + 2
+                if across || (heading && !nextIsRow(lines, after: position, numbered: numbered)) { break }
             }
-            if startsRow {
-                closeRow()
-                row = Array(repeating: [], count: starts.count)
-                rowLine = line.number
-            }
-            guard var cells = row else { break }
-            for piece in pieces {
-                let at = column(piece)
-                if let last = cells[at].last { cells[at][cells[at].count - 1] = joined(last, piece.text) } else { cells[at] = [piece.text] }
-            }
-            row = cells
+            body.append(line)
             position += 1
         }
-        closeRow()
+        while let last = body.last, last == nil { body.removeLast() }
+        // Rows: runs between blank lines, split again at numbered lines when a run holds several.
+        var runs: [[PageLine]] = [[]]
+        for line in body {
+            if let line { runs[runs.count - 1].append(line) } else if !runs[runs.count - 1].isEmpty { runs.append([]) }
+        }
+        var rows: [[ImportDocument.Cell]] = []
+        for run in runs where !run.isEmpty {
+            var run = run
+            // A sub-heading on the run's first line is a row of its own.
+            while let first = run.first, run.count > 1, segments(first.raw).count == 1, ImportDocument.isNumberedHeading(first.text) {
+                rows.append([ImportDocument.Cell([first.text], line: first.number)])
+                run.removeFirst()
+            }
+            let starters = run.indices.filter { startsRow(run[$0], numbered: numbered, column: column) }
+            var pieces: [[PageLine]] = []
+            if starters.count <= 1 { pieces = [run] } else {
+                for (n, start) in starters.enumerated() {
+                    let from = n == 0 ? 0 : start
+                    let to = n + 1 < starters.count ? starters[n + 1] : run.count
+                    pieces.append(Array(run[from..<to]))
+                }
+            }
+            for rowLines in pieces {
+                if rowLines.count == 1, ImportDocument.isNumberedHeading(rowLines[0].text) {
+                    rows.append([ImportDocument.Cell([rowLines[0].text], line: rowLines[0].number)])
+                    continue
+                }
+                var cells = Array(repeating: [String](), count: starts.count)
+                for rowLine in rowLines {
+                    // Pieces apart by two spaces are in different cells: one that falls in the column of the
+                    // piece before it (pdftotext shifts a line's pieces after wide characters) is in the next.
+                    var onLine = Array(repeating: "", count: starts.count)
+                    var last = -1
+                    for piece in cellPieces(rowLine.raw) {
+                        var at = column(piece.start)
+                        if at <= last, piece.gap >= 2 || piece.cjkBreak { at = min(last + 1, starts.count - 1) }
+                        onLine[at] = joined(onLine[at], piece.text, space: true)
+                        last = at
+                    }
+                    for at in onLine.indices where !onLine[at].isEmpty { cells[at].append(onLine[at]) }
+                }
+                let line = rowLines.first?.number ?? 0
+                rows.append(cells.map { ImportDocument.Cell($0.isEmpty ? [] : [$0.joined(separator: "\u{2028}")], line: line) })
+            }
+        }
         guard !rows.isEmpty else { return nil }
-        let headerRow = headerTexts.map { ImportDocument.Cell([$0], line: lines[index].number) }
+        let headerRow = headers.map { ImportDocument.Cell([$0.joined()], line: lines[index].number) }
         return (ImportDocument.Table(rows: [headerRow] + rows, line: lines[index].number), position, left)
     }
 
-    static func nextStartsRow(_ lines: [PageLine], after index: Int, numbered: Bool, starts: [Int]) -> Bool {
-        guard let next = lines[(index + 1)...].first(where: { !$0.text.isEmpty }) else { return false }
-        let pieces = segments(next.raw)
-        guard let first = pieces.first else { return false }
-        return numbered ? ImportDocument.rowNumber(first.text) != nil : pieces.count >= 2
+    /// A line's words for its cells, with the space before each and whether it stands between two
+    /// Chinese words (`市场监管所 月底前`: two cells; `2025 年 4 月`, `完成 120 户`: one).
+    static func cellPieces(_ raw: String) -> [(text: String, start: Int, gap: Int, cjkBreak: Bool)] {
+        var out: [(text: String, start: Int, gap: Int, cjkBreak: Bool)] = []
+        for word in segments(raw, wordsOnly: true) {
+            guard let previous = out.last else { out.append((word.text, word.start, 99, false)); continue }
+            let gap = word.start - (previous.start + previous.text.count)
+            let cjk = previous.text.last.map(isWide) == true && word.text.first.map(isWide) == true
+                && !"（）《》、，".contains(previous.text.last ?? " ")
+            out.append((word.text, word.start, gap, gap == 1 && cjk))
+        }
+        return out
+    }
+
+    /// A row's first line: its number in the first column (a numbered table), else words in the
+    /// first column and another.
+    static func startsRow(_ line: PageLine, numbered: Bool, column: (Int) -> Int) -> Bool {
+        let words = segments(line.raw)
+        guard let first = words.first, column(first.start) == 0 else { return false }
+        return numbered ? ImportDocument.rowNumber(first.text.split(separator: " ").first.map(String.init) ?? "") != nil : words.count >= 2
+    }
+
+    /// Whether the lines after `index` (up to the next blank line after some text) hold a row: a
+    /// numbered line (a centred cell's number may be on the row's middle line), or two pieces.
+    static func nextIsRow(_ lines: [PageLine], after index: Int, numbered: Bool) -> Bool {
+        var seen = false
+        for next in lines[(index + 1)...] {
+            if next.text.isEmpty { if seen { break } else { continue } }
+            seen = true
+            let pieces = segments(next.raw)
+            guard let first = pieces.first else { continue }
+            if ImportDocument.isNumberedHeading(first.text) { return false }
+            if numbered ? (pieces.count >= 2 && ImportDocument.rowNumber(first.text) != nil) : pieces.count >= 2 { return true }
+        }
+        return false
     }
 
     // MARK: Measures

@@ -35,39 +35,49 @@ import TestSupport
         #expect(document.place(11) == "page 2, line 2")
     }
 
-    /// A table read by its columns: a header cell over two lines, cells wrapped over several lines,
-    /// a sub-heading row, two units apart in a cell, and the header again on the next page.
+    /// A line as pdftotext pads it: each piece starts after as many characters as its place.
+    func placed(_ pieces: [(Int, String)]) -> String {
+        var line = ""
+        for (at, text) in pieces {
+            line += String(repeating: " ", count: max(at - line.count, line.isEmpty ? 0 : 1)) + text
+        }
+        return line
+    }
+
+    /// A table read by its columns: a sub-heading row, cells wrapped over lines, cells centred on
+    /// their row (the number on the middle line, rows apart by blank lines), two units in a cell,
+    /// and the header again on the next page.
     @Test func aTableByItsColumns() throws {
-        let layout = """
-        二、重点任务
-        序号     重点任务                     牵头单位        配合单位        完成时限
-        一、压实责任
-        1        召开镇安委会全体会议，部署   镇安委办        党政办          2025 年 3 月
-                 全年安全生产工作                                             底前
-        2        签订年度安全生产责任书       镇安委办        各村（居）      2025 年 4 月
-                                                              镇属公司        底前
-                                         - 5 -
-        \u{0C}序号     重点任务                     牵头单位        配合单位        完成时限
-        3        开展燃气安全检查             规划建设办      市场监管所      全年
-        三、保障措施
-        """
+        let header = placed([(0, "序号"), (10, "重点任务"), (22, "牵头单位"), (30, "配合单位"), (38, "完成时限")])
+        let layout = ["二、重点任务", header, "", "一、压实责任", "",
+                      placed([(5, "召开镇安委会全体会议，部"), (38, "2025 年 3 月")]),
+                      placed([(0, "1"), (18, "镇安委办"), (29, "党政办")]),
+                      placed([(5, "署全年安全生产工作"), (37, "底前")]), "",
+                      placed([(29, "各村（居） 2025 年 4 月")]),
+                      placed([(0, "2"), (5, "签订年度安全生产责任书"), (18, "镇安委办")]),
+                      placed([(29, "镇属公司"), (39, "底前")]),
+                      placed([(20, "- 5 -")]),
+                      "\u{0C}" + header,
+                      placed([(0, "3"), (5, "开展燃气安全检查"), (18, "规划建设办"), (29, "市场监管所"), (38, "全年")]), "",
+                      "三、保障措施"].joined(separator: "\n")
         let document = PDFLayout.document(layout)
         #expect(lines(document) == ["二、重点任务", "三、保障措施"])
         let table = try #require(document.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
         #expect(table.rows.map { $0.map(\.lines) } == [
             [["序号"], ["重点任务"], ["牵头单位"], ["配合单位"], ["完成时限"]],
             [["一、压实责任"]],
-            [["1"], ["召开镇安委会全体会议，部署全年安全生产工作"], ["镇安委办"], ["党政办"], ["2025 年 3 月底前"]],
-            [["2"], ["签订年度安全生产责任书"], ["镇安委办"], ["各村（居）镇属公司"], ["2025 年 4 月底前"]],
+            [["1"], ["召开镇安委会全体会议，部\u{2028}署全年安全生产工作"], ["镇安委办"], ["党政办"], ["2025 年 3 月\u{2028}底前"]],
+            [["2"], ["签订年度安全生产责任书"], ["镇安委办"], ["各村（居）\u{2028}镇属公司"], ["2025 年 4 月\u{2028}底前"]],
             [["3"], ["开展燃气安全检查"], ["规划建设办"], ["市场监管所"], ["全年"]],
-        ])
+        ], "a cell's lines apart by U+2028: a title's joined later, two units stay two")
         #expect(document.leftOut.map(\.reason) == ["page-break debris: - 5 -", "the table's header again (a page break)"])
     }
 
     @Test func segmentsAndWidths() {
-        #expect(PDFLayout.columns("某镇 2025") == 9)
+        #expect(PDFLayout.columns("某镇 2025") == 9, "a Chinese character takes two columns of a line's width")
         #expect(PDFLayout.segments("1    开展检查  镇安委办").map(\.text) == ["1", "开展检查", "镇安委办"])
-        #expect(PDFLayout.segments("1    开展检查  镇安委办").map(\.start) == [0, 5, 15])
+        #expect(PDFLayout.segments("1    开展检查  镇安委办").map(\.start) == [0, 5, 11], "characters before a word: its place")
+        #expect(PDFLayout.segments("各村（居） 2025 年", wordsOnly: true).map(\.text) == ["各村（居）", "2025", "年"])
         #expect(PDFLayout.joined("consult the", "plan") == "consult the plan")
         #expect(PDFLayout.joined("安全生产", "工作") == "安全生产工作")
     }
