@@ -175,24 +175,32 @@ struct PageWalker {
 
     /// The pieces that are the document: the article's, and before them its title and metadata box.
     func articleRange() -> ClosedRange<Int> {
-        let total = pieces.reduce(0) { $0 + $1.plainCount }
-        // Each element's plain text: the deepest element holding 60% of it is the article.
+        // What the article is made of: sentences (a page's menus, boxes and footers end none), else any text.
+        func weight(_ piece: Piece) -> Int {
+            guard case .text(let line) = piece.block else { return piece.plainCount }
+            return line.text.contains("。") || line.text.contains("；") || line.text.contains("：") && line.text.count > 40 ? piece.plainCount : 0
+        }
+        let sentences = pieces.reduce(0) { $0 + weight($1) }
+        let total = sentences > 0 ? sentences : pieces.reduce(0) { $0 + $1.plainCount }
+        // The deepest element holding 80% of it is the article.
         var byElement: [Int: (count: Int, first: Int, last: Int, depth: Int)] = [:]
         for (index, piece) in pieces.enumerated() {
             for (depth, element) in piece.ancestors.enumerated() {
                 var entry = byElement[element] ?? (0, index, index, depth)
-                entry.count += piece.plainCount
+                entry.count += sentences > 0 ? weight(piece) : piece.plainCount
                 entry.last = index
                 byElement[element] = entry
             }
         }
-        let article = byElement.values.filter { Double($0.count) >= 0.6 * Double(total) }.max { ($0.depth, -$0.first) < ($1.depth, -$1.first) }
+        let article = byElement.values.filter { Double($0.count) >= 0.8 * Double(total) }.max { ($0.depth, -$0.first) < ($1.depth, -$1.first) }
         guard let article else { return 0...(pieces.count - 1) }
         var start = article.first
         // Upward from the article: its heading and the metadata box, over the page's tools between them.
         var index = start - 1
         while index >= 0, article.first - index <= 12 {
-            if pieces[index].isHeading || pieces[index].isBox {
+            var isTitle = false
+            if case .text(let line) = pieces[index].block { isTitle = ImportDocument.isPlanTitle(line.text) || ImportDocument.isMetadataLine(line.text) }
+            if pieces[index].isHeading || pieces[index].isBox || isTitle {
                 start = index
             }
             index -= 1

@@ -102,3 +102,22 @@ import TestSupport
         #expect(stdout.contains("UTF-16"))
     }
 }
+
+extension ImportFormatTests {
+    /// Another portal's layout: the box a list of label and value spans (`索 引 号：`), the title in a
+    /// div above the article, a source and visit counter, share buttons and a footer after it.
+    @Test func anotherPortalsLayout() throws {
+        let (content, stdout) = try Self.importing("import/moumou-district-points-2025.html", id: "moumou")
+        let site = try ImportCommandTests.site(content)
+        let plan = try #require(site.plan(PlanID("moumou")))
+        #expect(plan.title.zh == "某某区2025年安全生产工作要点")
+        #expect(plan.docNumber == "某应急〔2025〕3号" && plan.indexNumber == "SH-2025-0012")
+        #expect(plan.issued == Day(iso: "2025-03-05") && plan.published == Day(iso: "2025-03-08"))
+        #expect(plan.issuer.flatMap { $0.id.flatMap { site.unit($0)?.name.zh } } == "某某区安全生产委员会办公室", "the signature over the box")
+        #expect(plan.extraMetadata.map { $0.label.zh ?? "" } == ["来源"], "the visit counter is not kept")
+        #expect(plan.tasks.count == 2)
+        let markdown = try String(contentsOfFile: content + "/plans/moumou/plan.md", encoding: .utf8)
+        for chrome in ["首页", "分享", "版权所有", "ICP"] { #expect(!markdown.contains(chrome), "\(chrome)") }
+        #expect(stdout.hasSuffix("header 8/11 fields found, 0 tables, 0 lines lost\n"), "\(stdout)")
+    }
+}

@@ -28,7 +28,7 @@ enum HeaderMetadata {
 
     /// Labels gen-site has no field for but that boxes print; any other short label with a colon
     /// after a known one is read too.
-    static let otherLabels = ["公开类别", "公开主体", "公开范围", "公开时限", "体裁分类", "组配分类", "服务对象", "关键词", "主题词",
+    static let otherLabels = ["浏览次数", "访问次数", "访问量", "阅读次数", "点击数", "点击量", "浏览量", "阅读量", "公开类别", "公开主体", "公开范围", "公开时限", "体裁分类", "组配分类", "服务对象", "关键词", "主题词",
                               "生效日期", "失效日期", "废止日期", "实施日期", "施行日期", "有效期", "来源", "信息来源", "文种", "发文字号类别",
                               "统一编号", "登记号", "签发人", "责任部门", "联系方式"]
 
@@ -73,9 +73,16 @@ enum HeaderMetadata {
         return pairs
     }
 
-    /// The pairs of one raw line with their fields.
+    /// A page's counters (`浏览次数：321`): read as part of the box, kept nowhere.
+    static let counters: Set<String> = ["浏览次数", "访问次数", "访问量", "阅读次数", "点击数", "点击量", "浏览量", "阅读量"]
+
+    /// The pairs of one raw line with their fields (a counter's left out).
     static func pairs(in raw: String) -> [(field: Field, value: String)] {
-        labelledPairs(in: raw).map { pair in (field(for: pair.label, value: pair.value), pair.value) }
+        let found = labelledPairs(in: raw)
+        let kept = found.filter { !counters.contains($0.label.filter { !$0.isWhitespace }) }
+        // A line of counters only is still the box's: one empty pair says so.
+        if kept.isEmpty, !found.isEmpty { return [(.other(""), "")] }
+        return kept.map { pair in (field(for: pair.label, value: pair.value), pair.value) }
     }
 
     /// A label's field, also for a label that names it only with some values: `公开类别：主动公开` is the

@@ -157,3 +157,8 @@ extension ImportDocument {
         return kind == .chapter || kind == .section
     }
 }
+
+extension ImportDocument {
+    /// A line that reads as a plan's title (`某镇2025年安全生产工作要点`, `关于…的意见`).
+    public static func isPlanTitle(_ line: String) -> Bool { PlanHeader.isTitle(ImportText.clean(line)) }
+}

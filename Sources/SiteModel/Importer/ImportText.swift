@@ -111,6 +111,7 @@ enum ImportText {
         let text = line.filter { !$0.isWhitespace }
         if ["当前位置", "您的位置", "您现在的位置", "你的位置", "现在位置", "所在位置"].contains(where: { text.hasPrefix($0) }) { return true }
         if text.contains("首页"), text.contains(">") || text.contains("＞") || text.contains("»") || text.contains("›") { return true }
+        if text.hasPrefix("分享到"), text.count <= 40 { return true }
         let buttons = ["【打印本页】", "【关闭窗口】", "【打印】", "【关闭】", "【收藏】", "【返回顶部】", "[打印本页]", "[关闭窗口]", "[打印]", "[关闭]",
                        "打印本页", "关闭窗口", "打印", "关闭", "收藏", "返回顶部", "分享到：", "分享到:", "分享到", "扫一扫在手机打开当前页",
                        "扫一扫在手机上查看当前页面", "字号：", "字号:", "字体：", "字体:", "大", "中", "小", "【大中小】", "[大中小]", "默认", "|", "｜"]

@@ -277,7 +277,7 @@ struct PlanHeader: Equatable {
             if let day = ImportDates.metadataDay(value) { published = day; fieldLines["published"] = line }
         case .disclosure: disclosure = ImportText.clean(value); fieldLines["disclosure"] = line
         case .validity: validity = value; fieldLines["status"] = line
-        case .other(let label): extra.append((label, value))
+        case .other(let label): if !label.isEmpty { extra.append((label, value)) }
         }
     }
 
