@@ -148,4 +148,19 @@ import TestSupport
         }
         #expect(stdout.contains("guess: line 18: \"2、重点任务\" is a chapter"), "\(stdout)")
     }
+
+    /// The notice's title above the 文号 (never the issuer), （此件公开发布） after the letter's date, a
+    /// 抄送 line at the end (kept as text) and the office's 印发 line.
+    @Test func aNoticeTitleAboveTheDocumentNumber() throws {
+        let (content, stdout) = try imported("notice-above-docnumber-2025")
+        let site = try ImportCommandTests.site(content)
+        let plan = try #require(site.plan(PlanID("notice-above-docnumber-2025")))
+        #expect(plan.issuer.flatMap { $0.id.flatMap { site.unit($0)?.name.zh } } == "某某区人民政府办公室")
+        #expect(plan.issued == Day(iso: "2025-02-20") && plan.published == Day(iso: "2025-02-20"))
+        #expect(plan.disclosure?.zh == "主动公开")
+        #expect(plan.coverLetter?.zh?.hasPrefix("某某区人民政府办公室关于印发《某某区2025年安全生产工作要点》的通知\n\n各街道办事处") == true)
+        #expect(plan.coverLetter?.zh?.hasSuffix("某某区人民政府办公室\n\n2025年2月20日") == true, "\(plan.coverLetter?.zh ?? "")")
+        #expect(plan.body.text.hasSuffix("抄送：区委办公室，区人大常委会办公室。\n"))
+        #expect(stdout.hasSuffix("import: 3 tasks, 6 units, header 9/11 fields found, 0 tables, 0 lines lost\n"), "\(stdout)")
+    }
 }

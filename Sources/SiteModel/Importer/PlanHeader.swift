@@ -229,6 +229,12 @@ struct PlanHeader: Equatable {
             recipients = Self.recipients(in: letter[index].text)
             fieldLines["recipients"] = letter[index].number
         }
+        // （此件公开发布） after the date: the 公开方式, not the letter's text.
+        while let last = letter.last, letter.count > 1, let found = Self.disclosure(in: last.text) {
+            disclosure = found
+            fieldLines["disclosure"] = last.number
+            letter.removeLast()
+        }
         // The signature and the date close the letter, each a paragraph of its own.
         var closing: [String] = []
         if let last = letter.last, let date = Self.day(in: last.text), last.text.count <= 16 {
