@@ -10,7 +10,7 @@ CONTENT ?= content
 OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
 AUDIT_DEPS ?= $(dir $(SITE_AUDIT))install-audit-deps.sh
-SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv
+SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils
 # Pagefind (search index, with Chinese segmentation) from PyPI, in its own virtual environment;
 # gen-site build finds it through the venv's python3 on the PATH.
 PAGEFIND_VERSION := 1.5.2

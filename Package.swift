@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Word files (.docx) are ZIP archives: `gen-site import` reads them with ZIPFoundation.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // cmark-gfm and its extensions, from Debian's libcmark-gfm-dev and
@@ -19,6 +21,12 @@ let package = Package(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // libxml2's HTML parser, from Debian's libxml2-dev: `gen-site import` reads saved web pages with it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // The content model: loading, validation, resolution. Knows nothing of HTML.
         .target(
@@ -33,12 +41,19 @@ let package = Package(
                 "CCmarkGFM",
             ]
         ),
+        // `gen-site import`'s readers: a web page (libxml2), a Word file (ZIPFoundation and Foundation's
+        // XMLParser), a PDF (pdftotext), a text file — each into SiteModel's ImportDocument.
+        .target(
+            name: "ImportReaders",
+            dependencies: ["SiteModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command line: arguments, terminal, exit codes.
         .executableTarget(
             name: "gen-site",
             dependencies: [
                 "SiteModel",
                 "SiteRender",
+                "ImportReaders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +62,10 @@ let package = Package(
         // Helpers shared by the test targets: inline fixtures, golden files, line diffs.
         .target(name: "TestSupport", dependencies: ["SiteModel"], path: "Tests/TestSupport"),
         .testTarget(name: "SiteModelTests", dependencies: ["SiteModel", "TestSupport"]),
+        .testTarget(
+            name: "ImportReadersTests",
+            dependencies: ["ImportReaders", "SiteModel", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "SiteRenderTests",
             // swift-mustache renders the same templates in a test, as the reference for our renderer.

@@ -36,7 +36,7 @@ public enum OpenData {
                 ("issuer", .optional(plan.issuer?.id?.rawValue)),
                 ("issued", .string(plan.issued.description)),
                 ("period", plan.period.map { .object([("start", .string($0.start.description)), ("end", .string($0.end.description))]) } ?? .null),
-                ("status", .string(plan.status.rawValue)),
+                ("status", plan.statusBasis == .none ? .null : .string(plan.status.rawValue)),
                 ("url", urls(context, .plan(plan.id))),
                 ("groups", .array(plan.groups.map { .object([("id", .string($0.id.rawValue)), ("title", text($0.title))]) })),
                 ("tasks", .array(plan.tasks.map { task(context, plan, $0) })),
@@ -118,7 +118,7 @@ public enum OpenData {
             }
             return .object([
                 ("id", .string(plan.id.rawValue)),
-                ("status", .string(plan.status.rawValue)),
+                ("status", plan.statusBasis == .none ? .null : .string(plan.status.rawValue)),
                 ("url", urls(context, .progress(plan.id))),
                 ("counts", counts(site.counts(plan))),
                 ("reports", .array(reports)),
