@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // cmark-gfm and its extensions, from Debian's libcmark-gfm-dev and
@@ -33,12 +34,19 @@ let package = Package(
                 "CCmarkGFM",
             ]
         ),
+        // Spreadsheets in and out: Office Open XML workbooks (our own SpreadsheetML, zipped by
+        // ZIPFoundation) and CSV; the monthly progress forms and the responsibility list.
+        .target(
+            name: "SiteSheets",
+            dependencies: ["SiteModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command line: arguments, terminal, exit codes.
         .executableTarget(
             name: "gen-site",
             dependencies: [
                 "SiteModel",
                 "SiteRender",
+                "SiteSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,9 +61,10 @@ let package = Package(
             dependencies: ["SiteModel", "SiteRender", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "SiteSheetsTests", dependencies: ["SiteModel", "SiteSheets", "TestSupport"]),
         .testTarget(
             name: "GenSiteTests",
-            dependencies: ["SiteModel", "SiteRender", "TestSupport", "gen-site"],
+            dependencies: ["SiteModel", "SiteRender", "SiteSheets", "TestSupport", "gen-site"],
             exclude: ["Golden"]
         ),
     ]
