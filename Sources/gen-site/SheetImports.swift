@@ -10,7 +10,7 @@ enum SheetImports {
         guard arguments.count >= 2, arguments[0] == "import" else { return nil }
         switch arguments[1] {
         case "progress": return ImportProgressCommand.self
-        //TEMP case "tasks": return ImportTasksCommand.self
+        case "tasks": return ImportTasksCommand.self
         default: return nil
         }
     }

@@ -12,9 +12,9 @@ public struct ProgressForm: Sendable {
     public var unit: Unit?
     public var period: ReportPeriod
     /// Who the form goes back to (the plan's issuer), for the instructions.
-    public var issuer: String?
+    public var issuer: BilingualText?
 
-    public init(plan: Plan, unit: Unit?, period: ReportPeriod, issuer: String? = nil) {
+    public init(plan: Plan, unit: Unit?, period: ReportPeriod, issuer: BilingualText? = nil) {
         self.plan = plan
         self.unit = unit
         self.period = period
@@ -143,7 +143,7 @@ public struct ProgressForm: Sendable {
     var instructionsSheet: Worksheet {
         var sheet = Worksheet(name: ProgressFormLayout.instructionsSheet)
         sheet.columns[1] = ColumnFormat(width: 100)
-        let to = issuer.map { "（\($0)）" } ?? ""
+        let to = issuer?.zh.map { "（\($0)）" } ?? ""
         let paragraphs: [(String, String)] = [
             ("本表由 gen-site 根据《\(plan.title.zh ?? plan.id.rawValue)》生成，用于填报\(period.chinese)的工作进展。",
              "This form was made by gen-site from the plan \(plan.title.en ?? plan.id.rawValue), to report progress for \(period.english)."),
@@ -164,7 +164,7 @@ public struct ProgressForm: Sendable {
             ("“上期状态”“上期完成%”“上期进展”是上一期报告的内容，仅供参考。",
              "Last status, last % and last note are from the previous report, for reference."),
             ("填好后保存为 .xlsx（也可以另存为 .csv），文件名用单位名称，发回\(to)汇总。",
-             "When done, save it as .xlsx (or .csv), named after your unit, and send it back\(issuer.map { " to \($0)" } ?? "") to be merged."),
+             "When done, save it as .xlsx (or .csv), named after your unit, and send it back\((issuer?.en ?? issuer?.zh).map { " to \($0)" } ?? "") to be merged."),
         ]
         sheet.append([.text("填表说明 · Instructions", .title)])
         sheet.rowHeights[1] = 24

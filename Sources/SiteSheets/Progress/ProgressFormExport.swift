@@ -11,7 +11,7 @@ public enum ProgressFormExport {
 
     /// One form per unit that the plan's tasks name, by file name (the unit's short
     /// Chinese name, else its name; its id where two units would share one), in id order.
-    public static func perUnit(plan: Plan, units: [SiteModel.Unit], period: ReportPeriod, issuer: String?) -> [(name: String, form: ProgressForm)] {
+    public static func perUnit(plan: Plan, units: [SiteModel.Unit], period: ReportPeriod, issuer: BilingualText?) -> [(name: String, form: ProgressForm)] {
         let named = Set(plan.tasks.flatMap { $0.lead + $0.responsible + $0.cooperating }.compactMap(\.id))
         let chosen = units.filter { named.contains($0.id) }.sorted { $0.id < $1.id }
         func base(_ unit: SiteModel.Unit) -> String {

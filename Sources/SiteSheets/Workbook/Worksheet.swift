@@ -16,6 +16,8 @@ public struct Worksheet: Sendable {
     public var isProtected = false
     /// Rows kept in view when scrolling, and repeated on every printed page.
     public var headerRows = 0
+    /// The columns printed (all when nil): the office's own columns of a list, not the ones for the site.
+    public var printColumns: ClosedRange<Int>?
     /// The cell selected when the sheet opens.
     public var activeCell: CellAddress?
 

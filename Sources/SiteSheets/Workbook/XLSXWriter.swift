@@ -110,13 +110,20 @@ public enum XLSXWriter {
             out += #"<sheet name="\#(XMLText.escape(sheetName(sheet.name)))" sheetId="\#(index + 1)" r:id="rId\#(index + 1)"/>"#
         }
         out += "</sheets>"
-        let titles = sheets.enumerated().filter { $0.element.headerRows > 0 }
-        if !titles.isEmpty {
+        let named = sheets.enumerated().filter { $0.element.headerRows > 0 || $0.element.printColumns != nil }
+        if !named.isEmpty {
             out += "<definedNames>"
-            for (index, sheet) in titles {
+            for (index, sheet) in named {
                 let quoted = "'" + sheetName(sheet.name).replacingOccurrences(of: "'", with: "''") + "'"
-                out += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">"#
-                    + XMLText.escape("\(quoted)!$1:$\(sheet.headerRows)") + "</definedName>"
+                if let columns = sheet.printColumns {
+                    let first = SourceLocation.columnName(columns.lowerBound), last = SourceLocation.columnName(columns.upperBound)
+                    out += #"<definedName name="_xlnm.Print_Area" localSheetId="\#(index)">"#
+                        + XMLText.escape("\(quoted)!$\(first):$\(last)") + "</definedName>"
+                }
+                if sheet.headerRows > 0 {
+                    out += #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(index)">"#
+                        + XMLText.escape("\(quoted)!$1:$\(sheet.headerRows)") + "</definedName>"
+                }
             }
             out += "</definedNames>"
         }

@@ -13,6 +13,6 @@ struct ExportCommand: ParsableCommand {
             The forms come back with gen-site import progress, the list with gen-site import tasks
             (docs/spreadsheets.md).
             """,
-        subcommands: [ExportProgressFormCommand.self]
+        subcommands: [ExportProgressFormCommand.self, ExportTasksCommand.self]
     )
 }
