@@ -6,10 +6,12 @@ public struct FilledForm: Sendable {
     /// Where the form's table is (its header row's first cell), for problems of the whole form.
     public var location: SourceLocation
     public var plan: Located<String>?
-    /// The unit's id; empty on a form for every task.
+    /// The unit's id; `-` on a form for every task.
     public var unit: Located<String>?
     public var period: Located<String>?
     public var asOf: Located<Day>?
+    /// The 截至日期 line has a value, read or reported as not a date.
+    public var hasAsOfValue = false
     public var answers: [Answer] = []
     /// Rows with a key and nothing filled in.
     public var blankRows = 0

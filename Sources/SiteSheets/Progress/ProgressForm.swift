@@ -86,7 +86,7 @@ public struct ProgressForm: Sendable {
         sheet.merges.append(CellRange(CellAddress(row: 1, column: 2), CellAddress(row: 1, column: last)))
         sheet.rowHeights[1] = 24
         metaRow(.plan, .text(plan.id.rawValue, .label), plan.title.zh ?? "")
-        metaRow(.unit, .text(unit?.id.rawValue ?? "", .label), unitName)
+        metaRow(.unit, .text(unit?.id.rawValue ?? ProgressFormLayout.everyTask, .label), unitName)
         metaRow(.period, .text(period.description, .label), "\(period.chinese) · \(period.english)")
         metaRow(.asOf, SheetCell(period.lastDay.map { .date($0) } ?? .empty, .inputDate),
                 "填写数据截至的日期，写成 YYYY-MM-DD · the date the figures are as of")

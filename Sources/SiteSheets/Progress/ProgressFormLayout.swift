@@ -95,6 +95,9 @@ enum ProgressFormLayout {
         }
     }
 
+    /// The unit line of a form for every task (the office's own).
+    static let everyTask = "-"
+
     /// A row's hidden key: the plan and the task, `lvxiang-2024-2026#7`.
     static func key(plan: String, task: String) -> String { "\(plan)#\(task)" }
 

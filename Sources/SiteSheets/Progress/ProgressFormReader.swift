@@ -80,6 +80,7 @@ public enum ProgressFormReader {
                 case .unit: form.unit = Located(value.text.trimmingWhitespace, at: location)
                 case .period: form.period = Located(value.text.trimmingWhitespace, at: location)
                 case .asOf:
+                    form.hasAsOfValue = true
                     if let day = day(value) {
                         form.asOf = Located(day, at: location)
                     } else {
@@ -130,40 +131,47 @@ public enum ProgressFormReader {
             seen[keyText] = keyLocation
             guard filled else { form.blankRows += 1; continue }
             let statusLocation = sheet.location(row: row, column: statusColumn)
-            guard let statusText else {
+            var status: TaskStatus?
+            var problem = false
+            if let statusText {
+                status = StatusWords.status(statusText)
+                if status == nil {
+                    problem = true
+                    diagnostics.append(.error("invalid-value", at: statusLocation,
+                                              "status \"\(statusText)\" is not one of \(StatusWords.list) (本期状态无效)",
+                                              hint: "choose from the drop-down list"))
+                }
+            } else {
+                problem = true
                 diagnostics.append(.error("missing-status", at: statusLocation,
                                           "已填写完成百分比或进展情况，但未选择本期状态 (percent or note filled in, status left empty)",
                                           hint: "choose one of \(StatusWords.list)"))
-                continue
             }
-            guard let status = StatusWords.status(statusText) else {
-                diagnostics.append(.error("invalid-value", at: statusLocation,
-                                          "status \"\(statusText)\" is not one of \(StatusWords.list) (本期状态无效)",
-                                          hint: "choose from the drop-down list"))
-                continue
-            }
-            var answer = FilledForm.Answer(task: TaskNumber(key.task), plan: key.plan, status: status, keyLocation: keyLocation,
-                                           location: statusLocation)
+            var percentDone: Int?
             if let percentValue, !percentValue.text.trimmingWhitespace.isEmpty {
                 let location = sheet.location(row: row, column: percentColumn)
                 switch percent(percentValue) {
                 case .some(let value) where value >= 0 && value <= 100 && value == value.rounded():
-                    answer.percent = Int(value)
+                    percentDone = Int(value)
                     if status == .done && value < 100 {
                         diagnostics.append(.warning("inconsistent-progress", at: location,
                                                     "已完成但百分比不足100 (status done with percent \(Int(value)))"))
                     }
                 case .some(let value):
+                    problem = true
                     diagnostics.append(.error("percent-out-of-range", at: location,
                                               "完成百分比应为 0–100 的整数 (percent must be a whole number from 0 to 100): \(XLSXWriter.number(value))"))
-                    continue
                 case .none:
+                    problem = true
                     diagnostics.append(.error("invalid-number", at: location,
                                               "完成百分比不是数字 (percent is not a number): \"\(percentValue.text)\"",
                                               hint: "a whole number from 0 to 100, such as 60"))
-                    continue
                 }
             }
+            guard !problem, let status else { continue }
+            var answer = FilledForm.Answer(task: TaskNumber(key.task), plan: key.plan, status: status, keyLocation: keyLocation,
+                                           location: statusLocation)
+            answer.percent = percentDone
             answer.note = noteText
             form.answers.append(answer)
         }

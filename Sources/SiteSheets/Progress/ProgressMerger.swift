@@ -65,8 +65,10 @@ public struct ProgressMerger: Sendable {
                                           hint: "a unit sent the form of another plan; import it with --plan \(planCell.value)"))
                 continue
             }
+            var rightPeriod = true
             if let cell = form.period {
                 if cell.value != period.description {
+                    rightPeriod = false
                     diagnostics.append(.error("wrong-period", at: cell.location,
                                               "此表属于另一报告期 (this form is for \(cell.value), not \(period))",
                                               hint: "import it with --period \(cell.value), or send the unit this period's form"))
@@ -76,7 +78,7 @@ public struct ProgressMerger: Sendable {
                                           hint: "fill in a form made by gen-site export progress-form"))
             }
             var unit: Unit?
-            if let cell = form.unit, !cell.value.isEmpty {
+            if let cell = form.unit, cell.value != ProgressFormLayout.everyTask {
                 switch directory.lookup(cell.value) {
                 case .found(let id):
                     unit = directory[id]
@@ -104,8 +106,9 @@ public struct ProgressMerger: Sendable {
                 unitForms[""] = cell.location
             }
             formUnits.append((form.file, unit?.id))
-            if let date = form.asOf { dates.append(date) }
-            else if asOf == nil {
+            // A form of another period is dated in it: its date is not a second problem.
+            if let date = form.asOf { if rightPeriod { dates.append(date) } }
+            else if asOf == nil && !form.hasAsOfValue {
                 diagnostics.append(.error("missing-value", at: form.location, "截至日期未填写 (the form's as-of date is empty)",
                                           hint: "fill in 截至日期 as YYYY-MM-DD, or give --as-of"))
             }
