@@ -32,12 +32,32 @@ enum TaskSheetReader {
                 }
             }
         }
+        dropFalseChapters(&list)
         if !found {
             diagnostics.append(.error("not-a-list", at: sheets.first?.location(row: 1, column: 1) ?? SourceLocation(file: ""),
                                       "不是责任清单 (not a responsibility list): no sheet has a header row with 序号 and 任务 (or 工作内容)",
                                       hint: "the list's header row names its columns: 序号, 重点任务, 牵头领导, 牵头单位, 责任单位, 配合单位, 完成时限, 工作要求, 备注"))
         }
         return list
+    }
+
+    /// A line across the table that no task stands under, that has no id and does not read like a
+    /// chapter (一、…) is a note under the table (注：…), not a chapter: it is listed as not read.
+    static func dropFalseChapters(_ list: inout ReadList) {
+        let used = Set(list.rows.compactMap(\.groupAbove))
+        var kept: [ReadList.Group] = []
+        var newIndex: [Int: Int] = [:]
+        for (index, group) in list.groups.enumerated() {
+            if used.contains(index) || group.id != nil || isChapterTitle(group.zh) {
+                newIndex[index] = kept.count
+                kept.append(group)
+            } else {
+                list.unread.append(Located(group.zh, at: group.location))
+            }
+        }
+        for index in list.rows.indices { list.rows[index].groupAbove = list.rows[index].groupAbove.flatMap { newIndex[$0] } }
+        list.groups = kept
+        list.unread.sort { $0.location < $1.location }
     }
 
     struct Header {
@@ -155,10 +175,18 @@ enum TaskSheetReader {
             if across, let title = sheet.text(row: row, column: firstColumn), taskNumber(sheet.shown(row: row, column: firstColumn)) == nil {
                 chapter = title
             } else if alone, let numberText, taskNumber(sheet.shown(row: row, column: numberColumn)) == nil, sheet.text(row: row, column: titleColumn) == nil
-                        || sheet.text(row: row, column: titleColumn) == numberText {
+                        || sheet.text(row: row, column: titleColumn) == numberText,
+                      isChapterTitle(numberText) || byKind[.group].flatMap({ sheet.text(row: row, column: $0) }) != nil {
                 chapter = numberText
             } else if alone, numberText == nil, let title = sheet.text(row: row, column: titleColumn), isChapterTitle(title) {
                 chapter = title
+            }
+            // A line alone in the first cell that is neither a number nor a chapter (注：…): not a task.
+            if chapter == nil, alone, let numberText, sheet.text(row: row, column: titleColumn) == nil,
+               taskNumber(sheet.shown(row: row, column: numberColumn)) == nil, filled == [numberColumn] {
+                list.unread.append(Located(numberText, at: sheet.location(row: row, column: numberColumn)))
+                take(numberColumn)
+                continue
             }
             if let chapter {
                 var group = ReadList.Group(zh: chapter, en: text(.titleEN), location: sheet.location(row: row, column: firstColumn))
