@@ -136,6 +136,8 @@ public struct ProgressMerger: Sendable {
         for date in dates { check(date, into: &diagnostics) }
         guard diagnostics.errorCount == before else { return nil }
         guard let reportDate = asOf ?? dates.map(\.value).max() else {
+            // A date that is not one was reported at its cell already.
+            if forms.contains(where: \.hasAsOfValue) { return nil }
             diagnostics.append(.error("missing-value", at: SourceLocation(file: forms.first?.file ?? ""),
                                       "没有可用的截至日期 (no form gives an as-of date)", hint: "give --as-of YYYY-MM-DD"))
             return nil
