@@ -14,7 +14,7 @@ enum RowHeight {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var units = 0.0
             for scalar in line.unicodeScalars {
-                units += scalar.value >= 0x1100 ? 2 : 1.1
+                units += scalar.value >= 0x1100 ? 2 : 1
             }
             lines += max(1, Int((units / usable).rounded(.up)))
         }
