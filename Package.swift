@@ -21,6 +21,9 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // zlib, from Debian's zlib1g-dev: the spreadsheet reader inflates workbook parts itself
+        // (ZIPFoundation 0.9.20 loops forever on a deflate stream cut short).
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The content model: loading, validation, resolution. Knows nothing of HTML.
         .target(
             name: "SiteModel",
@@ -38,7 +41,7 @@ let package = Package(
         // ZIPFoundation) and CSV; the monthly progress forms and the responsibility list.
         .target(
             name: "SiteSheets",
-            dependencies: ["SiteModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SiteModel", "CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The command line: arguments, terminal, exit codes.
         .executableTarget(

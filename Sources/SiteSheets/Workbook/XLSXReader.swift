@@ -3,10 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import SiteModel
-import ZIPFoundation
 
 /// Reads an Office Open XML workbook (.xlsx, as Excel, WPS and LibreOffice save
-/// it): every sheet's cells with shared and inline strings, numbers with their
+/// it; unzipped by `ZipReader`): every sheet's cells with shared and inline strings, numbers with their
 /// date or percent formats, merged ranges and hidden columns. Formulas give their
 /// saved values. A file that is not a workbook is a `Failure`, never a crash.
 public enum XLSXReader {
@@ -28,22 +27,16 @@ public enum XLSXReader {
 
     /// The sheets of the workbook in `data`, in tab order; `file` names them in diagnostics.
     public static func read(_ data: Data, file: String) throws(Failure) -> [SheetTable] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch { throw .notAWorkbook("not a zip archive") }
+        let archive: ZipReader
+        do { archive = try ZipReader(data) } catch { throw .notAWorkbook(error.description) }
         func part(_ path: String) throws(Failure) -> Data? {
-            guard let entry = archive[path] else { return nil }
-            guard entry.uncompressedSize <= UInt64(maximumPartSize) else { throw .tooLarge("\(path) is \(entry.uncompressedSize) bytes") }
-            var out = Data()
-            do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                    out.append(chunk)
-                    if out.count > maximumPartSize { throw Failure.tooLarge("\(path) is over \(maximumPartSize) bytes") }
-                }
-            } catch let failure as Failure {
-                throw failure
-            } catch {
-                throw .notAWorkbook("\(path) cannot be unpacked: \(error)")
+            let out: Data?
+            do { out = try archive.read(path, limit: maximumPartSize) } catch {
+                throw error.isTooLarge ? .tooLarge(error.description) : .notAWorkbook(error.description)
             }
+            guard let out else { return nil }
+            // Foundation's XMLParser traps on a name or value that is not UTF-8: a damaged part is refused first.
+            guard String(validating: out, as: UTF8.self) != nil else { throw .notAWorkbook("\(path) is not UTF-8 text") }
             return out
         }
 
