@@ -10,7 +10,11 @@ CONTENT ?= content
 OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
 AUDIT_DEPS ?= $(dir $(SITE_AUDIT))install-audit-deps.sh
-SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils
+SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils zlib1g-dev
+# LibreOffice fills in and re-saves the spreadsheets in the round-trip tests (docs/spreadsheets.md);
+# poppler-utils and the CJK fonts render the form's screenshots (make sheet-screenshots).
+SHEET_TEST_PACKAGES := libreoffice-calc
+SCREENSHOT_PACKAGES := libreoffice-calc poppler-utils fonts-noto-cjk
 # Pagefind (search index, with Chinese segmentation) from PyPI, in its own virtual environment;
 # gen-site build finds it through the venv's python3 on the PATH.
 PAGEFIND_VERSION := 1.5.2
@@ -19,12 +23,12 @@ export PATH := $(PAGEFIND_VENV)/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
-.PHONY: site test audit check deps search-deps release clean bench bench-statistics bench-serve search-check fuzz
+.PHONY: site test audit check deps search-deps sheet-deps sheet-screenshots release clean bench bench-statistics bench-serve search-check fuzz
 
 site: release
 	$(RELEASE_BIN) build $(CONTENT) -o $(OUT)
 
-test: deps
+test: deps sheet-deps
 	$(SWIFT) test
 
 check: release
@@ -69,6 +73,23 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
 	@$(MAKE) --no-print-directory search-deps
+
+# LibreOffice for the spreadsheet round trips (the tests skip, saying so, without it).
+SHEET_PACKAGES ?= $(SHEET_TEST_PACKAGES)
+sheet-deps:
+	@missing=""; for p in $(SHEET_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+# The progress form and the responsibility list as LibreOffice prints them: docs/images/*.png.
+sheet-screenshots: release
+	@$(MAKE) --no-print-directory sheet-deps SHEET_PACKAGES="$(SCREENSHOT_PACKAGES)"
+	GEN_SITE=$(RELEASE_BIN) scripts/sheet-screenshots.sh
 
 search-deps:
 	@if ! $(PAGEFIND_VENV)/bin/python3 -c 'import pagefind_bin_extended' 2>/dev/null; then \

@@ -11,7 +11,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // Word files (.docx) are ZIP archives: `gen-site import` reads them with ZIPFoundation.
+        // Word files (.docx) and workbooks (.xlsx) are ZIP archives: `gen-site import` reads .docx with
+        // ZIPFoundation, and the spreadsheet commands write .xlsx with it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -28,6 +29,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, from Debian's zlib1g-dev: the spreadsheet reader inflates workbook parts itself
+        // (ZIPFoundation 0.9.20 loops forever on a deflate stream cut short).
+        .systemLibrary(name: "CZlibInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The content model: loading, validation, resolution. Knows nothing of HTML.
         .target(
             name: "SiteModel",
@@ -47,6 +51,12 @@ let package = Package(
             name: "ImportReaders",
             dependencies: ["SiteModel", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // Spreadsheets in and out: Office Open XML workbooks (our own SpreadsheetML, zipped by
+        // ZIPFoundation) and CSV; the monthly progress forms and the responsibility list.
+        .target(
+            name: "SiteSheets",
+            dependencies: ["SiteModel", "CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The command line: arguments, terminal, exit codes.
         .executableTarget(
             name: "gen-site",
@@ -54,6 +64,7 @@ let package = Package(
                 "SiteModel",
                 "SiteRender",
                 "ImportReaders",
+                "SiteSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,9 +83,10 @@ let package = Package(
             dependencies: ["SiteModel", "SiteRender", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "SiteSheetsTests", dependencies: ["SiteModel", "SiteSheets", "TestSupport"]),
         .testTarget(
             name: "GenSiteTests",
-            dependencies: ["SiteModel", "SiteRender", "TestSupport", "gen-site"],
+            dependencies: ["SiteModel", "SiteRender", "SiteSheets", "TestSupport", "gen-site"],
             exclude: ["Golden"]
         ),
     ]
