@@ -185,7 +185,7 @@ import TestSupport
         let list = try CommandRunner.genSite(["import", "tasks", work + "/list.csv", "--plan", "chedun-2023", "-o", content])
         #expect(list.status == 1 && list.stderr.contains("use --force"), "\(list.stderr)\(list.stdout)")
         // The plain-text plan importer is still `import FILE`.
-        let text = try CommandRunner.genSite(["import", Repository.fixture("seeds/chedun-2023.txt"), "-o", content, "--id", "chedun-copy", "--date", "2025-09-30"])
+        let text = try CommandRunner.genSite(["import", Repository.fixture("seeds/chedun-2023.txt"), "-o", content, "--id", "chedun-copy"])
         #expect(text.status == 0, "\(text.stderr)")
     }
 }
