@@ -274,14 +274,27 @@ public struct ContentReader: Sendable {
         return (try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? []
     }
 
+    /// The size of an attachment, which must be a readable regular file inside the content folder:
+    /// anything else is said (a subfolder was skipped without a word; a file that could not be
+    /// read failed the build's copy with an unlocated write error after `check` had passed).
     func regularFileSize(_ relative: String, realRoot: String, into diagnostics: inout Diagnostics) -> Int? {
-        guard kind(of: relative) == .file else { return nil }
+        guard kind(of: relative) == .file else {
+            diagnostics.append(Self.ignored(relative, "attachments are files in attachments/ itself, not folders or devices"))
+            return nil
+        }
         guard isInside(relative, realRoot: realRoot) else {
             diagnostics.append(.error("outside-content", at: SourceLocation(file: relative),
                                       "附件指向内容目录之外 (the attachment leads outside the content folder)"))
             return nil
         }
+        let fd = open(path(relative), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            diagnostics.append(.error("unreadable-file", at: SourceLocation(file: relative), "无法读取附件 (cannot read the attachment)",
+                                      hint: "check the file's permissions"))
+            return nil
+        }
+        defer { close(fd) }
         var info = stat()
-        return stat(path(relative), &info) == 0 ? Int(info.st_size) : 0
+        return fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     }
 }
