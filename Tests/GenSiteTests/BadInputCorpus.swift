@@ -114,6 +114,18 @@ enum BadInputCorpus {
         BadInput(name: "YAML aliases as mapping keys", files: "-- units.yaml --\n- id: demo-police\n  name: &n 派出所\n  *n : x\n", code: "yaml-aliases", file: "units.yaml", line: 2),
         BadInput(name: "a notice of nested list markers", files: "-- notices/2024-05-01-deep.md --\n---\ntitle: 通知\n---\n" + String(repeating: "- ", count: 100_000) + "x\n", code: "markdown-too-deep", file: "notices/2024-05-01-deep.md", line: 4),
         BadInput(name: "a table row of 100,000 pipes", files: "-- notices/2024-05-01-pipes.md --\n---\ntitle: 通知\n---\n|a|\n|-|\n" + String(repeating: "|", count: 100_000) + "\n", code: "table-too-large", file: "notices/2024-05-01-pipes.md", line: 6),
+        // Huge YAML: refused before parsing (19 MB took 11 s to decode and made 300,000 pages)
+        BadInput(name: "a 5 MB units.yaml", setup: { root in
+            var text = "- id: demo-police\n  name: 派出所\n- id: demo-fire\n  name: 消防站\n- id: demo-committee\n  name: 安委会\n- id: demo-villages\n  name: 各村\n"
+            var unit = 0
+            while text.utf8.count < 5 * 1024 * 1024 { text += "- id: unit-\(unit)\n  name: {zh: 单位\(unit)安全生产委员会办公室, en: Unit \(unit) safety office}\n"; unit += 1 }
+            try write(root, "units.yaml", Array(text.utf8))
+        }, code: "yaml-too-large", file: "units.yaml", line: 1),
+        BadInput(name: "more than 5,000 units", setup: { root in
+            var text = "- id: demo-police\n  name: 派出所\n- id: demo-fire\n  name: 消防站\n- id: demo-committee\n  name: 安委会\n- id: demo-villages\n  name: 各村\n"
+            for unit in 0..<5_000 { text += "- {id: unit-\(unit), name: 单位\(unit)}\n" }
+            try write(root, "units.yaml", Array(text.utf8))
+        }, code: "too-many-items", file: "units.yaml", line: 5_005),
         // One run shows every problem
         BadInput(name: "tasks.yaml checked when plan.md has a bad date", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-02-30\n---\n正文\n-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\n    due: 2024-06-31\n",
                  code: "invalid-date", file: "plans/demo-2024/tasks.yaml", line: 5),

@@ -28,7 +28,17 @@ enum YAMLDocument {
         return count
     }
 
+    /// More YAML than this in one file or front matter is refused before parsing: a city's
+    /// units.yaml is half a megabyte, and parsing and decoding take about half a second a megabyte.
+    public static let maximumSize = 4 * 1024 * 1024
+
     static func compose(_ text: String, file: String, into diagnostics: inout Diagnostics) -> Node? {
+        guard text.utf8.count <= maximumSize else {
+            diagnostics.append(.error("yaml-too-large", at: SourceLocation(file: file),
+                                      "YAML 内容过大 (more than \(maximumSize / (1024 * 1024)) MB of YAML)",
+                                      hint: "a site's YAML files are far smaller; split the content (a plan per folder), or publish the data as an attachment"))
+            return nil
+        }
         if let problem = precheck(text, file: file) {
             diagnostics.append(problem)
             return nil

@@ -76,9 +76,20 @@ struct YAMLReader {
     }
 
     /// A list; a single scalar or mapping is read as a one-element list.
+    /// More items than this in one list (units, tasks, hazards…) is an error: a city has a few
+    /// thousand units, a plan a few dozen tasks; each item can be two pages.
+    static let maximumItems = 5_000
+
     mutating func list(_ node: Node, _ what: String) -> [Node] {
         switch node {
-        case let .sequence(sequence): return Array(sequence)
+        case let .sequence(sequence):
+            guard sequence.count <= Self.maximumItems else {
+                error("too-many-items", sequence[Self.maximumItems],
+                      "列表项过多 (\(what): more than \(Self.maximumItems) items in one list)",
+                      hint: "split the content (a plan per folder), or publish the list as an attachment")
+                return Array(sequence.prefix(Self.maximumItems))
+            }
+            return Array(sequence)
         case .scalar, .mapping: return Self.isNull(node) ? [] : [node]
         case .alias:
             error("wrong-type", node, "\(what): 不支持此写法 (unsupported value)")

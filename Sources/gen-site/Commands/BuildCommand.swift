@@ -108,8 +108,13 @@ enum Build {
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
         if let site, let theme, !diagnostics.hasErrors {
-            let (_, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme))
-            diagnostics.append(contentsOf: renderDiagnostics)
+            let context = RenderContext(site: site, theme: theme)
+            if let tooMany = SiteRenderer.pageLimit(context) {
+                diagnostics.append(tooMany)
+            } else {
+                // Rendered for the diagnostics only: the pages are dropped as they are made.
+                diagnostics.append(contentsOf: SiteRenderer.renderStreaming(context) { _ in })
+            }
         }
         return diagnostics
     }
@@ -145,6 +150,10 @@ enum Build {
         // render → write: the pages are written as they are rendered (a large site is never all
         // in memory) into the staging folder, which is swapped in only when nothing went wrong.
         let context = RenderContext(site: site, theme: theme, options: options)
+        if let tooMany = SiteRenderer.pageLimit(context) {
+            diagnostics.append(tooMany)
+            return failed()
+        }
         let support = timed("support files", &timings) { SiteRenderer.supportFiles(context) }
         let paths = timed("paths", &timings) { SiteRenderer.outputPaths(context, supportFiles: support) }
         let session: SiteWriter.Session
