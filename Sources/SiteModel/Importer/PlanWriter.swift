@@ -242,20 +242,7 @@ struct PlanWriter {
     }
 
     /// A YAML double-quoted scalar.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { YAMLText.quote(text) }
 
     /// A literal block scalar.
     static func block(_ text: String, indent: String) -> String {

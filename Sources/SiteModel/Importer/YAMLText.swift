@@ -1,8 +1,9 @@
 /// Scalars as gen-site writes content YAML: double-quoted text, `|-` blocks for
-/// Markdown with line breaks, bilingual text as `{zh: "…", en: "…"}`.
-enum YAMLText {
+/// Markdown with line breaks, bilingual text as `{zh: "…", en: "…"}`. Used by
+/// the plan importer and the spreadsheet imports alike.
+public enum YAMLText {
     /// A double-quoted scalar; any text round-trips.
-    static func quote(_ text: String) -> String {
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -28,7 +29,7 @@ enum YAMLText {
     }
 
     /// `{zh: "…", en: "…"}`, or `"…"` when there is only Chinese.
-    static func inline(_ zh: String?, _ en: String?) -> String {
+    public static func inline(_ zh: String?, _ en: String?) -> String {
         switch (zh, en) {
         case let (zh?, en?): "{zh: \(quote(zh)), en: \(quote(en))}"
         case let (zh?, nil): quote(zh)
@@ -39,7 +40,7 @@ enum YAMLText {
 
     /// A literal block (`|-`), when the text can be one: no trailing spaces on a line, no
     /// leading spaces on its first line, no tabs or control characters; else nil.
-    static func block(_ text: String, indent: String) -> String? {
+    public static func block(_ text: String, indent: String) -> String? {
         guard !text.isEmpty, text.first?.isWhitespace == false,
               !text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F || $0.value == 0xFEFF || $0.value == 0x2028 || $0.value == 0x2029 || (0x80...0x9F).contains($0.value) })
         else { return nil }
@@ -50,7 +51,7 @@ enum YAMLText {
 
     /// A key's bilingual value: inline on one line when neither language breaks lines,
     /// else `zh: |-` and `en: |-` blocks under the key.
-    static func bilingual(_ key: String, _ zh: String?, _ en: String?, indent: String) -> String {
+    public static func bilingual(_ key: String, _ zh: String?, _ en: String?, indent: String) -> String {
         let multiline = (zh?.contains("\n") ?? false) || (en?.contains("\n") ?? false)
         guard multiline else { return "\(indent)\(key): \(inline(zh, en))" }
         var lines = ["\(indent)\(key):"]
@@ -66,7 +67,7 @@ enum YAMLText {
     }
 
     /// A task number: bare when it is a number, quoted when it is a code such as `2-1`.
-    static func taskNumber(_ number: String) -> String {
+    public static func taskNumber(_ number: String) -> String {
         number.allSatisfy({ $0.isASCII && $0.isNumber }) && !number.isEmpty ? number : quote(number)
     }
 }
