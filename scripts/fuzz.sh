@@ -47,7 +47,7 @@ for target in "${TARGETS[@]}"; do
   time=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   size=$(ls "$corpus" | wc -l)
   found=$(ls "$crashes" | wc -l)
-  slowest=$(grep -o 'slowest unit: [0-9]* s' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+  slowest=$(grep -o 'stat::slowest_unit_time_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
   summary+=("fuzz: $target: $runs runs, $time exec/s, corpus $size inputs, slowest unit ${slowest:-0} s, $found crashing or slow inputs in $crashes")
 done
 printf '%s\n' "${summary[@]}"
