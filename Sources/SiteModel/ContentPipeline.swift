@@ -15,12 +15,15 @@ public enum ContentPipeline {
     /// (the preview's rebuild on save); returns the cache for the next run.
     /// `unchanged(path)` says a file (relative path) has not changed since the run that made
     /// `cache`: it is then not read again. `stage` is called after each stage with its name
-    /// (the preview times them).
+    /// (the preview times them). `walked`: the content folder's link problems, when the caller
+    /// has just walked it by FolderWalker's rule (its templates/ left out).
     public static func run(contentRoot: String, buildDate: Day?, today: Day, drafts: Bool = false,
                            reusing cache: DecodeCache, unchanged: @escaping @Sendable (String) -> Bool = { _ in false },
+                           walked: [FolderWalker.Problem]? = nil,
                            stage: (String) -> Void = { _ in }) -> (ResolvedSite?, Diagnostics, DecodeCache) {
         var diagnostics = Diagnostics()
-        let (loaded, loadDiagnostics) = ContentReader(root: contentRoot, reusing: cache.files, unchanged: unchanged).load()
+        let (loaded, loadDiagnostics) = ContentReader(root: contentRoot, reusing: cache.files, unchanged: unchanged,
+                                                      walked: walked).load()
         stage("read")
         diagnostics.append(contentsOf: loadDiagnostics)
         var (content, validateDiagnostics, nextCache) = ContentValidator.validate(loaded, reusing: cache)

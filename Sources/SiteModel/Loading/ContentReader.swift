@@ -21,10 +21,16 @@ public struct ContentReader: Sendable {
         self.root = root
     }
 
-    public init(root: String, reusing files: [String: SourceFile], unchanged: @escaping @Sendable (String) -> Bool) {
+    /// The link problems of the content folder, when a walk by FolderWalker's rule has found them
+    /// already (the preview walks it on every poll); nil: `load` walks it.
+    var walked: [FolderWalker.Problem]?
+
+    public init(root: String, reusing files: [String: SourceFile], unchanged: @escaping @Sendable (String) -> Bool,
+                walked: [FolderWalker.Problem]? = nil) {
         self.root = root
         self.reusable = files
         self.unchanged = unchanged
+        self.walked = walked
     }
 
     public func load() -> (LoadedContent, Diagnostics) {
@@ -32,7 +38,7 @@ public struct ContentReader: Sendable {
         // Every link in the content folder, wherever it is: one leading outside or back into a folder
         // that holds it is an error even where gen-site reads nothing (the preview walks it all).
         // The site's templates/ are walked by the theme's loader, under the same rule.
-        let (_, linkProblems) = FolderWalker.walk(root, skipping: ["templates"])
+        let linkProblems = walked ?? FolderWalker.walk(root, skipping: ["templates"]).problems
         guard !linkProblems.isEmpty else { return (content, diagnostics) }
         // Reported once: the walk's diagnostic stands for the reader's at the same link.
         let linked = Set(linkProblems.map(\.path))

@@ -45,7 +45,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let state = PreviewState()
         let builder = PreviewBuilder(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), drafts: !noDrafts)
-        guard builder.rebuild(into: state, fingerprint: builder.fingerprint()) else {
+        let first = builder.scan()
+        guard builder.rebuild(into: state, fingerprint: first.files, walked: first.problems) else {
             Terminal.err("gen-site serve: fix the errors above and save; watching \(content)\n")
             return try serveAndWatch(state, builder)
         }
@@ -56,17 +57,17 @@ struct ServeCommand: ParsableCommand {
         let server = try PreviewServer(port: port, state: state, hosts: hosts)
         Terminal.err("gen-site serve: http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
         server.start()
-        var (fingerprint, folders) = builder.scan()
+        var (fingerprint, folders, _) = builder.scan()
         let watcher = FolderWatcher(folders)
         while true {
             // Woken by the kernel when a watched folder changes (inotify), else every 100 ms.
             watcher.wait(milliseconds: 100)
-            let (now, nowFolders) = builder.scan()
+            let (now, nowFolders, problems) = builder.scan()
             if now != fingerprint {
                 fingerprint = now
                 if nowFolders != folders { folders = nowFolders; watcher.update(folders) }
                 state.beginRebuild()
-                if !builder.rebuild(into: state, fingerprint: now) { state.endRebuild() }
+                if !builder.rebuild(into: state, fingerprint: now, walked: problems) { state.endRebuild() }
             }
         }
     }
@@ -257,7 +258,7 @@ final class PreviewBuilder: @unchecked Sendable {
     private var theme: (Theme?, Diagnostics, [String: String])?
 
     /// False when the content has errors (printed); the previous site stays.
-    func rebuild(into state: PreviewState, fingerprint: [String: String]) -> Bool {
+    func rebuild(into state: PreviewState, fingerprint: [String: String], walked: [FolderWalker.Problem]? = nil) -> Bool {
         let started = Date()
         var marks: [(String, Date)] = []
         defer {
@@ -275,7 +276,7 @@ final class PreviewBuilder: @unchecked Sendable {
             return previous[path] != nil && previous[path] == fingerprint[path]
         }
         let (site, found, nextCache) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(),
-                                                           drafts: drafts, reusing: cache, unchanged: unchanged,
+                                                           drafts: drafts, reusing: cache, unchanged: unchanged, walked: walked,
                                                            stage: { marks.append(($0, Date())) })
         cache = nextCache
         readFingerprint = fingerprint
@@ -358,18 +359,22 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// Paths, sizes and modification times (to the nanosecond) of the content and theme
     /// files, hidden ones aside: read with one lstat per file, cheap enough to poll.
-    func fingerprint() -> [String: String] { scan().files }
 
     /// The fingerprint and every folder of the content and the theme (for the watcher), in one walk
     /// by FolderWalker's rule: no link followed out of the content folder (or the theme's own),
     /// no loop walked twice — two looping links made this walk grow without end.
-    func scan() -> (files: [String: String], folders: [String]) {
+    /// Also the content folder's link problems (its templates/ aside, which the theme's loader
+    /// reports), so that the load does not walk the folder a second time.
+    func scan() -> (files: [String: String], folders: [String], problems: [FolderWalker.Problem]) {
         var result: [String: String] = [:]
         var folders: [String] = []
+        var problems: [FolderWalker.Problem] = []
         let roots = [(content, content)] + (ThemeLocator.folders(contentRoot: content, explicit: templates) ?? []).map { ($0.path, $0.boundary) }
-        for (root, boundary) in roots {
+        for (index, (root, boundary)) in roots.enumerated() {
             folders.append(root)
-            for entry in FolderWalker.walk(root, boundary: boundary).entries {
+            let walk = FolderWalker.walk(root, boundary: boundary)
+            if index == 0 { problems = walk.problems.filter { $0.path != "templates" && !$0.path.hasPrefix("templates/") } }
+            for entry in walk.entries {
                 let path = root + "/" + entry.path
                 if entry.kind == .directory {
                     folders.append(path)
@@ -378,7 +383,7 @@ final class PreviewBuilder: @unchecked Sendable {
                 }
             }
         }
-        return (result, folders)
+        return (result, folders, problems)
     }
 
     /// The theme folders (the default theme, then the site's own `templates/`).
