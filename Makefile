@@ -10,16 +10,12 @@ CONTENT ?= content
 OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
 AUDIT_DEPS ?= $(dir $(SITE_AUDIT))install-audit-deps.sh
-SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv
-# Pagefind (search index, with Chinese segmentation) from PyPI, in its own virtual environment;
-# gen-site build finds it through the venv's python3 on the PATH.
-PAGEFIND_VERSION := 1.5.2
-PAGEFIND_VENV ?= $(if $(filter 0,$(shell id -u)),/opt/gen-site/pagefind-venv,$(HOME)/.local/share/gen-site/pagefind-venv)
-export PATH := $(PAGEFIND_VENV)/bin:$(PATH)
+# nodejs: the search test runs the search page's own script (Templates/assets/search.js) over the example site's index.
+SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv nodejs
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
-.PHONY: site test audit check deps search-deps release clean bench bench-statistics bench-serve search-check fuzz
+.PHONY: site test audit check deps release clean bench bench-statistics bench-serve search-check fuzz
 
 site: release
 	$(RELEASE_BIN) build $(CONTENT) -o $(OUT)
@@ -35,8 +31,10 @@ audit: site
 	$(SITE_AUDIT) $(OUT)
 	scripts/search-check.sh $(OUT)
 
-# Search in a real browser: typing 燃气 finds a plan page, "fire" an English page.
+# Search in a real browser: typing 燃气 finds a plan page, "fire" an English page
+# (scripts/search-check.sh SITE --queries FILE --json prints every result of your own queries).
 search-check: site
+	bash $(AUDIT_DEPS)
 	scripts/search-check.sh $(OUT)
 
 # Benchmarks (not tests).
@@ -67,14 +65,6 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
-	fi
-	@$(MAKE) --no-print-directory search-deps
-
-search-deps:
-	@if ! $(PAGEFIND_VENV)/bin/python3 -c 'import pagefind_bin_extended' 2>/dev/null; then \
-	  echo "installing pagefind-bin-extended $(PAGEFIND_VERSION) into $(PAGEFIND_VENV)"; \
-	  python3 -m venv $(PAGEFIND_VENV) && \
-	  $(PAGEFIND_VENV)/bin/pip install --quiet pagefind-bin-extended==$(PAGEFIND_VERSION); \
 	fi
 
 clean:
