@@ -48,19 +48,24 @@ enum SearchCharacters {
 
     /// Porter's step 1a, on a folded word.
     static func stem(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        func ends(_ suffix: String) -> Bool {
-            let tail = Array(suffix.unicodeScalars)
-            return scalars.count >= tail.count && Array(scalars.suffix(tail.count)) == tail
+        var bytes = Array(word.utf8)
+        return stem(&bytes)
+    }
+
+    /// Porter's step 1a on a folded word's UTF-8 bytes (which it may shorten), as a string.
+    static func stem(_ word: inout [UInt8]) -> String {
+        func ends(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard word.count >= n else { return false }
+            let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: n)
+            return word[(word.count - n)...].elementsEqual(tail)
         }
-        var kept = scalars.count
-        if ends("sses") { kept -= 2 }
-        else if ends("ies") { kept -= 2 }
-        else if ends("ss") { }
-        else if ends("s") && scalars.count >= 3 { kept -= 1 }
-        guard kept != scalars.count else { return word }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[..<kept])
-        return String(out)
+        if ends("sses") || ends("ies") {
+            word.removeLast(2)
+        } else if ends("ss") {
+        } else if ends("s") && word.count(where: { $0 & 0xC0 != 0x80 }) >= 3 {
+            word.removeLast()
+        }
+        return String(decoding: word, as: UTF8.self)
     }
 }

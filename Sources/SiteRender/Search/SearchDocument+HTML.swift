@@ -112,7 +112,10 @@ extension SearchDocument {
             let nameStart = i
             while i < html.count, isNameByte(html[i]) { i += 1 }
             guard i > nameStart else { return nil }
-            let name = String(decoding: html[nameStart..<i], as: UTF8.self).lowercased()
+            // Names are short: the string is stored inline (no allocation). Ours are lowercase already.
+            let bytes = html[nameStart..<i]
+            let name = bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
+                ? String(decoding: bytes, as: UTF8.self).lowercased() : String(decoding: bytes, as: UTF8.self)
             // Attributes, quotes respected, up to the closing '>'.
             let attributesStart = i
             var quote: UInt8?

@@ -37,7 +37,7 @@ struct SearchIndexWriter {
     }
 
     func files() -> [OutputFile] {
-        var chars: [UInt64: Entry] = [:]
+        var chars = TokenTable()
         var words: [String: Entry] = [:]
         var unigrams: [UInt64] = []          // character << 2 | field
         var bigrams: [(UInt64, UInt32)] = [] // key, field << 30 | position
@@ -56,7 +56,7 @@ struct SearchIndexWriter {
                     mask |= 1 << UInt8(unigrams[i] & 3)
                     i += 1
                 }
-                chars[character, default: Entry()].add(page: id, mask: mask)
+                chars.add(character, page: id, mask: mask)
             }
             bigrams.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
             i = 0
@@ -68,17 +68,17 @@ struct SearchIndexWriter {
                     mask |= 1 << UInt8(bigrams[end].1 >> 30)
                     end += 1
                 }
-                chars[key, default: Entry()].add(page: id, mask: mask, occurrences: bigrams[i..<end])
+                chars.add(key, page: id, mask: mask, occurrences: bigrams[i..<end])
                 i = end
             }
             for (word, mask) in pageWords { words[word, default: Entry()].add(page: id, mask: mask) }
         }
         var shards = [[(token: String, entry: Entry)]](repeating: [], count: part.shardCount)
-        for (key, entry) in chars {
+        for (key, entry) in zip(chars.keys, chars.entries) {
             let token = Self.token(key)
             shards[Int(SearchEncoding.hash(token) % UInt32(part.shardCount))].append((token, entry))
         }
-        chars.removeAll()
+        chars = TokenTable()
         for (token, entry) in words {
             shards[Int(SearchEncoding.hash(token) % UInt32(part.shardCount))].append((token, entry))
         }
@@ -103,11 +103,11 @@ struct SearchIndexWriter {
             let field = block.field.rawValue
             let bit = UInt8(1 << field)
             var previous: UInt32?
-            var word = String.UnicodeScalarView()
+            var word: [UInt8] = []
             func endWord() {
                 guard !word.isEmpty else { return }
-                words[SearchCharacters.stem(String(word)), default: 0] |= bit
-                word.removeAll()
+                words[SearchCharacters.stem(&word), default: 0] |= bit
+                word.removeAll(keepingCapacity: true)
             }
             for scalar in block.text.unicodeScalars {
                 let c = SearchCharacters.fold(scalar.value)
@@ -122,7 +122,7 @@ struct SearchIndexWriter {
                     previous = c
                 case .word:
                     if previous != nil { position[field] += 1; previous = nil }
-                    if let folded = Unicode.Scalar(c) { word.append(folded) }
+                    if let folded = Unicode.Scalar(c) { UTF8.encode(folded) { word.append($0) } }
                 case .separator:
                     if previous != nil { position[field] += 1; previous = nil }
                     endWord()
