@@ -64,6 +64,7 @@ def open_search(path):
     global opened
     if opened != path:
         driver.get(base + path)
+        driver.execute_script("performance.setResourceTimingBufferSize(1000000)")
         opened = path
     box = driver.find_element(By.ID, "search-input")
     deadline = time.time() + 60

@@ -236,9 +236,10 @@ import TestSupport
             }
             #expect(levels == levels.sorted(by: >), "\(query): results not ranked title > headings > body: \(levels)")
         }
-        // The resident's examples of the issue: every page with 燃气, and /hazards/ first for 挂牌督办.
+        // The resident's examples of the issue: every page with 燃气 (25; 31 counting the links to the
+        // previous and next task, which are not searched), and /hazards/ first for 挂牌督办.
         #expect(results["挂牌督办"]?.first == "/hazards/")
-        #expect((results["燃气"]?.count ?? 0) >= 30)
+        #expect((results["燃气"]?.count ?? 0) >= 25)
     }
 
     @Test func aQueryNotOnTheSiteFindsNothing() throws {

@@ -63,12 +63,13 @@ public final class SearchIndex: @unchecked Sendable {
         route != .search && route != .translationStatus
     }
 
-    /// The order of pages that score the same: a plan, its tasks and progress, units, the other
-    /// content pages, notices, then the pages that only list others.
+    /// The order of pages that score the same: tasks (the most specific page for what they say),
+    /// plans, progress pages, units, the other content pages, notices, then the pages that only
+    /// list others.
     static func rank(_ route: PageRoute) -> Int {
         switch route {
-        case .plan: 0
-        case .task: 1
+        case .task: 0
+        case .plan: 1
         case .progress: 2
         case .unit: 3
         case .hazards: 4
