@@ -163,6 +163,10 @@
         var starts = [], at = 0;
         decodeNumbers(m.chunks).forEach(function (d) { at += d; starts.push(at); });
         self.chunkStarts = starts;
+        // Each page's kind, for the order of equal scores (runs of kind, length).
+        var kinds = new Uint8Array(m.pages), runs = decodeNumbers(m.kinds), page = 0;
+        for (var i = 0; i + 1 < runs.length; i += 2) { kinds.fill(runs[i], page, page + runs[i + 1]); page += runs[i + 1]; }
+        self.kinds = kinds;
       }
       return m;
     });
@@ -194,8 +198,8 @@
           scores = next;
           if (!scores.size) break;
         }
-        var ids = Array.from(scores.keys());
-        ids.sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
+        var ids = Array.from(scores.keys()), kinds = self.kinds;
+        ids.sort(function (a, b) { return scores.get(b) - scores.get(a) || kinds[a] - kinds[b] || a - b; });
         return { parts: parts, ids: ids };
       });
     });

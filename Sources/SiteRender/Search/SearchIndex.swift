@@ -7,8 +7,11 @@ import SiteModel
 /// reads it from plain files with no server (docs/search.md).
 ///
 /// Its files are known before any page is rendered (`paths`: the writer is
-/// told every path first), the pages' text is collected as they are rendered
-/// (`add`, from any thread) and the index is made at the end (`files`).
+/// told every path first). Each page's text is read from its HTML as it is
+/// rendered (`add`, from any thread) and indexed in the pages' order by
+/// whichever thread finds the next page ready, so only pages rendered ahead
+/// of their turn wait in memory; each text file is handed over as soon as its
+/// pages are in, and the postings are made by `finish`.
 public final class SearchIndex: @unchecked Sendable {
     /// One language's pages in the index's order, and the files they go into.
     struct Part {
@@ -16,46 +19,42 @@ public final class SearchIndex: @unchecked Sendable {
         /// Where the index lives, relative to the site root.
         var folder: String
         var pages: [PageAddress]
-        /// The first page of each text chunk (`d<n>.js`), then the page count.
+        /// The first page of each text file (`d<n>.js`), then the page count.
         var chunkStarts: [Int]
         /// Posting shards (`p<n>.js`, `q<n>.js`).
         var shardCount: Int
     }
 
+    /// A part's pages waiting for their turn, and the writer that indexes them in order.
+    private final class Queue: @unchecked Sendable {
+        let lock = NSLock()
+        var waiting: [Int: SearchDocument] = [:]
+        var next = 0
+        var draining = false
+        let writer: SearchIndexWriter
+
+        init(_ writer: SearchIndexWriter) { self.writer = writer }
+    }
+
     let parts: [Part]
-    let context: RenderContext
     /// Part and page of each page's output path.
     private let slotOfPath: [String: (part: Int, page: Int)]
-    private let documents: [UnsafeMutableBufferPointer<SearchDocument?>]
+    private let queues: [Queue]
 
     public init(_ context: RenderContext) {
-        self.context = context
         let addresses = SiteRenderer.pageAddresses(context).filter { Self.isIndexed($0.route) }
         var parts: [Part] = []
         var slots: [String: (part: Int, page: Int)] = [:]
         for language in context.languages {
-            // Ranked order: ties in score go to the page that comes first here (docs/search.md).
-            let pages = addresses.enumerated().filter { $0.element.language == language }
-                .sorted { (Self.rank($0.element.route), $0.offset) < (Self.rank($1.element.route), $1.offset) }
-                .map(\.element)
+            // The render order: a plan's tasks next to each other, so they share text files.
+            let pages = addresses.filter { $0.language == language }
             for (index, page) in pages.enumerated() { slots[page.outputPath] = (parts.count, index) }
             parts.append(Part(language: language, folder: PageAddress(.search, language).path + "index/", pages: pages,
                               chunkStarts: Self.chunkStarts(pages), shardCount: Self.shardCount(pages: pages.count)))
         }
         self.parts = parts
         slotOfPath = slots
-        documents = parts.map { part in
-            let buffer = UnsafeMutableBufferPointer<SearchDocument?>.allocate(capacity: part.pages.count)
-            buffer.initialize(repeating: nil)
-            return buffer
-        }
-    }
-
-    deinit {
-        for buffer in documents {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
+        queues = parts.map { Queue(SearchIndexWriter(part: $0, context: context)) }
     }
 
     /// Pages not worth finding: the search page itself and the translation status.
@@ -109,22 +108,48 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// Takes a rendered page's text, if the page is in the index (from any thread; each page once).
-    public func add(_ file: OutputFile) {
+    /// Takes a rendered page's text, if the page is in the index (from any thread; each page once);
+    /// hands the text files it completes to `write`.
+    public func add(_ file: OutputFile, write: (OutputFile) -> Void) {
         guard let slot = slotOfPath[file.path], case .data(let bytes) = file.contents else { return }
-        let document = bytes.withUnsafeBytes { SearchDocument(html: Array($0.bindMemory(to: UInt8.self))) }
-        documents[slot.part][slot.page] = document ?? SearchDocument(blocks: [])
+        let document = bytes.withUnsafeBytes { SearchDocument(html: Array($0.bindMemory(to: UInt8.self))) } ?? SearchDocument(blocks: [])
+        let queue = queues[slot.part]
+        queue.lock.lock()
+        queue.waiting[slot.page] = document
+        guard !queue.draining else { queue.lock.unlock(); return }
+        queue.draining = true
+        while let next = queue.waiting.removeValue(forKey: queue.next) {
+            let id = queue.next
+            queue.next += 1
+            queue.lock.unlock()
+            if let chunk = queue.writer.append(next, id: id) { write(chunk) }
+            queue.lock.lock()
+        }
+        queue.draining = false
+        queue.lock.unlock()
     }
 
-    /// The index's files, once every page has been added.
-    public func files() -> [OutputFile] {
+    /// The manifests and posting files, once every page has been added.
+    public func finish() -> [OutputFile] {
         var made = [[OutputFile]](repeating: [], count: parts.count)
         made.withUnsafeMutableBufferPointer { buffer in
             let slots = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                let part = parts[index]
-                let documents = Array(self.documents[index]).map { $0 ?? SearchDocument(blocks: []) }
-                slots[index] = SearchIndexWriter(part: part, documents: documents, context: context).files()
+                let queue = queues[index]
+                // A page that never came (not rendered) is indexed as empty, so the files stay whole.
+                queue.lock.lock()
+                var missing: [SearchDocument] = []
+                while queue.next < parts[index].pages.count {
+                    missing.append(queue.waiting.removeValue(forKey: queue.next) ?? SearchDocument(blocks: []))
+                    queue.next += 1
+                }
+                queue.lock.unlock()
+                var files: [OutputFile] = []
+                let first = parts[index].pages.count - missing.count
+                for (offset, document) in missing.enumerated() {
+                    if let chunk = queue.writer.append(document, id: first + offset) { files.append(chunk) }
+                }
+                slots[index] = files + queue.writer.finish()
             }
         }
         return made.flatMap { $0 }

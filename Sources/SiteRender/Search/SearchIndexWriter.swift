@@ -2,7 +2,8 @@ import SiteModel
 
 /// Makes one language's index files from its pages' text (docs/search.md):
 ///
-/// - `manifest.js`: page and shard counts, where each text file starts;
+/// - `manifest.js`: page and shard counts, where each text file starts, the
+///   kind of each page (for the order of equal scores);
 /// - `p<n>.js`: postings of the tokens whose hash falls in shard n. A token is
 ///   an indexed character, two adjacent ones, or a stemmed word; its postings
 ///   list the pages that hold it, each as the gap from the previous page,
@@ -11,15 +12,32 @@ import SiteModel
 ///   each page (per field present: a count, then the positions as gaps), so a
 ///   longer query is checked character by character, exactly;
 /// - `d<n>.js`: the pages' paths, titles, plans and text, for the results.
-struct SearchIndexWriter {
+///
+/// Pages are added in the index's order as they are rendered; a text file is
+/// made as soon as its pages are in, the postings at the end, so the pages'
+/// text is never all in memory.
+final class SearchIndexWriter {
     let part: SearchIndex.Part
-    let documents: [SearchDocument]
     let context: RenderContext
 
     struct Entry {
         var last = 0
         var postings: [UInt8] = []
         var positions: [UInt8] = []
+    }
+
+    private var chars = TokenTable()
+    private var words: [String: Entry] = [:]
+    private var unigrams: [UInt64] = []          // character << 2 | field
+    private var bigrams: [(UInt64, UInt32)] = [] // key, field << 30 | position
+    private var pageWords: [String: UInt8] = [:]
+    /// The text file being filled: its number and its pages' JSON so far.
+    private var chunk = 0
+    private var chunkJSON: [UInt8] = []
+
+    init(part: SearchIndex.Part, context: RenderContext) {
+        self.part = part
+        self.context = context
     }
 
     static func unigramKey(_ c: UInt32) -> UInt64 { UInt64(c) }
@@ -36,43 +54,74 @@ struct SearchIndexWriter {
         return String(scalars)
     }
 
-    func files() -> [OutputFile] {
-        var chars = TokenTable()
-        var words: [String: Entry] = [:]
-        var unigrams: [UInt64] = []          // character << 2 | field
-        var bigrams: [(UInt64, UInt32)] = [] // key, field << 30 | position
-        var pageWords: [String: UInt8] = [:]
-        for (id, document) in documents.enumerated() {
-            unigrams.removeAll(keepingCapacity: true)
-            bigrams.removeAll(keepingCapacity: true)
-            pageWords.removeAll(keepingCapacity: true)
-            Self.tokenize(document, unigrams: &unigrams, bigrams: &bigrams, words: &pageWords)
-            unigrams.sort()
-            var i = 0
-            while i < unigrams.count {
-                let character = unigrams[i] >> 2
-                var mask: UInt8 = 0
-                while i < unigrams.count && unigrams[i] >> 2 == character {
-                    mask |= 1 << UInt8(unigrams[i] & 3)
-                    i += 1
-                }
-                chars.add(character, page: id, mask: mask)
-            }
-            bigrams.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-            i = 0
-            while i < bigrams.count {
-                let key = bigrams[i].0
-                var end = i
-                var mask: UInt8 = 0
-                while end < bigrams.count && bigrams[end].0 == key {
-                    mask |= 1 << UInt8(bigrams[end].1 >> 30)
-                    end += 1
-                }
-                chars.add(key, page: id, mask: mask, occurrences: bigrams[i..<end])
-                i = end
-            }
-            for (word, mask) in pageWords { words[word, default: Entry()].add(page: id, mask: mask) }
+    /// Adds page `id` (ids come in order, each once); returns its text file when the page completes one.
+    func append(_ document: SearchDocument, id: Int) -> OutputFile? {
+        // The tables are moved into locals while they change (a class's stored properties are
+        // checked for exclusive access and retained on every change), and back at the end.
+        var chars = TokenTable(), words: [String: Entry] = [:]
+        var unigrams: [UInt64] = [], bigrams: [(UInt64, UInt32)] = [], pageWords: [String: UInt8] = [:]
+        swap(&chars, &self.chars)
+        swap(&words, &self.words)
+        swap(&unigrams, &self.unigrams)
+        swap(&bigrams, &self.bigrams)
+        swap(&pageWords, &self.pageWords)
+        defer {
+            swap(&chars, &self.chars)
+            swap(&words, &self.words)
+            swap(&unigrams, &self.unigrams)
+            swap(&bigrams, &self.bigrams)
+            swap(&pageWords, &self.pageWords)
         }
+        unigrams.removeAll(keepingCapacity: true)
+        bigrams.removeAll(keepingCapacity: true)
+        pageWords.removeAll(keepingCapacity: true)
+        Self.tokenize(document, unigrams: &unigrams, bigrams: &bigrams, words: &pageWords)
+        unigrams.sort()
+        var i = 0
+        while i < unigrams.count {
+            let character = unigrams[i] >> 2
+            var mask: UInt8 = 0
+            while i < unigrams.count && unigrams[i] >> 2 == character {
+                mask |= 1 << UInt8(unigrams[i] & 3)
+                i += 1
+            }
+            chars.add(character, page: id, mask: mask)
+        }
+        bigrams.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        i = 0
+        while i < bigrams.count {
+            let key = bigrams[i].0
+            var end = i
+            var mask: UInt8 = 0
+            while end < bigrams.count && bigrams[end].0 == key {
+                mask |= 1 << UInt8(bigrams[end].1 >> 30)
+                end += 1
+            }
+            chars.add(key, page: id, mask: mask, occurrences: bigrams[i..<end])
+            i = end
+        }
+        for (word, mask) in pageWords { words[word, default: Entry()].add(page: id, mask: mask) }
+        return addToChunk(document, id: id)
+    }
+
+    /// `[[path, title, plan, text], …]` for the pages of each chunk.
+    private func addToChunk(_ document: SearchDocument, id: Int) -> OutputFile? {
+        chunkJSON.append(contentsOf: (id == part.chunkStarts[chunk] ? "[[" : ",\n[").utf8)
+        for (index, value) in [part.pages[id].path, document.title, planTitle(part.pages[id]), document.text].enumerated() {
+            if index > 0 { chunkJSON.append(UInt8(ascii: ",")) }
+            SearchEncoding.quote(value, into: &chunkJSON)
+        }
+        chunkJSON.append(UInt8(ascii: "]"))
+        guard id + 1 == part.chunkStarts[chunk + 1] else { return nil }
+        chunkJSON.append(UInt8(ascii: "]"))
+        let file = OutputFile(path: part.folder + "d\(chunk).js", bytes: SearchEncoding.script("d\(chunk)", json: chunkJSON))
+        chunk += 1
+        chunkJSON.removeAll(keepingCapacity: true)
+        return file
+    }
+
+    /// The manifest and the posting files, once every page has been appended.
+    func finish() -> [OutputFile] {
         var shards = [[(token: String, entry: Entry)]](repeating: [], count: part.shardCount)
         for (key, entry) in zip(chars.keys, chars.entries) {
             let token = Self.token(key)
@@ -84,7 +133,6 @@ struct SearchIndexWriter {
         }
         words.removeAll()
         var files: [OutputFile] = [manifest()]
-        files += chunks()
         for (index, var shard) in shards.enumerated() {
             shard.sort { $0.token.utf8.lexicographicallyPrecedes($1.token.utf8) }
             files.append(shardFile("p\(index)", shard.map { ($0.token, $0.entry.postings) }))
@@ -133,6 +181,7 @@ struct SearchIndexWriter {
         }
     }
 
+    /// Counts, the text files' first pages (as gaps) and the pages' kinds (as runs: kind, length).
     func manifest() -> OutputFile {
         var json = Array("{\"version\":1,\"language\":\"\(part.language.rawValue)\",\"pages\":\(part.pages.count),\"shards\":\(part.shardCount),\"chunks\":\"".utf8)
         var previous = 0
@@ -140,27 +189,18 @@ struct SearchIndexWriter {
             SearchEncoding.append(start - previous, to: &json)
             previous = start
         }
+        json.append(contentsOf: "\",\"kinds\":\"".utf8)
+        var i = 0
+        while i < part.pages.count {
+            let kind = SearchIndex.rank(part.pages[i].route)
+            var end = i
+            while end < part.pages.count && SearchIndex.rank(part.pages[end].route) == kind { end += 1 }
+            SearchEncoding.append(kind, to: &json)
+            SearchEncoding.append(end - i, to: &json)
+            i = end
+        }
         json.append(contentsOf: "\"}".utf8)
         return OutputFile(path: part.folder + "manifest.js", bytes: SearchEncoding.script("manifest", json: json))
-    }
-
-    /// `[[path, title, plan, text], …]` for the pages of each chunk.
-    func chunks() -> [OutputFile] {
-        (0..<(part.chunkStarts.count - 1)).map { chunk in
-            var json: [UInt8] = [UInt8(ascii: "[")]
-            for id in part.chunkStarts[chunk]..<part.chunkStarts[chunk + 1] {
-                if id > part.chunkStarts[chunk] { json.append(contentsOf: ",\n".utf8) }
-                let document = documents[id]
-                json.append(UInt8(ascii: "["))
-                for (index, value) in [part.pages[id].path, document.title, planTitle(part.pages[id]), document.text].enumerated() {
-                    if index > 0 { json.append(UInt8(ascii: ",")) }
-                    SearchEncoding.quote(value, into: &json)
-                }
-                json.append(UInt8(ascii: "]"))
-            }
-            json.append(UInt8(ascii: "]"))
-            return OutputFile(path: part.folder + "d\(chunk).js", bytes: SearchEncoding.script("d\(chunk)", json: json))
-        }
     }
 
     /// The plan a task or progress page belongs to, shown beside its title.

@@ -153,11 +153,11 @@ enum Build {
             DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
             return SiteRenderer.renderStreaming(context, parallel: parallel) { file in
                 session.write(file)
-                search?.add(file)
+                search?.add(file, write: session.write)
             }
         }
         if let search {
-            let files = timed("search index", &timings) { search.files() }
+            let files = timed("search index", &timings) { search.finish() }
             DispatchQueue.concurrentPerform(iterations: files.count) { session.write(files[$0]) }
         }
         diagnostics.append(contentsOf: renderDiagnostics)
