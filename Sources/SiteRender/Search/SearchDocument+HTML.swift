@@ -1,16 +1,49 @@
 extension SearchDocument {
-    /// Elements that end a block of text (a query never matches across two blocks).
-    private static let blockTags: Set<String> = [
-        "address", "article", "aside", "blockquote", "br", "button", "caption", "dd", "details", "dialog", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-        "header", "hr", "legend", "li", "main", "nav", "ol", "option", "p", "pre", "section", "summary", "table",
-        "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-    ]
-    /// Elements whose content is not text a reader sees on the page.
-    private static let skippedTags: Set<String> = ["script", "style", "svg", "template", "noscript", "textarea", "select"]
-    private static let voidTags: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    ]
+    /// What an element is to search.
+    enum TagKind {
+        /// Ends a block of text (a query never matches across two blocks).
+        case block
+        /// Its content is not text a reader sees on the page.
+        case skipped
+        /// Has no content and no end tag.
+        case void
+        /// `<br>`, `<hr>`: no content, and the end of a block.
+        case lineBreak
+        case title, heading, main, inline
+    }
+
+    /// The kind of an element by its name's first eight bytes, lowercase, little-endian
+    /// (`0x766964` is "div"), and its length: a switch over integers, no string made.
+    static func kind(packed name: UInt64, length: Int) -> TagKind {
+        if length > 8 {
+            // blockquote, figcaption; any other long name is inline.
+            return length == 10 && (name == 0x6F75_716B_636F_6C62 || name == 0x6974_7061_6367_6966) ? .block : .inline
+        }
+        switch name {
+        case 0x3168: return .title
+        case 0x3268, 0x3368, 0x3468, 0x3568, 0x3668: return .heading
+        case 0x6E69_616D: return .main
+        // address article aside button caption dd details dialog div dl dt fieldset figure footer form header
+        // legend li nav ol option p pre section summary table tbody td tfoot th thead tr ul
+        case 0x73_7365_7264_6461, 0x65_6C63_6974_7261, 0x65_6469_7361, 0x6E6F_7474_7562, 0x6E_6F69_7470_6163, 0x6464,
+             0x73_6C69_6174_6564, 0x676F_6C61_6964, 0x76_6964, 0x6C64, 0x7464, 0x7465_7364_6C65_6966, 0x6572_7567_6966,
+             0x7265_746F_6F66, 0x6D72_6F66, 0x7265_6461_6568, 0x646E_6567_656C, 0x696C, 0x76_616E, 0x6C6F,
+             0x6E6F_6974_706F, 0x70, 0x65_7270, 0x6E_6F69_7463_6573, 0x79_7261_6D6D_7573, 0x65_6C62_6174, 0x79_646F_6274,
+             0x6474, 0x74_6F6F_6674, 0x6874, 0x64_6165_6874, 0x7274, 0x6C75:
+            return .block
+        // br hr: no content, and the end of a block
+        case 0x7262, 0x7268: return .lineBreak
+        // script style svg template noscript textarea select
+        case 0x7470_6972_6373, 0x65_6C79_7473, 0x67_7673, 0x6574_616C_706D_6574, 0x7470_6972_6373_6F6E,
+             0x6165_7261_7478_6574, 0x7463_656C_6573:
+            return .skipped
+        // area base col embed img input link meta source track wbr
+        case 0x6165_7261, 0x6573_6162, 0x6C_6F63, 0x64_6562_6D65, 0x67_6D69, 0x7475_706E_69, 0x6B6E_696C, 0x6174_656D,
+             0x6563_7275_6F73, 0x6B_6361_7274, 0x72_6277:
+            return .void
+        default: return .inline
+        }
+    }
 
     /// The visible text of the `<main>` element of a page that gen-site rendered
     /// (well-formed HTML: our templates and cmark-gfm's output); nil without one.
@@ -53,7 +86,7 @@ extension SearchDocument {
         }
 
         mutating func read() -> [Block] {
-            var skipping: (tag: String, depth: Int)?
+            var skipping: (tag: UInt64, length: Int, depth: Int)?
             var mainDepth = 0
             while index < html.count {
                 if html[index] != UInt8(ascii: "<") {
@@ -68,27 +101,33 @@ extension SearchDocument {
                 }
                 guard let tag = readTag() else { index += 1; continue }
                 if var skip = skipping {
-                    if tag.name == skip.tag && !tag.selfClosing {
+                    if tag.name == skip.tag && tag.length == skip.length && !tag.selfClosing {
                         skip.depth += tag.isClose ? -1 : 1
                     }
                     skipping = skip.depth == 0 ? nil : skip
                     continue
                 }
-                if tag.name == "main" {
+                let kind = SearchDocument.kind(packed: tag.name, length: tag.length)
+                if kind == .main {
                     mainDepth += tag.isClose ? -1 : 1
                     if mainDepth == 0 { break }
                 }
-                if !tag.isClose && !tag.selfClosing && !SearchDocument.voidTags.contains(tag.name)
-                    && (SearchDocument.skippedTags.contains(tag.name) || tag.ignored) {
+                if !tag.isClose && !tag.selfClosing && kind != .void && kind != .lineBreak && (kind == .skipped || tag.ignored) {
                     endBlock()
-                    skipping = (tag.name, 1)
+                    skipping = (tag.name, tag.length, 1)
                     continue
                 }
-                if SearchDocument.blockTags.contains(tag.name) { endBlock() }
-                switch tag.name {
-                case "h1": field = tag.isClose ? .body : .title
-                case "h2", "h3", "h4", "h5", "h6": field = tag.isClose ? .body : .heading
-                default: break
+                switch kind {
+                case .title:
+                    endBlock()
+                    field = tag.isClose ? .body : .title
+                case .heading:
+                    endBlock()
+                    field = tag.isClose ? .body : .heading
+                case .block, .main, .lineBreak:
+                    endBlock()
+                default:
+                    break
                 }
             }
             endBlock()
@@ -98,7 +137,9 @@ extension SearchDocument {
         static let ignoreMarker = Array("data-search-ignore".utf8)
 
         struct Tag {
-            var name: String
+            /// The name's first eight bytes, lowercase (see `kind(packed:length:)`).
+            var name: UInt64
+            var length: Int
             var isClose: Bool
             var selfClosing: Bool
             var ignored: Bool
@@ -112,10 +153,11 @@ extension SearchDocument {
             let nameStart = i
             while i < html.count, isNameByte(html[i]) { i += 1 }
             guard i > nameStart else { return nil }
-            // Names are short: the string is stored inline (no allocation). Ours are lowercase already.
-            let bytes = html[nameStart..<i]
-            let name = bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A })
-                ? String(decoding: bytes, as: UTF8.self).lowercased() : String(decoding: bytes, as: UTF8.self)
+            var name: UInt64 = 0
+            for (shift, byte) in html[nameStart..<min(i, nameStart + 8)].enumerated() {
+                name |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) << (8 * shift)
+            }
+            let length = i - nameStart
             // Attributes, quotes respected, up to the closing '>'.
             let attributesStart = i
             var quote: UInt8?
@@ -135,7 +177,7 @@ extension SearchDocument {
             index = min(i + 1, html.count)
             let ignored = !isClose && attributes.count > 18
                 && SearchDocument.find(Reader.ignoreMarker, in: attributes, from: attributes.startIndex) != nil
-            return Tag(name: name, isClose: isClose, selfClosing: selfClosing, ignored: ignored)
+            return Tag(name: name, length: length, isClose: isClose, selfClosing: selfClosing, ignored: ignored)
         }
 
         func isNameByte(_ byte: UInt8) -> Bool {
