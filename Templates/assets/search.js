@@ -378,6 +378,11 @@
   var engine = new Engine(load);
   var serial = 0, current = null, timer = 0;
 
+  function fill(parent, children) {   // replaceChildren, for browsers from before 2020 too
+    while (parent.firstChild) parent.removeChild(parent.firstChild);
+    children.forEach(function (child) { parent.appendChild(child); });
+  }
+
   function href(path) {
     var link = siteRoot + path;
     if (fromDisk && (link === "" || /\/$/.test(link))) link += "index.html";
@@ -421,7 +426,7 @@
         li.appendChild(p);
         return li;
       });
-      list.replaceChildren.apply(list, items);
+      fill(list, items);
       list.start = page * PAGE_SIZE + 1;
       pager.hidden = pages < 2;
       prev.hidden = page === 0;
@@ -442,7 +447,7 @@
     var query = input.value.trim(), mine = ++serial, started = performance.now();
     remember(query, page || 0);
     if (!query) {
-      list.replaceChildren(); pager.hidden = true; status.textContent = "";
+      fill(list, []); pager.hidden = true; status.textContent = "";
       root.setAttribute("data-done", ""); current = null;
       return;
     }
