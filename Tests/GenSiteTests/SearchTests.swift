@@ -249,6 +249,31 @@ import TestSupport
         #expect(found.isEmpty, "\(results)")
     }
 
+    /// The search page in headless Chromium (`scripts/search-check.sh --queries --json`, typing each
+    /// query and paging through every page of results) lists exactly what the script finds in Node,
+    /// in the same order. Runs where site-audit's browser and Selenium are installed (CI installs them).
+    @Test func theSearchPageInABrowserListsWhatTheScriptFinds() throws {
+        let audit = ProcessInfo.processInfo.environment["SITE_AUDIT"] ?? Repository.path("../shared/tools/site-audit")
+        guard FileManager.default.isExecutableFile(atPath: audit),
+              (try? CommandRunner.run(audit, ["--check-deps"]).status) == 0 else {
+            print("Chromium and Selenium (site-audit's dependencies) are not installed; skipped")
+            return
+        }
+        let out = try Self.built.get()
+        let queries = ["燃气", "安全", "挂牌督办", "  12345 热线 ", "（一）", "en:fire", "en:Hazards", "en:e-bike", "不存在的词语", "en:"]
+        let file = try Fixture.temporaryFolder() + "/queries.txt"
+        try queries.joined(separator: "\n").write(toFile: file, atomically: false, encoding: .utf8)
+        let result = try CommandRunner.run("/bin/bash", [Repository.path("scripts/search-check.sh"), out, "--queries", file, "--json"])
+        #expect(result.status == 0, "search-check failed: \(result.stderr)")
+        let browser = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: [String]])
+        let node = try Self.search(out, queries)
+        #expect(Set(browser.keys) == Set(queries), "one entry per line, keyed as written")
+        for query in queries {
+            #expect(browser[query] == node[query], "\(query): the browser listed \(browser[query]?.count ?? 0) pages, the script \(node[query]?.count ?? 0)")
+        }
+        #expect((browser["安全"]?.count ?? 0) > 100, "安全 has several pages of results, all of them listed")
+    }
+
     /// Runs the queries with `scripts/search-query.js` (the site's own search.js, in Node).
     static func search(_ out: String, _ queries: [String]) throws -> [String: [String]] {
         guard let node = ["/usr/bin/node", "/usr/bin/nodejs", "/usr/local/bin/node"].first(where: FileManager.default.isExecutableFile) else {
