@@ -11,16 +11,20 @@ OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
 AUDIT_DEPS ?= $(dir $(SITE_AUDIT))install-audit-deps.sh
 # nodejs: the search test runs the search page's own script (Templates/assets/search.js) over the example site's index.
-SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv nodejs
+SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils zlib1g-dev nodejs
+# LibreOffice fills in and re-saves the spreadsheets in the round-trip tests (docs/spreadsheets.md);
+# poppler-utils and the CJK fonts render the form's screenshots (make sheet-screenshots).
+SHEET_TEST_PACKAGES := libreoffice-calc
+SCREENSHOT_PACKAGES := libreoffice-calc poppler-utils fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
-.PHONY: site test audit check deps release clean bench bench-statistics bench-serve search-check fuzz
+.PHONY: site test audit check deps sheet-deps sheet-screenshots release clean bench bench-statistics bench-serve search-check fuzz
 
 site: release
 	$(RELEASE_BIN) build $(CONTENT) -o $(OUT)
 
-test: deps
+test: deps sheet-deps
 	$(SWIFT) test
 
 check: release
@@ -66,6 +70,23 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
+
+# LibreOffice for the spreadsheet round trips (the tests skip, saying so, without it).
+SHEET_PACKAGES ?= $(SHEET_TEST_PACKAGES)
+sheet-deps:
+	@missing=""; for p in $(SHEET_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+# The progress form and the responsibility list as LibreOffice prints them: docs/images/*.png.
+sheet-screenshots: release
+	@$(MAKE) --no-print-directory sheet-deps SHEET_PACKAGES="$(SCREENSHOT_PACKAGES)"
+	GEN_SITE=$(RELEASE_BIN) scripts/sheet-screenshots.sh
 
 clean:
 	rm -rf .build $(OUT) $(dir $(OUT)).$(notdir $(OUT)).prev

@@ -98,7 +98,7 @@ def compare_plan(pid, seed, hand_content, hand_plans, hand_units, verbose):
         content = os.path.join(scratch, "content")
         os.makedirs(content)
         shutil.copy(os.path.join(hand_content, "site.yaml"), content)
-        run([GEN_SITE, "import", seed, "--id", pid, "-o", content, "--date", "2025-09-30"])
+        run([GEN_SITE, "import", seed, "--id", pid, "-o", content])
         imp_plans, imp_units = site_data(content, os.path.join(scratch, "public"))
         imp_plan, hand_plan = imp_plans[pid], hand_plans[pid]
 

@@ -25,7 +25,7 @@ struct DiagnosticPrinter {
         case .text:
             var out = ""
             for d in items {
-                out += "\(path(d.location.file)):\(d.location.line):\(d.location.column): \(d.severity.rawValue)[\(d.code)]: \(d.message)\n"
+                out += "\(d.location.described(as: path(d.location.file))): \(d.severity.rawValue)[\(d.code)]: \(d.message)\n"
                 if let hint = d.hint { out += "    hint: \(hint)\n" }
             }
             return out

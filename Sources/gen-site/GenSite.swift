@@ -10,12 +10,21 @@ struct GenSite: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen-site",
         abstract: "Build a bilingual work-safety disclosure website from plans, responsibility lists and statistics.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self]
+        discussion: """
+            Spreadsheets (docs/spreadsheets.md): gen-site export progress-form|tasks …, and
+            gen-site import progress FILE.xlsx… --plan ID --period YYYY-MM, gen-site import tasks FILE.xlsx --plan ID.
+            """,
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, ImportCommand.self,
+                      ExportCommand.self]
     )
 
     /// Exit codes: 0 ok, 1 content errors, 2 usage errors (swift-argument-parser's 64 is mapped to 2).
     static func main() {
         restoreSignals()
+        // `import progress` and `import tasks` are commands of their own beside `import FILE`.
+        if let command = SheetImports.command(for: Array(CommandLine.arguments.dropFirst())) {
+            SheetImports.main(command, arguments: Array(CommandLine.arguments.dropFirst(3)))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,4 +1,5 @@
 import Foundation
+import SiteRender
 
 /// Finds the default theme folder: `--templates`, then `$GEN_SITE_TEMPLATES`,
 /// then `Templates/` in the working folder, then beside the executable or in
@@ -22,13 +23,17 @@ enum ThemeLocator {
         return nil
     }
 
-    /// The theme folders in override order: the default, then the site's own `templates/`.
-    static func folders(contentRoot: String, explicit: String?) -> [String]? {
+    /// The theme folders in override order: the default, then the site's own `templates/`, whose
+    /// links are followed only within the content folder and whose files are named in diagnostics
+    /// as content is (`templates/home.mustache`, under the content folder as given).
+    static func folders(contentRoot: String, explicit: String?) -> [Theme.Folder]? {
         guard let base = defaultTheme(explicit: explicit) else { return nil }
         let site = (contentRoot as NSString).appendingPathComponent("templates")
-        var folders = [base]
+        var folders = [Theme.Folder(base)]
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue { folders.append(site) }
+        if FileManager.default.fileExists(atPath: site, isDirectory: &isDirectory), isDirectory.boolValue {
+            folders.append(Theme.Folder(path: site, boundary: contentRoot, reportPrefix: "templates/"))
+        }
         return folders
     }
 }

@@ -89,6 +89,43 @@ enum BadInputCorpus {
         BadInput(name: "a table too large to render", files: "-- notices/2024-05-01-table.md --\n---\ntitle: 表\n---\n\n" + String(repeating: "|a", count: 400) + "|\n" + String(repeating: "|-", count: 400) + "|\n" + String(repeating: "x\n", count: 400),
                  code: "table-too-large", file: "notices/2024-05-01-table.md", line: 5),
         BadInput(name: "an attachment name with a right-to-left override", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-03-01\nattachments:\n  - file: \"fdp\u{202E}.exe\"\n    title: 原文\n---\n正文\n", code: "invalid-path", file: "plans/demo-2024/plan.md", line: 6),
+        // Numbers past what content may use: each refused where it is read (they crashed the renderer)
+        BadInput(name: "an indicator baseline of 1e300", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\nindicators:\n  - id: rate\n    title: 比率\n    baseline: 1e300\n    target: 100\n", code: "number-out-of-range", file: "plans/demo-2024/tasks.yaml", line: 8),
+        BadInput(name: "an indicator target past Int64", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\nindicators:\n  - id: rate\n    title: 比率\n    baseline: 0\n    target: 99999999999999999999\n", code: "number-out-of-range", file: "plans/demo-2024/tasks.yaml", line: 9),
+        BadInput(name: "an indicator value of 1e17", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\nindicators:\n  - {id: rate, title: 比率, baseline: 0, target: 100}\n-- plans/demo-2024/progress/2024-05.yaml --\nas_of: 2024-05-31\nindicators:\n  - {id: rate, value: 1e17}\n", code: "number-out-of-range", file: "plans/demo-2024/progress/2024-05.yaml", line: 3),
+        BadInput(name: "an indicator value of inf", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\nindicators:\n  - {id: rate, title: 比率, baseline: 0, target: 100}\n-- plans/demo-2024/progress/2024-05.yaml --\nas_of: 2024-05-31\nindicators:\n  - {id: rate, value: .inf}\n", code: "wrong-type", file: "plans/demo-2024/progress/2024-05.yaml", line: 3),
+        BadInput(name: "a CSV count past Int64", files: "-- statistics/categories.yaml --\ncategories: [{id: road, name: 道路}]\nregions: [{id: north, name: 北区}, {id: south, name: 南区}]\n-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,north,road,9223372036854775807,0,0,1\n2024,south,road,9223372036854775807,0,0,1\n", code: "number-out-of-range", file: "statistics/accidents.csv", line: 2),
+        BadInput(name: "a CSV loss of 1e300 written out", files: "-- statistics/categories.yaml --\ncategories: [{id: road, name: 道路}]\nregions: [{id: north, name: 北区}]\n-- statistics/accidents.csv --\nperiod,region,category,accidents,deaths,injuries,loss\n2024,north,road,1,0,0,1" + String(repeating: "0", count: 300) + "\n", code: "number-out-of-range", file: "statistics/accidents.csv", line: 2),
+        // Links, loops and text that cannot be published, in content and in a site's own templates
+        BadInput(name: "a template asset linked to a file outside", setup: { root in
+            try FileManager.default.createDirectory(atPath: root + "/templates/assets", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: root + "/templates/assets/passwd.txt", withDestinationPath: "/etc/passwd")
+        }, code: "outside-content", file: "templates/assets/passwd.txt", line: 1),
+        BadInput(name: "two folder links that loop", setup: { root in
+            try FileManager.default.createDirectory(atPath: root + "/extra/deeper", withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: root + "/extra/deeper/up", withDestinationPath: "../..")
+            try FileManager.default.createSymbolicLink(atPath: root + "/extra/back", withDestinationPath: "..")
+        }, code: "symlink-loop", file: "extra/deeper/up", line: 1),
+        BadInput(name: "a site template that is not UTF-8", setup: { root in
+            try write(root, "templates/home.mustache", Array("{{<layout}}{{$main}}".utf8) + [0xFF, 0xFE, 0x41] + Array("{{/main}}{{/layout}}\n".utf8))
+        }, code: "invalid-encoding", file: "templates/home.mustache", line: 1),
+        BadInput(name: "a noncharacter in a task title", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: \"消防\u{FFFE}检查\"\n    responsible: [demo-police]\n", code: "invalid-character", file: "plans/demo-2024/tasks.yaml", line: 3),
+        BadInput(name: "a form feed in a notice", files: "-- notices/2024-05-01-check.md --\n---\ntitle: 通知\n---\n第一页\u{0C}第二页\n", code: "invalid-character", file: "notices/2024-05-01-check.md", line: 4),
+        BadInput(name: "YAML aliases as mapping keys", files: "-- units.yaml --\n- id: demo-police\n  name: &n 派出所\n  *n : x\n", code: "yaml-aliases", file: "units.yaml", line: 2),
+        BadInput(name: "a notice of nested list markers", files: "-- notices/2024-05-01-deep.md --\n---\ntitle: 通知\n---\n" + String(repeating: "- ", count: 100_000) + "x\n", code: "markdown-too-deep", file: "notices/2024-05-01-deep.md", line: 4),
+        BadInput(name: "a table row of 100,000 pipes", files: "-- notices/2024-05-01-pipes.md --\n---\ntitle: 通知\n---\n|a|\n|-|\n" + String(repeating: "|", count: 100_000) + "\n", code: "table-too-large", file: "notices/2024-05-01-pipes.md", line: 6),
+        // Huge YAML: refused before parsing (19 MB took 11 s to decode and made 300,000 pages)
+        BadInput(name: "a 5 MB units.yaml", setup: { root in
+            var text = "- id: demo-police\n  name: 派出所\n- id: demo-fire\n  name: 消防站\n- id: demo-committee\n  name: 安委会\n- id: demo-villages\n  name: 各村\n"
+            var unit = 0
+            while text.utf8.count < 5 * 1024 * 1024 { text += "- id: unit-\(unit)\n  name: {zh: 单位\(unit)安全生产委员会办公室, en: Unit \(unit) safety office}\n"; unit += 1 }
+            try write(root, "units.yaml", Array(text.utf8))
+        }, code: "yaml-too-large", file: "units.yaml", line: 1),
+        BadInput(name: "more than 5,000 units", setup: { root in
+            var text = "- id: demo-police\n  name: 派出所\n- id: demo-fire\n  name: 消防站\n- id: demo-committee\n  name: 安委会\n- id: demo-villages\n  name: 各村\n"
+            for unit in 0..<5_000 { text += "- {id: unit-\(unit), name: 单位\(unit)}\n" }
+            try write(root, "units.yaml", Array(text.utf8))
+        }, code: "too-many-items", file: "units.yaml", line: 5_005),
         // One run shows every problem
         BadInput(name: "tasks.yaml checked when plan.md has a bad date", files: "-- plans/demo-2024/plan.md --\n---\nid: demo-2024\ntitle: 标题\nissued: 2024-02-30\n---\n正文\n-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: a\n    responsible: [demo-police]\n    due: 2024-06-31\n",
                  code: "invalid-date", file: "plans/demo-2024/tasks.yaml", line: 5),

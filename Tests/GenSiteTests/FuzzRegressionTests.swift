@@ -17,13 +17,13 @@ import TestSupport
             .map { root + "/" + $0 }.sorted()
     }
 
-    @Test(arguments: ["frontmatter", "yaml", "csv", "import"])
+    @Test(arguments: ["frontmatter", "yaml", "csv", "import", "markdown"])
     func inputsReplayWithoutACrash(_ target: String) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.replayer) else {
             Issue.record("gen-site-fuzz is not built next to gen-site"); return
         }
         let seeds: [String] = switch target {
-        case "frontmatter": Self.files("Tests/Fixtures", [".md"])
+        case "frontmatter", "markdown": Self.files("Tests/Fixtures", [".md"])
         case "yaml": Self.files("Tests/Fixtures", [".yaml"])
         case "csv": Self.files("Tests/Fixtures", [".csv"])
         default: Self.files("Tests/Fixtures/seeds", [".txt"]) + Self.files("Tests/Fixtures/import", [".txt"])

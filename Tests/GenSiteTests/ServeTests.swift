@@ -4,6 +4,9 @@ import FoundationNetworking
 #endif
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `gen-site serve`: the served pages are the bytes a build writes, and a
 /// saved change is rebuilt and visible under a new version.
@@ -65,5 +68,96 @@ import TestSupport
         #expect(changed)
         let page = try #require(get(base + "en/plans/demo-2024/tasks/1/"))
         #expect(String(decoding: page.1, as: UTF8.self).contains("Study the new law"))
+    }
+
+    /// One raw HTTP/1.1 exchange (URLSession sets its own Host and follows redirects).
+    static func raw(_ port: Int, _ request: String) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return "" }
+        _ = request.withCString { write(fd, $0, strlen($0)) }
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let got = read(fd, &buffer, buffer.count)
+            if got <= 0 { break }
+            response.append(contentsOf: buffer[0..<got])
+        }
+        return String(decoding: response, as: UTF8.self)
+    }
+
+    /// Starts `gen-site serve` on a free port; returns the process, the port and the file its stderr goes to.
+    static func serve(_ content: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> (Process, Int, String) {
+        let port = 20000 + Int.random(in: 0..<20000)
+        let log = try Fixture.temporaryFolder() + "/serve.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandRunner.genSite)
+        process.arguments = ["serve", content, "--port", String(port)] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 {
+            if raw(port, "GET /__gen-site/version HTTP/1.1\r\nHost: localhost\r\n\r\n").hasPrefix("HTTP/1.1 200") { break }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return (process, port, log)
+    }
+
+    @Test func answersOnlyItsOwnHostNames() throws {
+        let content = try Fixture.write("", base: Repository.fixture("mini"))
+        let (process, port, _) = try Self.serve(content, ["--host", "preview.lan"])
+        defer { process.terminate() }
+        for host in ["localhost", "127.0.0.1", "127.0.0.1:\(port)", "[::1]:\(port)", "LOCALHOST", "preview.lan:\(port)"] {
+            #expect(Self.raw(port, "GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n").hasPrefix("HTTP/1.1 200"), "\(host)")
+        }
+        for host in ["evil.example", "localhost.evil.example", "127.0.0.1.nip.io:\(port)"] {
+            #expect(Self.raw(port, "GET / HTTP/1.1\r\nHost: \(host)\r\n\r\n").hasPrefix("HTTP/1.1 403"), "\(host)")
+        }
+        #expect(Self.raw(port, "GET / HTTP/1.1\r\n\r\n").hasPrefix("HTTP/1.1 403"), "no Host")
+    }
+
+    @Test func aPageWithoutItsSlashIsRedirected() throws {
+        let content = try Fixture.write("", base: Repository.fixture("mini"))
+        let (process, port, _) = try Self.serve(content)
+        defer { process.terminate() }
+        let response = Self.raw(port, "GET /en/plans/demo-2024?x=1 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        #expect(response.hasPrefix("HTTP/1.1 301"), "\(response.prefix(200))")
+        #expect(response.contains("Location: /en/plans/demo-2024/?x=1\r\n"))
+        #expect(Self.raw(port, "GET /assets/site.css HTTP/1.1\r\nHost: localhost\r\n\r\n").contains("Content-Type: text/css"))
+        #expect(Self.raw(port, "GET /no/such HTTP/1.1\r\nHost: localhost\r\n\r\n").hasPrefix("HTTP/1.1 404"))
+    }
+
+    @Test func concurrentRequestsShareOneGenerationOfTheSitemapAndFeeds() throws {
+        let content = try Fixture.write("", base: Repository.fixture("mini"))
+        let (process, port, log) = try Self.serve(content, environment: ["GEN_SITE_SERVE_TIMINGS": "1"])
+        defer { process.terminate() }
+        let paths = (0..<12).map { "/missing-\($0).html" } + ["/sitemap.xml", "/feed.xml", "/data/tasks.json", "/en/feed.xml"]
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            _ = Self.raw(port, "GET \(paths[index]) HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        }
+        #expect(Self.raw(port, "GET /sitemap.xml HTTP/1.1\r\nHost: localhost\r\n\r\n").hasPrefix("HTTP/1.1 200"))
+        let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").filter { $0.contains("generated the sitemap") }
+        #expect(lines.count == 1, "\(lines)")
+    }
+
+    @Test func listensDespiteFolderLinksThatLoop() throws {
+        let content = try Fixture.write("", base: Repository.fixture("mini"))
+        try FileManager.default.createDirectory(atPath: content + "/extra/deeper", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: content + "/extra/deeper/up", withDestinationPath: "../..")
+        try FileManager.default.createSymbolicLink(atPath: content + "/extra/back", withDestinationPath: "..")
+        let (process, port, log) = try Self.serve(content)
+        defer { process.terminate() }
+        #expect(Self.raw(port, "GET /__gen-site/version HTTP/1.1\r\nHost: localhost\r\n\r\n").hasPrefix("HTTP/1.1 200"))
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("symlink-loop"))
     }
 }

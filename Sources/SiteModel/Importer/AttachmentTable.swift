@@ -1,10 +1,11 @@
 import Foundation
 
-/// The responsibility list attached to a plan as tab-separated lines: a
-/// header row (序号, 重点任务, 牵头区领导, 责任单位, 配合单位, 工作要求, 备注 — or
-/// 工作任务, 牵头单位, 完成时限 …) repeated at page breaks, sub-heading rows
-/// (`一、…（小计 4 项）`) that group the rows, numbered rows, and cells
-/// continued on the next line.
+/// A responsibility list (责任清单) in a plan, wherever it stands: a table whose
+/// header row names a task column (重点任务, 工作任务, 工作内容 …) and who does it
+/// (牵头区领导, 牵头单位, 责任单位, 配合单位) or by when (完成时限). Sub-heading
+/// rows (`一、…（小计 4 项）`) group the rows; a table without a 序号 column is
+/// numbered in order. The cells' rules (names padded with spaces, units split by
+/// spaces or 、, deadlines) are the same for every format.
 struct AttachmentTable {
     struct Row: Equatable {
         var number: Int
@@ -20,6 +21,8 @@ struct AttachmentTable {
         var remarks: String
         /// The 完成时限 cell as written (`2025年6月底前`, `全年`).
         var due = ""
+        /// The table (its index in the document) the row is in.
+        var table = 0
     }
 
     var rows: [Row] = []
@@ -40,12 +43,34 @@ struct AttachmentTable {
         return nil
     }
 
+    /// `序号`, `序　号`, `编号`: a header cell that numbers the rows.
+    static func rowNumberHeader(_ cell: String) -> Bool {
+        let h = cell.filter { !$0.isWhitespace }
+        return h == "序号" || h == "编号"
+    }
+
     /// `序号	重点任务	…` — also `序　号` with the spaces of a centred cell, and a header whose
-    /// cells are set apart by runs of spaces (a table copied out of a PDF) when it names two known columns.
+    /// cells are set apart by runs of spaces (a table copied out of a PDF) when it names two known
+    /// columns; or, without a 序号, a row of short cells that names a task column and who does it
+    /// (`工作内容	责任单位	完成时限`).
     static func isHeaderRow(_ raw: String) -> Bool {
-        guard let first = cells(raw).first, first.filter({ !$0.isWhitespace }) == "序号" || first.filter({ !$0.isWhitespace }) == "编号" else { return false }
-        if raw.contains("\t") { return true }
-        return cells(raw).dropFirst().compactMap(column(for:)).count >= 2
+        let cells = cells(raw)
+        guard let first = cells.first else { return false }
+        if rowNumberHeader(first) {
+            if raw.contains("\t") { return true }
+            return cells.dropFirst().compactMap(column(for:)).count >= 2
+        }
+        guard raw.contains("\t") || cells.count >= 3 else { return false }
+        return isHeader(cells)
+    }
+
+    /// A table's first row that is a task list's header without a 序号 column: short cells, a task
+    /// column and a column of units, leaders or deadlines.
+    static func isHeader(_ cells: [String]) -> Bool {
+        let filled = cells.map { $0.filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+        guard filled.count >= 2, filled.allSatisfy({ $0.count <= 12 && !$0.contains("。") && !$0.contains("，") }) else { return false }
+        var report = ImportReport()
+        return isTaskTable(columns(cells, line: 0, report: &report))
     }
 
     /// A raw line's cells: tab-separated (else set apart by two or more spaces), `<p>` marks
@@ -61,113 +86,79 @@ struct AttachmentTable {
         }
     }
 
-    /// Reads the table from the first header row on; nil when there is none.
-    static func parse(_ lines: [(number: Int, text: String)], report: inout ImportReport) -> AttachmentTable? {
-        guard let headerIndex = lines.firstIndex(where: { isHeaderRow($0.text) }) else { return nil }
-        var headers = cells(lines[headerIndex].text)
+    /// `合计 5 项`, `小计`, `总计`: a table's total.
+    static func isTotal(_ text: String) -> Bool {
+        text.contains("合计") || text.hasPrefix("小计") || text.hasPrefix("总计")
+    }
+
+    /// A cell as one string: its paragraphs apart by line feeds, lines broken inside one by U+2028.
+    static func text(_ cell: ImportDocument.Cell) -> String { cell.lines.joined(separator: "\n") }
+
+    /// Reads a task table (its first row the header); nil when it is not one (no task column, or no one doing it).
+    /// A table without a 序号 column numbers its rows from `firstNumber` (after the task tables before it).
+    static func read(_ table: ImportDocument.Table, firstNumber: Int = 1, report: inout ImportReport) -> AttachmentTable? {
+        guard let headerRow = table.rows.first else { return nil }
+        let headers = headerRow.map { text($0).replacingOccurrences(of: "\n", with: "") }
         var notes = ImportReport()
-        var columns = self.columns(headers, line: lines[headerIndex].number, report: &notes)
-        guard isTaskTable(columns) else {
-            for line in lines[headerIndex...] {
-                report.skipped(line: line.number, "the attached table is not a task list (no task column): \(line.text.prefix(30))")
-            }
-            return nil
-        }
+        let columns = self.columns(headers, line: table.line, report: &notes)
+        guard isTaskTable(columns) else { return nil }
         for entry in notes.entries { report.note(line: entry.line, entry.message) }
-        // Rows as cells first: a row's cells may go on over the next lines.
-        var pending: [(number: Int, line: Int, group: String?, cells: [String])] = []
+        let numbered = headers.first.map(rowNumberHeader) ?? false
+        if !numbered { report.note(line: table.line, "the table numbers no row: its tasks are numbered in order") }
+        var result = AttachmentTable()
         var group: String?
-        let body = Array(lines[(headerIndex + 1)...])
-        for (position, (number, raw)) in body.enumerated() {
-            let cells = self.cells(raw)
-            guard let first = cells.first, cells.contains(where: { !$0.isEmpty }) else { continue }
-            if isHeaderRow(raw) {
-                let next = self.cells(raw)
-                // The header again at a page break: the same table goes on.
-                if next.map({ $0.filter { !$0.isWhitespace } }) == headers.map({ $0.filter { !$0.isWhitespace } }) { continue }
-                var notes = ImportReport()
-                let nextColumns = self.columns(next, line: number, report: &notes)
-                if isTaskTable(nextColumns) {
-                    for entry in notes.entries { report.note(line: entry.line, entry.message) }
-                    report.note(line: number, "another task table starts here: \(next.joined(separator: " / ").prefix(40))")
-                    headers = next; columns = nextColumns
-                    continue
-                }
-                // Another kind of table (a list of contacts): not tasks; nothing after it is.
-                for line in body[position...] {
-                    report.skipped(line: line.number, "not a task table: \(line.text.replacingOccurrences(of: "\t", with: " ").prefix(30))")
-                }
-                break
-            }
-            let firstText = ImportText.clean(cells.first { !$0.isEmpty } ?? first)
-            let onlyOneCell = cells.filter { !$0.isEmpty }.count == 1
-            if let n = rowNumber(first), cells.count > 1 {
-                var cells = cells
-                // Space-set cells lose the empty ones: a deadline in the last cell belongs in the 完成时限 column.
-                if !raw.contains("\t"), cells.count < columns.count, columns.last == .due, let last = cells.last,
-                   ImportDates.deadline(last, year: nil) != nil || ["全年", "长期", "持续", "年底"].contains(where: { last.contains($0) }) {
-                    cells.insert(contentsOf: Array(repeating: "", count: columns.count - cells.count), at: cells.count - 1)
-                }
-                pending.append((n, number, group, cells))
-            } else if onlyOneCell, [.chapter, .section].contains(ImportText.kind(firstText)) {
+        var previous = numbered ? 0 : firstNumber - 1
+        for row in table.rows.dropFirst() {
+            let cells = row.map(text)
+            let filled = cells.filter { !$0.isEmpty }
+            guard !filled.isEmpty else { continue }
+            let line = row.first?.line ?? table.line
+            let firstText = ImportText.clean(filled[0].replacingOccurrences(of: "\n", with: ""))
+            let spans = filled.count == 1 || (row.count > 1 && row.dropFirst().allSatisfy { $0.isCopy && text($0) == cells[0] })
+            if spans, [.chapter, .section].contains(ImportText.kind(firstText)) {
                 group = subheading(firstText)
-            } else if onlyOneCell, firstText.contains("合计") || firstText.hasPrefix("小计") || firstText.hasPrefix("总计") {
-                report.skipped(line: number, "table total not kept: \(firstText.prefix(30))")
-            } else if onlyOneCell, (firstText.hasPrefix("附件") && firstText.count <= 5)
-                        || PlanImporter.isTableTitle(firstText) && body[(position + 1)...].first.map({ isHeaderRow($0.text) }) == true {
-                // Between two tables: 附件2 and the next table's title.
-                report.skipped(line: number, "table title not kept: \(firstText.prefix(30))")
-            } else if var last = pending.popLast() {
-                // A short row's empty last cells are where the break came.
-                while last.cells.count < columns.count, last.cells.count > 2, last.cells.last?.isEmpty == true { last.cells.removeLast() }
-                guard continues(last.cells, with: cells, columns: columns.count) else {
-                    pending.append(last)
-                    report.skipped(line: number, "table line not understood: \(firstText.prefix(30))")
-                    continue
-                }
-                // A cell continued on the next line: its first piece goes on with the row's last cell, the rest are the next cells.
-                if last.cells.count >= columns.count, let filled = last.cells.lastIndex(where: { !$0.isEmpty }) {
-                    last.cells[filled] += String(lineBreak) + firstText
-                } else {
-                    let end = last.cells.count - 1
-                    last.cells[end] += (last.cells[end].isEmpty ? "" : String(lineBreak)) + cells[0]
-                    last.cells += cells.dropFirst()
-                }
-                pending.append(last)
-                report.guess(line: number, "joined to row \(last.number), continued from the line above: \(firstText.prefix(20))…")
-            } else {
-                report.skipped(line: number, "table line not understood: \(firstText.prefix(30))")
+                continue
             }
-        }
-        var table = AttachmentTable()
-        for (n, number, group, cells) in pending {
-            var row = Row(number: n, line: number, group: group, title: "", leaders: [], responsible: [], cooperating: [],
-                          requirements: "", remarks: "")
+            if spans, isTotal(firstText) {
+                report.debris(line: line, "table total not kept: \(firstText.prefix(30))")
+                continue
+            }
+            var number = previous + 1
+            if numbered {
+                if let written = rowNumber(cells[0]) {
+                    number = written
+                } else {
+                    report.guess(line: line, "a row without a number: numbered \(number), after the row above")
+                }
+            }
+            previous = number
+            var taskRow = Row(number: number, line: line, group: group, title: "", leaders: [], responsible: [], cooperating: [],
+                                 requirements: "", remarks: "")
             var extra: [String] = []
             for (index, cell) in cells.enumerated() where !cell.isEmpty {
                 guard index < columns.count else {
-                    report.skipped(line: number, "row \(n) has more cells than the header: \(cell.prefix(20))")
+                    report.skipped(line: line, "row \(number) has more cells than the header: \(cell.prefix(20))")
                     continue
                 }
                 switch columns[index] {
-                case .title: row.title = joinedLines(cell)
-                case .leaders: row.leaders = people(cell)
-                case .lead: row.lead = units(cell, line: number, report: &report)
-                case .responsible: row.responsible = units(cell, line: number, report: &report)
-                case .cooperating: row.cooperating = units(cell, line: number, report: &report)
-                case .due: row.due = joinedLines(cell)
-                case .requirements: row.requirements = paragraphs(cell)
-                case .remarks: row.remarks = joinedLines(cell)
+                case .title: taskRow.title = joinedLines(cell)
+                case .leaders: taskRow.leaders = people(cell)
+                case .lead: taskRow.lead = units(cell, line: line, report: &report)
+                case .responsible: taskRow.responsible = units(cell, line: line, report: &report)
+                case .cooperating: taskRow.cooperating = units(cell, line: line, report: &report)
+                case .due: taskRow.due = joinedLines(cell)
+                case .requirements: taskRow.requirements = paragraphs(cell)
+                case .remarks: taskRow.remarks = joinedLines(cell)
                 case .number: break
                 case .none:
                     let header = headers[index].filter { !$0.isWhitespace }
                     extra.append(header.isEmpty ? joinedLines(cell) : "\(header)：\(joinedLines(cell))")
                 }
             }
-            if !extra.isEmpty { row.remarks = ([row.remarks].filter { !$0.isEmpty } + extra).joined(separator: "；") }
-            table.rows.append(row)
+            if !extra.isEmpty { taskRow.remarks = ([taskRow.remarks].filter { !$0.isEmpty } + extra).joined(separator: "；") }
+            result.rows.append(taskRow)
         }
-        return table
+        return result
     }
 
     /// What each header cell holds; a second column of a kind already read (two 任务 columns)
@@ -182,6 +173,8 @@ struct AttachmentTable {
             }
             if !used.insert(column).inserted { columns[index] = column == .title && !used.contains(.requirements) ? .requirements : nil }
         }
+        // `工作内容 | 责任单位 | 完成时限`: with no task column, the first column of what is to be done names the task.
+        if !columns.contains(.title), let first = columns.firstIndex(of: .requirements) { columns[first] = .title }
         return columns
     }
 

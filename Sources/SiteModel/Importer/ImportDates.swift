@@ -31,6 +31,16 @@ enum ImportDates {
         return nil
     }
 
+    /// `2024年721`, `2024815`, `2024-0815`: a date a web page printed without its marks — digits and
+    /// date marks only, a year first, and no day that can be read from it.
+    static func isMangledDate(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        let digits = compact.filter { $0.isASCII && $0.isNumber }
+        guard digits.count >= 5, digits.count <= 8, let year = Int(digits.prefix(4)), (1990...2100).contains(year),
+              compact.allSatisfy({ ($0.isASCII && $0.isNumber) || "年月日-./".contains($0) }) else { return false }
+        return day(in: compact) == nil && metadataDay(compact) == nil
+    }
+
     static let chineseDigits: [Character: Int] = ["〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
                                                    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
 

@@ -16,6 +16,8 @@ enum ImportText {
         /// A trailing unit bracket on its own line: （责任单位：…）, （A、B）.
         case units
         case text
+        /// A table of the document (its index), between the lines (never what `kind(_:)` returns).
+        case table(Int)
     }
 
     static func isCJK(_ c: Character) -> Bool {
@@ -103,6 +105,31 @@ enum ImportText {
         return pages > 0
     }
 
+    /// A web page's furniture around a document: the breadcrumb (`当前位置：首页 > 政务公开 > …`), the
+    /// print, close and share buttons, the font-size switch, the visit counter. Not the document's text.
+    static func isPageFurniture(_ line: String) -> Bool {
+        let text = line.filter { !$0.isWhitespace }
+        if ["当前位置", "您的位置", "您现在的位置", "你的位置", "现在位置", "所在位置"].contains(where: { text.hasPrefix($0) }) { return true }
+        if text.contains("首页"), text.contains(">") || text.contains("＞") || text.contains("»") || text.contains("›") { return true }
+        if text.hasPrefix("分享到"), text.count <= 40 { return true }
+        let buttons = ["【打印本页】", "【关闭窗口】", "【打印】", "【关闭】", "【收藏】", "【返回顶部】", "[打印本页]", "[关闭窗口]", "[打印]", "[关闭]",
+                       "打印本页", "关闭窗口", "打印", "关闭", "收藏", "返回顶部", "分享到：", "分享到:", "分享到", "扫一扫在手机打开当前页",
+                       "扫一扫在手机上查看当前页面", "字号：", "字号:", "字体：", "字体:", "大", "中", "小", "【大中小】", "[大中小]", "默认", "|", "｜"]
+        var rest = Substring(text)
+        var matched = false
+        while !rest.isEmpty {
+            guard let button = buttons.sorted(by: { $0.count > $1.count }).first(where: { rest.hasPrefix($0) }) else { break }
+            rest = rest.dropFirst(button.count)
+            matched = true
+        }
+        if matched, rest.isEmpty { return true }
+        // `浏览次数：123`, `访问量：45`
+        for counter in ["浏览次数", "访问次数", "访问量", "阅读次数", "点击数", "点击量", "浏览量"] where text.hasPrefix(counter) {
+            return text.dropFirst(counter.count).drop { $0 == "：" || $0 == ":" }.allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
     /// `word` as a whole ASCII word replaced.
     static func replaceWord(_ word: String, with replacement: String, in text: String) -> String {
         guard text.contains(word) else { return text }
@@ -133,8 +160,8 @@ enum ImportText {
             var j = 1
             while j < chars.count, chineseNumerals.contains(chars[j]) { j += 1 }
             if j > 1, j < chars.count, chars[j] == "）" { return .section }
-            if UnitBrackets.isUnitBracketLine(line) { return .units }
         }
+        if let first = chars.first, UnitBrackets.openings.contains(first), UnitBrackets.isUnitBracketLine(line) { return .units }
         // 12. 12、 12．
         var k = 0
         while k < chars.count, chars[k].isASCII, chars[k].isNumber { k += 1 }

@@ -34,9 +34,17 @@ struct OutlineMarkdown {
     /// text numbers none (`一、… （一）召开安委会会议……（责任单位：…）`).
     var sectionEntries: [Item] = []
     var chapterEntries: [Item] = []
+    /// Brackets that give the units of the tasks after them (`…；下同，不再注明`): where each stands
+    /// (its line, its chapter's ordinal) and the units.
+    var defaultUnits: [(line: Int, part: Int, roles: UnitBrackets.Roles)] = []
+    /// The section (or chapter) each table of the text stands in, by the table's index.
+    var tableHeadings: [Int: Heading] = [:]
 
-    static func build(_ blocks: [TextBlock], report: inout ImportReport) -> OutlineMarkdown {
-        let blocks = rejoinBrokenSections(blocks, report: &report)
+    /// `tables`: the Markdown of each table that stays in the text, by its index (a task table has none).
+    static func build(_ blocks: [TextBlock], tables: [Int: String] = [:], report: inout ImportReport) -> OutlineMarkdown {
+        let blocks = splitRunInTasks(rejoinBrokenSections(blocks, report: &report), report: &report)
+        var defaultUnits: [(line: Int, part: Int, roles: UnitBrackets.Roles)] = []
+        var tableHeadings: [Int: Heading] = [:]
         var out: [String] = []
         var headings: [Heading] = []
         var items: [Item] = []
@@ -53,6 +61,10 @@ struct OutlineMarkdown {
         enum Open { case chapter, section }
         var openEntry: Open?
         for block in blocks {
+            if let roles = UnitBrackets.defaultRoles(block.text) {
+                defaultUnits.append((block.line, part + (block.kind == .chapter ? 1 : 0), roles))
+                report.note(line: block.line, "a bracket for the tasks after it (不再注明): their units, in this chapter, unless a task names its own")
+            }
             switch block.kind {
             case .chapter:
                 part += 1
@@ -120,6 +132,12 @@ struct OutlineMarkdown {
                 itemClosed = !UnitBrackets.extract(text).roles.isEmpty
                 opensHeading = false
                 openEntry = nil
+            case .table(let index):
+                // A table ends the task before it; a task table is in tasks.yaml, not here.
+                if let markdown = tables[index] { out.append(markdown) }
+                if let heading = currentSection ?? chapter { tableHeadings[index] = heading }
+                openItem = nil
+                openEntry = nil
             case .units, .text:
                 if let number = openItem, !items.isEmpty, !itemClosed {
                     out.append(String(repeating: " ", count: String(number).count + 2) + escape(block.text))
@@ -138,7 +156,24 @@ struct OutlineMarkdown {
             }
         }
         return OutlineMarkdown(markdown: out.joined(separator: "\n\n") + "\n", headings: headings, items: items,
-                               sectionEntries: sectionEntries, chapterEntries: chapterEntries)
+                               sectionEntries: sectionEntries, chapterEntries: chapterEntries, defaultUnits: defaultUnits,
+                               tableHeadings: tableHeadings)
+    }
+
+    /// `（三）强化执法。1.开展……`: a heading run in with the first task under it — the heading, then the task.
+    static func splitRunInTasks(_ blocks: [TextBlock], report: inout ImportReport) -> [TextBlock] {
+        var out: [TextBlock] = []
+        for block in blocks {
+            guard block.kind == .chapter || block.kind == .section, let (heading, rest) = runIn(block.text),
+                  case .item = ImportText.kind(rest) else {
+                out.append(block)
+                continue
+            }
+            report.guess(line: block.line, "a task on the heading's line: \"\(heading)\" then task \(rest.prefix(12))…")
+            out.append(TextBlock(kind: block.kind, text: heading, line: block.line, isHeading: true))
+            out.append(TextBlock(kind: ImportText.kind(rest), text: rest, line: block.line))
+        }
+        return out
     }
 
     /// `一、健全安全责任体系` / `（一）健全安全责任体系` → `健全安全责任体系`.

@@ -8,58 +8,91 @@ struct PlanWriter {
     var title: String
     var header: PlanHeader
     var outline: OutlineMarkdown
-    var today: Day
 
     /// 普陀区 / 车墩镇 / 吕巷镇 / 望湖街道, from the issuer's name: the smallest division it
-    /// names, without the larger ones before it (上海市梧桐区望湖街道办事处 → 望湖街道).
+    /// names, without the larger ones before it (上海市梧桐区望湖街道办事处 → 望湖街道); else from the
+    /// place the title starts with (柳塘镇2025年…). Nil when neither names one.
     var area: String? {
-        guard let issuer = header.issuer else { return nil }
-        for markers in [["镇", "街道", "乡"], ["区", "县"], ["市"]] {
-            guard let end = markers.compactMap({ issuer.range(of: $0)?.upperBound }).min() else { continue }
-            var name = String(issuer[..<end])
-            if let cut = name.dropLast().lastIndex(where: { "省市区县".contains($0) }) {
-                name = String(name[name.index(after: cut)...])
-            }
-            if name.hasPrefix("中共") && name.count > 3 { name = String(name.dropFirst(2)) }
-            return name
+        for name in [header.issuer, title].compactMap({ $0 }) {
+            if let area = Self.area(in: name, prefixOnly: name == title && name != header.issuer) { return area }
         }
         return nil
     }
 
-    var level: String {
-        guard let area else { return "district" }
+    /// The smallest division `name` names; `prefixOnly`: only a place at its start (a title's).
+    static func area(in name: String, prefixOnly: Bool = false) -> String? {
+        let scope = prefixOnly ? String(name.prefix { !$0.isNumber && $0 != "关" }) : name
+        for markers in [["镇", "街道", "乡"], ["区", "县"], ["市"]] {
+            guard let end = markers.compactMap({ scope.range(of: $0)?.upperBound }).min() else { continue }
+            var area = String(scope[..<end])
+            if let cut = area.dropLast().lastIndex(where: { "省市区县".contains($0) }) {
+                area = String(area[area.index(after: cut)...])
+            }
+            if area.hasPrefix("中共") && area.count > 3 { area = String(area.dropFirst(2)) }
+            // `镇安委办`, `区应急局`: a division's office, not the division's name.
+            guard area.count >= 3 || (area.count == 2 && !markers.contains(String(area.prefix(1)))) else { return nil }
+            return area
+        }
+        return nil
+    }
+
+    /// The level of the plan's area: nil when no area is named (never a default).
+    var level: String? {
+        guard let area else { return nil }
         if area.hasSuffix("镇") || area.hasSuffix("乡") { return "town" }
         if area.hasSuffix("街道") { return "subdistrict" }
         if area.hasSuffix("区") || area.hasSuffix("县") { return "district" }
-        return "city"
+        if area.hasSuffix("市") { return "city" }
+        return nil
+    }
+
+    /// 有效性 the box states that a build date cannot undo: 失效 → expired, 废止 → superseded.
+    var statedStatus: String? {
+        guard let validity = header.validity else { return nil }
+        if validity.contains("废止") { return "superseded" }
+        if validity.contains("失效") || validity.contains("无效") || validity.contains("过期") { return "expired" }
+        return nil
+    }
+
+    /// A field the document does not state: left empty for the office, with what to write
+    /// (`gen-site check` reports it as an error until it is filled in).
+    static func toFill(_ key: String, _ what: String) -> [String] {
+        ["# \(what) — not found in the document: fill it in before publishing (gen-site check reports it until then).", "\(key):"]
     }
 
     func planMarkdown(issuer: String?) -> String {
         var lines = ["---", "# Imported by gen-site import; check the report, add English (title: {zh: …, en: …})."]
-        if !header.sourceLines.isEmpty {
-            lines.append("# The lines of the original read into the values below:")
-            lines += header.sourceLines.map { "#   \($0.number): \($0.text)" }
+        if !header.unplaced.isEmpty {
+            lines.append("# Lines of the original's header not read into a value:")
+            lines += header.unplaced.map { "#   \($0.text)" }
         }
         lines += ["id: \(id)", "title: \(Self.quote(title))"]
         if let number = header.docNumber { lines.append("doc_number: \(Self.quote(number))") }
-        if let issuer { lines.append("issuer: \(issuer)") }
-        let issued = header.issued ?? header.published ?? header.period?.start ?? today
-        lines.append("issued: \(issued)")
+        if let issuer { lines.append("issuer: \(issuer)") } else {
+            lines += Self.toFill("issuer", "发布机构 (the issuing unit's id in units.yaml)")
+        }
+        if let issued = header.issued { lines.append("issued: \(issued)") } else {
+            lines += Self.toFill("issued", "成文日期 (the date on the document, YYYY-MM-DD)")
+        }
         if let published = header.published { lines.append("published: \(published)") }
         if let period = header.period { lines.append("period: {start: \(period.start), end: \(period.end)}") }
-        lines.append("level: \(level)")
-        if let index = header.indexNumber { lines.append("index_number: \(Self.quote(index))") }
-        if let category = header.category, category != "安全生产" {
-            lines.append("category: \(Self.quote(category))")
-        } else {
-            lines.append("category: {zh: 安全生产, en: Work safety}")
+        if let level { lines.append("level: \(level)") } else {
+            lines += Self.toFill("level", "层级 (district, town, subdistrict or city)")
         }
-        let disclosure = header.disclosure ?? "主动公开"
-        lines.append("disclosure: " + (disclosure == "主动公开" ? "{zh: 主动公开, en: Proactive disclosure}" : Self.quote(disclosure)))
+        if let index = header.indexNumber { lines.append("index_number: \(Self.quote(index))") }
+        if let category = header.category {
+            lines.append("category: " + (category == "安全生产" ? "{zh: 安全生产, en: Work safety}" : Self.quote(category)))
+        }
+        if let disclosure = header.disclosure {
+            lines.append("disclosure: " + (disclosure == "主动公开" ? "{zh: 主动公开, en: Proactive disclosure}" : Self.quote(disclosure)))
+        }
         if let recipients = header.recipients { lines.append("recipients: \(Self.quote(recipients))") }
-        let expired = header.period.map { $0.end < today } ?? false
-        lines.append("status: \(expired ? "expired" : "in_force")")
+        if let status = statedStatus { lines.append("status: \(status)") }
         if let copies = header.copies { lines.append("copies: \(copies)") }
+        if !header.extra.isEmpty {
+            lines.append("extra_metadata:")
+            for row in header.extra { lines.append("  - {label: \(Self.quote(row.label)), value: \(Self.quote(row.value))}") }
+        }
         if let letter = header.coverLetter {
             lines.append("cover_letter: |-")
             lines += letter.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
@@ -69,13 +102,21 @@ struct PlanWriter {
     }
 
     /// Tasks from the attached table: groups from its sub-headings (or the text's chapters).
-    func tasksFromTable(_ table: AttachmentTable, units: inout UnitAllocator, report: inout ImportReport) -> String {
+    /// `captions`: the lines above the table in its annex (`附件1`, its title), kept as comments.
+    func tasksFromTable(_ table: AttachmentTable, captions: [String] = [], units: inout UnitAllocator, report: inout ImportReport) -> String {
         var groups: [(id: String, title: String)] = []
         var groupOf: [String: String] = [:]
+        /// The group of a row: its table's sub-heading, else the text's section or chapter the table
+        /// stands in; none for a row of an annex's table above its first sub-heading.
+        func key(_ row: AttachmentTable.Row) -> String? {
+            row.group ?? outline.tableHeadings[row.table].map { "\u{1}" + $0.anchor }
+        }
         for row in table.rows {
-            let key = row.group ?? ""
-            guard groupOf[key] == nil else { continue }
-            if let group = row.group {
+            guard let key = key(row), groupOf[key] == nil else { continue }
+            if let heading = outline.tableHeadings[row.table], row.group == nil {
+                groupOf[key] = heading.anchor
+                if !groups.contains(where: { $0.id == heading.anchor }) { groups.append((heading.anchor, heading.text)) }
+            } else if let group = row.group {
                 // The chapter (or section) of the text the sub-heading names, numbered as it may be.
                 let heading = outline.headings.first { $0.level == 2 && $0.text == group }
                     ?? outline.headings.first { OutlineMarkdown.unnumbered($0.text) == OutlineMarkdown.unnumbered(group) }
@@ -83,19 +124,24 @@ struct PlanWriter {
                 if groups.contains(where: { $0.id == id }) { id = "group-\(groups.count + 1)" }
                 groupOf[key] = id
                 groups.append((id, group))
-            } else {
-                groupOf[key] = "general"
-                groups.append(("general", "总体目标"))
             }
         }
-        var out = ["# Imported from the attached table by gen-site import (Chinese only).", groups.isEmpty ? "groups: []" : "groups:"]
+        var out = ["# Imported from the attached table by gen-site import (Chinese only)."]
+        out += captions.map { "# " + $0 }
+        out.append(groups.isEmpty ? "groups: []" : "groups:")
         for group in groups { out.append("  - id: \(group.id)\n    title: \(Self.quote(group.title))") }
         out.append(table.rows.isEmpty ? "tasks: []" : "tasks:")
         let numbers = TaskNumbering.tableNumbers(table.rows, report: &report)
         for (row, number) in zip(table.rows, numbers) {
             out.append("  - no: \(Int(number) != nil ? number : Self.quote(number))")
-            if let group = groupOf[row.group ?? ""] { out.append("    group: \(group)") }
-            out.append("    title: \(Self.quote(row.title.isEmpty ? "任务\(row.number)" : row.title))")
+            if let key = key(row), let group = groupOf[key] { out.append("    group: \(group)") }
+            var title = row.title
+            if title.isEmpty {
+                let sentence = row.requirements.split(whereSeparator: { "。；\n".contains($0) }).first.map(String.init) ?? ""
+                title = sentence.isEmpty || sentence.count > 30 ? "任务\(row.number)" : sentence
+                report.guess(line: row.line, "row \(row.number) has no task cell: titled \"\(title)\"")
+            }
+            out.append("    title: \(Self.quote(title))")
             if !row.leaders.isEmpty { out.append("    leaders: [" + row.leaders.map(Self.quote).joined(separator: ", ") + "]") }
             for (role, names) in [("lead", row.lead), ("responsible", row.responsible), ("cooperating", row.cooperating)] where !names.isEmpty {
                 var ids: [String] = []
@@ -162,6 +208,10 @@ struct PlanWriter {
                 roles.add(found)
                 if !rest.isEmpty { paragraphs.append(rest) }
             }
+            if roles.isEmpty, let given = outline.defaultUnits.last(where: { $0.line <= item.line && $0.part == item.part }) {
+                roles.add(given.roles)
+                report.note(line: item.line, "task \(number): units from the bracket at \(report.place(given.line)) (不再注明)")
+            }
             let text = paragraphs.joined(separator: "\n\n")
             let sentence = text.split(separator: "。", maxSplits: 1).map(String.init)
             var title = item.title ?? (sentence.count == 2 && sentence[0].count <= 30 ? sentence[0] : String(text.prefix(24)) + (text.count > 24 ? "…" : ""))
@@ -192,20 +242,7 @@ struct PlanWriter {
     }
 
     /// A YAML double-quoted scalar.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { YAMLText.quote(text) }
 
     /// A literal block scalar.
     static func block(_ text: String, indent: String) -> String {

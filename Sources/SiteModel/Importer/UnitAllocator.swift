@@ -10,6 +10,10 @@ struct UnitAllocator {
     let directory: UnitDirectory
     private(set) var new: [(id: String, name: String)] = []
     private var byName: [String: String] = [:]
+    /// The ids of the units the plan names (issuer and tasks), each once, in order.
+    private(set) var used: [String] = []
+    /// The names written in the plan that are known units' names, short names or aliases.
+    private(set) var knownNames: [String] = []
 
     init(planID: String, area: String?, known: [Unit]) {
         self.planID = planID
@@ -18,16 +22,26 @@ struct UnitAllocator {
     }
 
     mutating func id(for name: String, line: Int, report: inout ImportReport) -> String {
+        let id = allocate(name, line: line, report: &report)
+        if !used.contains(id) { used.append(id) }
+        return id
+    }
+
+    private mutating func allocate(_ name: String, line: Int, report: inout ImportReport) -> String {
         if let id = byName[name] { return id }
         if case .found(let id) = directory.lookup(name) {
             let unitArea = directory[id]?.area?.zh
             if unitArea == nil || area == nil || unitArea == area {
                 byName[name] = id.rawValue
+                knownNames.append(name)
                 return id.rawValue
             }
             report.guess(line: line, "\(name) is also \(id) in \(unitArea ?? "another area"); a new unit is made for \(area ?? "this plan")")
         }
-        let id = "\(planID)-unit-\(new.count + 1)"
+        // An id units.yaml already has (the plan imported before, with --force) is not given again.
+        var number = new.count + 1
+        while directory[UnitID("\(planID)-unit-\(number)")] != nil || new.contains(where: { $0.id == "\(planID)-unit-\(number)" }) { number += 1 }
+        let id = "\(planID)-unit-\(number)"
         new.append((id, name))
         byName[name] = id
         report.note(line: line, "new unit \(id): \(name)")

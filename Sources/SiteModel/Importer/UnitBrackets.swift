@@ -1,8 +1,13 @@
 import Foundation
 
-/// Units written in brackets after a task: （责任单位：A、B）, （牵头部门：A；配合部门：B、C）
-/// or just （A、B，C）.
+/// Units written in brackets after a task: （责任单位：A、B）, （牵头部门：A；配合部门：B、C）,
+/// just （A、B，C）, or in words: 〔区应急局牵头，各部门分工负责〕. A bracket that says it holds for
+/// the tasks after it (`（以下任务由…牵头，…分工负责；下同，不再注明）`) gives their units.
 enum UnitBrackets {
+    /// The brackets units are written in: （…） (…) 〔…〕 【…】 [ … ].
+    static let openings: Set<Character> = ["（", "(", "〔", "【", "［", "["]
+    static let closings: [Character: Character] = ["）": "（", ")": "(", "〕": "〔", "】": "【", "］": "［", "]": "["]
+
     struct Roles: Equatable {
         var lead: [String] = []
         var responsible: [String] = []
@@ -29,10 +34,13 @@ enum UnitBrackets {
 
     /// A line that is nothing but a unit bracket.
     static func isUnitBracketLine(_ line: String) -> Bool {
-        guard line.hasPrefix("（"), line.hasSuffix("）") || line.hasSuffix("）。") || line.hasSuffix(")") else { return false }
-        let inner = String(line.dropFirst().dropLast(line.hasSuffix("）。") ? 2 : 1)).replacingOccurrences(of: ":", with: "：")
-        if !labelledParts(inner).isEmpty { return true }
-        return looksLikeUnitList(inner)
+        var text = line
+        if text.hasSuffix("。") || text.hasSuffix("；") { text.removeLast() }
+        guard let first = text.first, openings.contains(first), let last = text.last, closings[last] != nil,
+              matchingOpen(text) == text.startIndex else { return false }
+        let inner = String(text.dropFirst().dropLast()).replacingOccurrences(of: ":", with: "：")
+        if !labelledParts(inner).isEmpty || defaultRoles(line) != nil { return true }
+        return looksLikeUnitList(inner) || rolesInWords(inner) != nil
     }
 
     /// 区应急局、区公安分局，区安委会其他有关成员单位 — short names separated by 、，
@@ -74,11 +82,11 @@ enum UnitBrackets {
         while true {
             var body = rest
             var tail = ""
-            if let last = body.last, "。；;".contains(last), let before = body.dropLast().last, before == "）" || before == ")" {
+            if let last = body.last, "。；;".contains(last), let before = body.dropLast().last, closings[before] != nil {
                 tail = String(last)
                 body.removeLast()
             }
-            guard body.hasSuffix("）") || body.hasSuffix(")"), let open = matchingOpen(body) else { break }
+            guard let last = body.last, closings[last] != nil, let open = matchingOpen(body) else { break }
             let inner = String(body[body.index(after: open)..<body.index(before: body.endIndex)])
             guard let parsed = parse(inner) else { break }
             roles.add(parsed)
@@ -88,14 +96,20 @@ enum UnitBrackets {
         return (roles, rest)
     }
 
-    /// The （ or ( that the last ） or ) of `text` closes.
+    /// The opening bracket that the last bracket of `text` closes (（ for ）, 〔 for 〕 …).
     static func matchingOpen(_ text: String) -> String.Index? {
+        guard let last = text.last, let opening = closings[last] else { return nil }
+        let closing = last
         var depth = 0
         var index = text.endIndex
         while index > text.startIndex {
             index = text.index(before: index)
-            if text[index] == "）" || text[index] == ")" { depth += 1 }
-            if text[index] == "（" || text[index] == "(" { depth -= 1; if depth == 0 { return index } }
+            let c = text[index]
+            // （ and ( close each other's kind too: `(责任单位：A）` is written.
+            let closes = c == closing || (c == "）" && closing == ")") || (c == ")" && closing == "）")
+            let opens = c == opening || (c == "（" && opening == "(") || (c == "(" && opening == "（")
+            if closes { depth += 1 }
+            if opens { depth -= 1; if depth == 0 { return index } }
         }
         return nil
     }
@@ -121,9 +135,70 @@ enum UnitBrackets {
             }
             return roles.isEmpty && roles.due == nil ? nil : roles
         }
+        if let inWords = rolesInWords(text) { return inWords }
         guard looksLikeUnitList(text) else { return nil }
         roles.responsible = split(text)
         return roles
+    }
+
+    /// `区应急局牵头，各部门分工负责`, `镇安委办牵头，派出所、城运中心配合`, `各街道、镇负责`: the units
+    /// and their roles said in words; nil when a part is not so.
+    static func rolesInWords(_ text: String) -> Roles? {
+        var roles = Roles()
+        let parts = text.split(whereSeparator: { "，,；;".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, parts.count <= 4 else { return nil }
+        for part in parts {
+            var part = part
+            for lead in ["由", "均由", "以下任务由", "以下各项任务由", "以下各项任务均由", "以下任务均由"] where part.hasPrefix(lead) {
+                part = String(part.dropFirst(lead.count))
+            }
+            guard let (names, role) = roleWords.lazy.compactMap({ word, role -> (String, String)? in
+                part.hasSuffix(word) && part.count > word.count ? (String(part.dropLast(word.count)), role) : nil
+            }).first else { return nil }
+            let units = split(names.hasSuffix("共同") ? String(names.dropLast(2)) : names)
+            guard !units.isEmpty, units.allSatisfy({ $0.count >= 2 && $0.count <= 24 && looksLikeUnit($0) }) else { return nil }
+            switch role {
+            case "lead": roles.lead += units
+            case "cooperating": roles.cooperating += units
+            default: roles.responsible += units
+            }
+        }
+        return roles.isEmpty ? nil : roles
+    }
+
+    /// The words after a unit that say its role, longest first.
+    static let roleWords: [(String, String)] = [
+        ("按职责分工负责", "responsible"), ("根据职责分工负责", "responsible"), ("按照职责分工负责", "responsible"), ("分工负责", "responsible"),
+        ("按职责负责", "responsible"), ("牵头负责", "lead"), ("共同负责", "responsible"), ("具体负责", "responsible"), ("负责落实", "responsible"),
+        ("负责", "responsible"), ("落实", "responsible"), ("牵头", "lead"), ("按职责配合", "cooperating"), ("配合", "cooperating"),
+        ("协助", "cooperating"), ("协同", "cooperating"), ("参与", "cooperating"),
+    ]
+
+    /// A bracket that gives the units of the tasks after it: `（以下任务由区应急局牵头，各成员单位分工负责；下同，不再注明）`.
+    static func defaultRoles(_ text: String) -> Roles? {
+        let markers = ["不再注明", "不再标注", "不再列出", "不再一一注明", "不再一一列出", "下同"]
+        guard let marker = markers.compactMap({ text.range(of: $0) }).min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        // The bracket the marker stands in: the last one opened before it and not closed.
+        var depth = 0
+        var index = marker.lowerBound
+        var open: String.Index?
+        while index > text.startIndex {
+            index = text.index(before: index)
+            if closings[text[index]] != nil { depth += 1 }
+            if openings.contains(text[index]) {
+                if depth == 0 { open = index; break }
+                depth -= 1
+            }
+        }
+        guard let open else { return nil }
+        var inner = String(text[text.index(after: open)...])
+        if let last = inner.lastIndex(where: { closings[$0] != nil }) { inner = String(inner[..<last]) }
+        var parts = inner.split(whereSeparator: { "；;。".contains($0) }).map(String.init)
+        parts.removeAll { part in markers.contains { part.contains($0) } && part.count <= 12 }
+        var cleaned = parts.joined(separator: "，")
+        for marker in markers { cleaned = cleaned.replacingOccurrences(of: marker, with: "") }
+        cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: "，,；; "))
+        return parse(cleaned.replacingOccurrences(of: ":", with: "：")).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The `label：value` parts of a bracket that starts with a label; a label starts the

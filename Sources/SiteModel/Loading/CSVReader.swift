@@ -21,19 +21,28 @@ public struct CSVReader: Sendable {
 
     /// Parses the whole text; stops at the first unrecoverable error (an unclosed quote).
     public static func parse(_ text: String) -> (records: [Record], failure: Failure?) {
-        var text = text
-        return text.withUTF8 { parse(bytes: $0) }
+        var records: [Record] = []
+        let failure = forEach(text) { records.append($0) }
+        return (records, failure)
     }
 
-    static func parse(bytes: UnsafeBufferPointer<UInt8>) -> (records: [Record], failure: Failure?) {
+    /// Reads the text one record at a time, handing each to `body` as soon as it ends: a
+    /// million-row file is never held as rows. The record's arrays are reused for the next
+    /// one, so `body` should read it rather than keep it. Stops at the first unrecoverable
+    /// error (an unclosed quote) and returns it.
+    @discardableResult
+    public static func forEach(_ text: String, _ body: (Record) -> Void) -> Failure? {
+        var text = text
+        return text.withUTF8 { forEach(bytes: $0, body) }
+    }
+
+    static func forEach(bytes: UnsafeBufferPointer<UInt8>, _ body: (Record) -> Void) -> Failure? {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-        var records: [Record] = []
-        var fields: [String] = []
-        var columns: [Int] = []
+        var record = Record(fields: [], line: 1, columns: [])
         var field: [UInt8] = []
         field.reserveCapacity(64)
         var line = 1, column = 1
-        var recordLine = 1, fieldColumn = 1
+        var fieldColumn = 1
         var inQuotes = false, afterQuote = false
         var quoteStart = (line: 1, column: 1)
         var i = 0
@@ -41,15 +50,17 @@ public struct CSVReader: Sendable {
 
         @inline(__always) func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
         func finishField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            columns.append(fieldColumn)
+            record.fields.append(String(decoding: field, as: UTF8.self))
+            record.columns.append(fieldColumn)
             field.removeAll(keepingCapacity: true)
         }
         func endRecord() {
-            let blank = fields.isEmpty && field.isEmpty && !afterQuote
+            let blank = record.fields.isEmpty && field.isEmpty && !afterQuote
             finishField()
-            if !blank { records.append(Record(fields: fields, line: recordLine, columns: columns)) }
-            fields = []; columns = []; afterQuote = false
+            if !blank { body(record) }
+            record.fields.removeAll(keepingCapacity: true)
+            record.columns.removeAll(keepingCapacity: true)
+            afterQuote = false
         }
 
         while i < count {
@@ -79,7 +90,7 @@ public struct CSVReader: Sendable {
             case newline:
                 endRecord()
                 line += 1; column = 1
-                recordLine = line; fieldColumn = 1
+                record.line = line; fieldColumn = 1
             case quote where field.isEmpty && !afterQuote:
                 inQuotes = true
                 quoteStart = (line, column)
@@ -91,10 +102,9 @@ public struct CSVReader: Sendable {
             i += 1
         }
         if inQuotes {
-            return (records, Failure(line: quoteStart.line, column: quoteStart.column,
-                                     message: "引号未闭合 (a quoted field is never closed)"))
+            return Failure(line: quoteStart.line, column: quoteStart.column, message: "引号未闭合 (a quoted field is never closed)")
         }
-        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
-        return (records, nil)
+        if !field.isEmpty || !record.fields.isEmpty || afterQuote { endRecord() }
+        return nil
     }
 }

@@ -28,6 +28,19 @@ public struct ContentReader: Sendable {
     }
 
     public func load() -> (LoadedContent, Diagnostics) {
+        let (content, diagnostics) = loadFiles()
+        // Every link in the content folder, wherever it is: one leading outside or back into a folder
+        // that holds it is an error even where gen-site reads nothing (the preview walks it all).
+        // The site's templates/ are walked by the theme's loader, under the same rule.
+        let (_, linkProblems) = FolderWalker.walk(root, skipping: ["templates"])
+        guard !linkProblems.isEmpty else { return (content, diagnostics) }
+        // Reported once: the walk's diagnostic stands for the reader's at the same link.
+        let linked = Set(linkProblems.map(\.path))
+        let read = diagnostics.items.filter { !($0.code == "outside-content" && linked.contains($0.location.file)) }
+        return (content, Diagnostics(linkProblems.map { $0.diagnostic(prefix: "") } + read))
+    }
+
+    func loadFiles() -> (LoadedContent, Diagnostics) {
         var diagnostics = Diagnostics()
         var content = LoadedContent(root: root)
         let fm = FileManager.default
@@ -154,12 +167,12 @@ public struct ContentReader: Sendable {
     /// one fstat, reads); nil when it cannot be read, `.tooLarge` with the size when it is over.
     enum FileBytes { case bytes(Data), tooLarge(Int), unreadable }
 
-    func readBytes(_ relative: String, limit: Int) -> FileBytes {
-        let fd = open(path(relative), O_RDONLY | O_CLOEXEC)
+    static func readBytes(atPath path: String, limit: Int) -> FileBytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .unreadable }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable }
         let size = Int(info.st_size)
         guard size <= limit else { return .tooLarge(size) }
         var data = Data(count: size)
@@ -203,8 +216,16 @@ public struct ContentReader: Sendable {
                                       hint: "replace the symlink with the file itself"))
             return nil
         }
+        return Self.readTextFile(path(relative), reportedAs: relative, into: &diagnostics)
+    }
+
+    /// Reads and decodes one text file at `path`, its diagnostics named `reportedAs`: the size
+    /// limit, binary data, the encoding (UTF-8, or GB18030 with a warning), and characters that
+    /// cannot appear in a page or a feed. The one reader of text for content and templates alike.
+    public static func readTextFile(_ path: String, reportedAs relative: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+        let at = SourceLocation(file: relative)
         let data: Data
-        switch readBytes(relative, limit: Self.maximumTextFileSize) {
+        switch readBytes(atPath: path, limit: Self.maximumTextFileSize) {
         case .bytes(let bytes): data = bytes
         case .tooLarge(let size):
             diagnostics.append(.error("file-too-large", at: at,
@@ -224,6 +245,11 @@ public struct ContentReader: Sendable {
             if result.encoding == .gb18030 {
                 diagnostics.append(.warning("gb18030", at: at, "文件为 GB18030 编码，已转换 (read as GB18030)",
                                             hint: "save the file as UTF-8"))
+            }
+            for character in TextDecoding.forbiddenCharacters(in: result.text) {
+                diagnostics.append(.error("invalid-character", at: SourceLocation(file: relative, line: character.line, column: character.column),
+                                          "不允许的字符 \(character.codePoint) (a control character or noncharacter, which no page or feed may hold)",
+                                          hint: "delete it: it is invisible in most editors and often comes with text copied from a PDF"))
             }
             return SourceFile(path: relative, text: result.text)
         case .failure(.binary):
@@ -248,14 +274,27 @@ public struct ContentReader: Sendable {
         return (try? FileManager.default.contentsOfDirectory(atPath: url(relative).path)) ?? []
     }
 
+    /// The size of an attachment, which must be a readable regular file inside the content folder:
+    /// anything else is said (a subfolder was skipped without a word; a file that could not be
+    /// read failed the build's copy with an unlocated write error after `check` had passed).
     func regularFileSize(_ relative: String, realRoot: String, into diagnostics: inout Diagnostics) -> Int? {
-        guard kind(of: relative) == .file else { return nil }
+        guard kind(of: relative) == .file else {
+            diagnostics.append(Self.ignored(relative, "attachments are files in attachments/ itself, not folders or devices"))
+            return nil
+        }
         guard isInside(relative, realRoot: realRoot) else {
             diagnostics.append(.error("outside-content", at: SourceLocation(file: relative),
                                       "附件指向内容目录之外 (the attachment leads outside the content folder)"))
             return nil
         }
+        let fd = open(path(relative), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else {
+            diagnostics.append(.error("unreadable-file", at: SourceLocation(file: relative), "无法读取附件 (cannot read the attachment)",
+                                      hint: "check the file's permissions"))
+            return nil
+        }
+        defer { close(fd) }
         var info = stat()
-        return stat(path(relative), &info) == 0 ? Int(info.st_size) : 0
+        return fstat(fd, &info) == 0 ? Int(info.st_size) : 0
     }
 }

@@ -2,12 +2,12 @@ import Yams
 
 /// Composes YAML text into a Yams node tree whose marks are file positions,
 /// turning parser errors into located diagnostics. Guards against input that
-/// would exhaust the stack (deep nesting) or the machine (alias bombs).
+/// would exhaust the stack (deep nesting) or the machine (anchors and aliases,
+/// refused before parsing by YAMLPrecheck; the expanded size is checked again
+/// after composing, in case an alias ever got past the scan).
 enum YAMLDocument {
     /// Deeper flow nesting or indentation than this is refused before parsing.
     static let maximumDepth = 64
-    /// More aliases than this is refused: content has no need of them.
-    static let maximumAliases = 256
     /// A document whose aliases expand to more nodes than this is refused.
     static let maximumExpandedNodes = 200_000
 
@@ -28,7 +28,17 @@ enum YAMLDocument {
         return count
     }
 
+    /// More YAML than this in one file or front matter is refused before parsing: a city's
+    /// units.yaml is half a megabyte, and parsing and decoding take about half a second a megabyte.
+    public static let maximumSize = 4 * 1024 * 1024
+
     static func compose(_ text: String, file: String, into diagnostics: inout Diagnostics) -> Node? {
+        guard text.utf8.count <= maximumSize else {
+            diagnostics.append(.error("yaml-too-large", at: SourceLocation(file: file),
+                                      "YAML 内容过大 (more than \(maximumSize / (1024 * 1024)) MB of YAML)",
+                                      hint: "a site's YAML files are far smaller; split the content (a plan per folder), or publish the data as an attachment"))
+            return nil
+        }
         if let problem = precheck(text, file: file) {
             diagnostics.append(problem)
             return nil
@@ -95,66 +105,17 @@ enum YAMLDocument {
         }
     }
 
-    /// A cheap scan for nesting too deep to parse safely and for alias bombs.
+    /// Anchors, aliases and nesting too deep, found before parsing (YAMLPrecheck).
     static func precheck(_ text: String, file: String) -> Diagnostic? {
-        var depth = 0
-        var aliases = 0
-        var line = 1
-        var column = 0
-        var inSingle = false
-        var inDouble = false
-        var lineStart = true
-        var indent = 0
-        var previous: Unicode.Scalar = "\n"
-        for scalar in text.unicodeScalars {
-            column += 1
-            if scalar == "\n" {
-                line += 1
-                column = 0
-                lineStart = true
-                indent = 0
-                inSingle = false
-                previous = scalar
-                continue
-            }
-            if lineStart {
-                if scalar == " " {
-                    indent += 1
-                    if indent > maximumDepth * 8 {
-                        return .error("yaml-too-deep", at: SourceLocation(file: file, line: line, column: column),
-                                      "YAML 嵌套过深 (YAML nested too deeply)", hint: "content never needs this much indentation")
-                    }
-                    previous = scalar
-                    continue
-                }
-                lineStart = false
-                if scalar == "#" { inSingle = false }
-            }
-            switch scalar {
-            case "\"" where !inSingle && previous != "\\": inDouble.toggle()
-            case "'" where !inDouble: inSingle.toggle()
-            case "[", "{":
-                if !inSingle && !inDouble {
-                    depth += 1
-                    if depth > maximumDepth {
-                        return .error("yaml-too-deep", at: SourceLocation(file: file, line: line, column: column),
-                                      "YAML 嵌套过深 (YAML nested too deeply)", hint: "content never nests more than a few levels")
-                    }
-                }
-            case "]", "}":
-                if !inSingle && !inDouble { depth = max(0, depth - 1) }
-            case "*":
-                if !inSingle && !inDouble && (previous == " " || previous == "[" || previous == "," || previous == "-" || previous == "\n") {
-                    aliases += 1
-                    if aliases > maximumAliases {
-                        return .error("yaml-aliases", at: SourceLocation(file: file, line: line, column: column),
-                                      "YAML 别名过多 (too many YAML aliases)", hint: "write the values out instead of using * aliases")
-                    }
-                }
-            default: break
-            }
-            previous = scalar
+        switch YAMLPrecheck.scan(text) {
+        case nil: return nil
+        case .anchor(let line, let column), .alias(let line, let column):
+            return .error("yaml-aliases", at: SourceLocation(file: file, line: line, column: column),
+                          "不接受 YAML 锚点和别名 (YAML anchors & and aliases * are not accepted in content)",
+                          hint: "write the value out in full; a text that begins with & or * goes in quotes")
+        case .tooDeep(let line, let column):
+            return .error("yaml-too-deep", at: SourceLocation(file: file, line: line, column: column),
+                          "YAML 嵌套过深 (YAML nested too deeply)", hint: "content never nests more than a few levels")
         }
-        return nil
     }
 }

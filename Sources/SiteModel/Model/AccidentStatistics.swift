@@ -2,13 +2,13 @@
 public struct AccidentStatistics: Sendable, Hashable {
     public var categories: [AccidentCategory]
     public var regions: [StatisticsRegion]
-    public var records: [AccidentRecord]
+    public var records: AccidentRecords
     /// Example figures, not official: every page showing them says so.
     public var isSample: Bool
     /// Where the figures come from, shown under the tables (optional).
     public var source: BilingualText?
 
-    public init(categories: [AccidentCategory] = [], regions: [StatisticsRegion] = [], records: [AccidentRecord] = [],
+    public init(categories: [AccidentCategory] = [], regions: [StatisticsRegion] = [], records: AccidentRecords = AccidentRecords(),
                 isSample: Bool = false, source: BilingualText? = nil) {
         self.categories = categories
         self.regions = regions

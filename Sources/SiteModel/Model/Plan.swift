@@ -31,10 +31,16 @@ public struct Plan: Sendable, Equatable {
     public var disclosure: BilingualText?
     /// 主送: the recipients of the cover letter.
     public var recipients: BilingualText?
-    /// 有效性.
+    /// 有效性: as front matter states it, else computed at the build date from the period
+    /// (expired once it has ended), else in force.
     public var status: Status
+    /// Where `status` comes from: the front matter, the period at the build date, or nothing
+    /// (no status, no period: the page does not claim one).
+    public var statusBasis: StatusBasis = .stated
     /// 共印N份.
     public var copies: Int?
+    /// Rows of the disclosure box gen-site has no field for (`extra_metadata`: 公开主体, 生效日期…).
+    public var extraMetadata: [MetadataRow] = []
     public var summary: BilingualText?
     /// `draft: true`: built only with `--drafts`.
     public var isDraft = false
@@ -73,6 +79,36 @@ public struct Plan: Sendable, Equatable {
     public func group(_ id: GroupID) -> TaskGroup? { groups.first { $0.id == id } }
 
     public func task(_ number: TaskNumber) -> PlanTask? { tasks.first { $0.number == number } }
+}
+
+extension Plan {
+    public enum StatusBasis: String, Sendable, Hashable {
+        case stated, period, none
+    }
+
+    /// The status at `day` when the front matter states none: expired once the period has ended.
+    /// Unchanged when it is stated.
+    public mutating func computeStatus(at day: Day) {
+        guard statusBasis != .stated else { return }
+        if let period {
+            status = period.end < day ? .expired : .inForce
+            statusBasis = .period
+        } else {
+            status = .inForce
+            statusBasis = .none
+        }
+    }
+}
+
+/// A row of a plan's disclosure box that has no field of its own: `{label: 公开主体, value: 某某街道办事处}`.
+public struct MetadataRow: Sendable, Hashable {
+    public var label: BilingualText
+    public var value: BilingualText
+
+    public init(label: BilingualText, value: BilingualText) {
+        self.label = label
+        self.value = value
+    }
 }
 
 /// 实施期限: the period a plan covers.

@@ -62,6 +62,7 @@ public enum Resolver {
                     return
                 }
                 var plan = toResolve[index]
+                plan.computeStatus(at: buildDate)
                 var found = Diagnostics()
                 if var issuer = plan.issuer {
                     resolve(&issuer, directory: directory, into: &found)

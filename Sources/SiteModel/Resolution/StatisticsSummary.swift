@@ -80,19 +80,21 @@ public struct StatisticsSummary: Sendable, Hashable {
 
     public var latestYear: Year? { years.last }
 
-    public init(_ records: [AccidentRecord]) {
+    public init(_ records: AccidentRecords) {
         var perYear: [Int: AccidentTotals] = [:]
         var perMonth: [StatisticsPeriod: AccidentTotals] = [:]
         var annualYears = Set<Int>()
         var lastMonth: [Int: Int] = [:]
-        var byCategory: [String: [Int: AccidentTotals]] = [:]
-        var byRegion: [String: [Int: AccidentTotals]] = [:]
+        // By the rows' region and category numbers first (no string hashing per row), by id at the end.
+        var categoryYears = [[Int: AccidentTotals]](repeating: [:], count: records.categoryIDs.count)
+        var regionYears = [[Int: AccidentTotals]](repeating: [:], count: records.regionIDs.count)
         var total = AccidentTotals()
-        for record in records {
+        for row in records.indices {
+            let record = records[row]
             let year = record.period.year
             perYear[year, default: AccidentTotals()].add(record)
-            byCategory[record.category, default: [:]][year, default: AccidentTotals()].add(record)
-            byRegion[record.region, default: [:]][year, default: AccidentTotals()].add(record)
+            categoryYears[records.categoryNumber(at: row)][year, default: AccidentTotals()].add(record)
+            regionYears[records.regionNumber(at: row)][year, default: AccidentTotals()].add(record)
             total.add(record)
             if let month = record.period.month {
                 perMonth[record.period, default: AccidentTotals()].add(record)
@@ -101,6 +103,10 @@ public struct StatisticsSummary: Sendable, Hashable {
                 annualYears.insert(year)
             }
         }
+        // Ids without rows are not listed (the tables may hold every declared id); an id listed
+        // twice keeps its first number's totals (the decoder refuses duplicate ids).
+        let byCategory = Dictionary(zip(records.categoryIDs, categoryYears).filter { !$0.1.isEmpty }, uniquingKeysWith: { first, _ in first })
+        let byRegion = Dictionary(zip(records.regionIDs, regionYears).filter { !$0.1.isEmpty }, uniquingKeysWith: { first, _ in first })
         var years: [Year] = []
         for year in perYear.keys.sorted() {
             let complete = annualYears.contains(year) || lastMonth[year] == 12
@@ -121,8 +127,9 @@ public struct StatisticsSummary: Sendable, Hashable {
         if let latest = years.last, !latest.isComplete, let through = latest.lastMonth {
             var current = AccidentTotals(), previous = AccidentTotals()
             let previousByMonth = !annualYears.contains(latest.year - 1) && perYear[latest.year - 1] != nil
-            for record in records {
-                guard let month = record.period.month, month <= through else { continue }
+            for row in records.indices {
+                guard let month = records.month(at: row), month <= through else { continue }
+                let record = records[row]
                 if record.period.year == latest.year { current.add(record) }
                 if record.period.year == latest.year - 1 { previous.add(record) }
             }

@@ -51,6 +51,59 @@ public enum TextDecoding {
         return .failure(.invalidEncoding(line: line, column: column))
     }
 
+    /// A character that may not appear in an HTML page or an XML feed: C0 controls but tab and line
+    /// feed, DEL, the C1 controls, and the noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their
+    /// equivalents in every plane). Pasted from PDFs and other programs; invisible in an editor.
+    public struct ForbiddenCharacter: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+        public var scalar: Unicode.Scalar
+
+        /// `U+000C`.
+        public var codePoint: String {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+    }
+
+    /// The forbidden characters of `text`, at most `limit` of them, with their lines and columns.
+    public static func forbiddenCharacters(in text: String, limit: Int = 20) -> [ForbiddenCharacter] {
+        var found: [ForbiddenCharacter] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var line = 1, lineStart = 0, i = 0
+            let count = bytes.count
+            func report(_ at: Int, _ scalar: UInt32) {
+                var column = 1
+                for j in lineStart..<at where bytes[j] & 0xC0 != 0x80 { column += 1 }
+                found.append(ForbiddenCharacter(line: line, column: column, scalar: Unicode.Scalar(scalar) ?? "\u{FFFD}"))
+            }
+            while i < count, found.count < limit {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == 0x0A { line += 1; lineStart = i + 1 } else if (byte < 0x20 && byte != 0x09) || byte == 0x7F { report(i, UInt32(byte)) }
+                    i += 1
+                    continue
+                }
+                if byte == 0xC2, i + 1 < count, (0x80...0x9F).contains(bytes[i + 1]) {
+                    report(i, UInt32(bytes[i + 1]))
+                } else if byte == 0xEF, i + 2 < count {
+                    let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                    if b1 == 0xB7, (0x90...0xAF).contains(b2) { report(i, 0xFDC0 + UInt32(b2 & 0x3F)) }
+                    if b1 == 0xBF, b2 == 0xBE || b2 == 0xBF { report(i, 0xFFC0 + UInt32(b2 & 0x3F)) }
+                } else if byte >= 0xF0, i + 3 < count, bytes[i + 1] & 0x0F == 0x0F, bytes[i + 2] == 0xBF,
+                          bytes[i + 3] == 0xBE || bytes[i + 3] == 0xBF {
+                    // U+1FFFE … U+10FFFF: the low sixteen bits are FFFE or FFFF.
+                    let scalar = UInt32(byte & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    report(i, scalar)
+                }
+                // Skip the sequence: its length from the lead byte.
+                i += byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            }
+        }
+        return found
+    }
+
     static func normaliseLineEnds(_ text: String) -> String {
         guard text.utf8.contains(13) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

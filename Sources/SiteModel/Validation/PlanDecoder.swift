@@ -4,7 +4,31 @@ import Yams
 enum PlanDecoder {
     static let keys = ["id", "title", "doc_number", "issuer", "issued", "published", "period", "level", "index_number",
                        "category", "disclosure", "recipients", "status", "copies", "summary", "cover_letter",
-                       "attachments", "draft"]
+                       "attachments", "draft", "extra_metadata"]
+
+    /// Fields a plan must state before it is published, with what to write: `gen-site import` leaves
+    /// each one it did not find in the document empty (`issuer:`), for the office to fill in.
+    static let fieldsToFill: [(key: String, name: String, hint: String)] = [
+        ("issued", "成文日期", "write the date on the document (under the signature, or 成文日期 in the metadata box) as issued: YYYY-MM-DD"),
+        ("issuer", "发布机构", "write the id of the unit that issued the plan (the signature, or 发布机构 in the metadata box), as in units.yaml"),
+        ("level", "层级", "write the level of the issuing government: district, town, subdistrict or city"),
+    ]
+
+    /// `issued:`, `issuer:`, `level:` written with no value: a field left for the office to fill in.
+    static func checkFieldsToFill(_ map: YAMLMap, reader: inout YAMLReader) -> Set<String> {
+        var empty = Set<String>()
+        for field in fieldsToFill {
+            guard let entry = map.entries.first(where: { $0.key == field.key }) else { continue }
+            var isEmpty = map[field.key] == nil
+            if case .scalar(let scalar) = entry.value, YAMLReader.trimmed(scalar.string).isEmpty { isEmpty = true }
+            guard isEmpty else { continue }
+            reader.error("plan-field-missing", entry.keyNode,
+                         "\(field.name)未填写，方案不能发布 (`\(field.key)` is empty: the plan cannot be published until it is filled in)",
+                         hint: field.hint)
+            empty.insert(field.key)
+        }
+        return empty
+    }
 
     static func decode(_ files: PlanFiles, into diagnostics: inout Diagnostics) -> Plan? {
         let decoded = decodePlanFile(files, into: &diagnostics)
@@ -48,8 +72,9 @@ enum PlanDecoder {
             reader.error("plan-id-mismatch", node, "id 与目录名不一致 (id \(id) differs from the folder name \(files.folder))",
                          hint: "set id: \(files.folder) or rename the folder")
         }
+        let toFill = checkFieldsToFill(map, reader: &reader)
         let title = reader.required(map, "title", "plan").flatMap { reader.text($0, "title") }
-        let issued = reader.required(map, "issued", "plan").flatMap { reader.day($0, "issued") }
+        let issued = toFill.contains("issued") ? nil : reader.required(map, "issued", "plan").flatMap { reader.day($0, "issued") }
         let status = map["status"].flatMap {
             reader.choice($0, "status", Plan.Status.self, aliases: ["in force": .inForce, "in-force": .inForce,
                                                                     "有效": .inForce, "失效": .expired, "已废止": .superseded])
@@ -58,6 +83,7 @@ enum PlanDecoder {
         let body = MarkdownSource(text: split.body, file: planFile.path, firstLine: split.bodyFirstLine)
         var plan = Plan(id: PlanID(files.folder), title: title, issued: issued, status: status ?? .inForce,
                         body: body, location: planFile.start)
+        if status == nil { plan.statusBasis = .none }
         plan.docNumber = map["doc_number"].flatMap { reader.string($0, "doc_number") }
         if let node = map["issuer"], let written = reader.string(node, "issuer") {
             plan.issuer = UnitReference(written: written, location: reader.location(node))
@@ -91,6 +117,15 @@ enum PlanDecoder {
         plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
         plan.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
         plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
+        if let node = map["extra_metadata"] {
+            plan.extraMetadata = reader.list(node, "extra_metadata").compactMap { item in
+                guard let row = reader.mapping(item, "extra_metadata row") else { return nil }
+                reader.checkKeys(row, known: ["label", "value"])
+                guard let label = reader.required(row, "label", "extra_metadata row").flatMap({ reader.text($0, "label") }),
+                      let value = reader.required(row, "value", "extra_metadata row").flatMap({ reader.text($0, "value") }) else { return nil }
+                return MetadataRow(label: label, value: value)
+            }
+        }
         if let node = map["attachments"] {
             plan.attachments = decodeAttachments(node, files: files, reader: &reader)
         }

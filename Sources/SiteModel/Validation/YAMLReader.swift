@@ -76,9 +76,20 @@ struct YAMLReader {
     }
 
     /// A list; a single scalar or mapping is read as a one-element list.
+    /// More items than this in one list (units, tasks, hazards…) is an error: a city has a few
+    /// thousand units, a plan a few dozen tasks; each item can be two pages.
+    static let maximumItems = 5_000
+
     mutating func list(_ node: Node, _ what: String) -> [Node] {
         switch node {
-        case let .sequence(sequence): return Array(sequence)
+        case let .sequence(sequence):
+            guard sequence.count <= Self.maximumItems else {
+                error("too-many-items", sequence[Self.maximumItems],
+                      "列表项过多 (\(what): more than \(Self.maximumItems) items in one list)",
+                      hint: "split the content (a plan per folder), or publish the list as an attachment")
+                return Array(sequence.prefix(Self.maximumItems))
+            }
+            return Array(sequence)
         case .scalar, .mapping: return Self.isNull(node) ? [] : [node]
         case .alias:
             error("wrong-type", node, "\(what): 不支持此写法 (unsupported value)")
@@ -177,22 +188,29 @@ struct YAMLReader {
         return day
     }
 
+    /// A count (ContentNumber.count): digits only, at most 10⁹.
     mutating func int(_ node: Node, _ what: String) -> Int? {
         guard let text = string(node, what) else { return nil }
-        guard let value = Int(text) else {
-            error("wrong-type", node, "\(what) 应为整数 (\(what) must be a whole number): \(text)")
+        switch ContentNumber.count(text) {
+        case .success(let value): return value
+        case .failure(let failure):
+            error(failure == .outOfRange ? "number-out-of-range" : failure == .negative ? "invalid-value" : "wrong-type", node,
+                  ContentNumber.explain(failure, what, text, whole: true))
             return nil
         }
-        return value
     }
 
+    /// A decimal (ContentNumber.decimal): finite, at most 10¹² in size.
     mutating func number(_ node: Node, _ what: String) -> Double? {
         guard let text = string(node, what) else { return nil }
-        guard let value = Double(text), value.isFinite else {
-            error("wrong-type", node, "\(what) 应为数字 (\(what) must be a number): \(text)")
+        switch ContentNumber.decimal(text) {
+        case .success(let value): return value
+        case .failure(let failure):
+            error(failure == .outOfRange ? "number-out-of-range" : "wrong-type", node,
+                  ContentNumber.explain(failure, what, text, whole: false),
+                  hint: failure == .outOfRange ? "numbers in content are at most 10^12 in size" : "for example 98.5")
             return nil
         }
-        return value
     }
 
     mutating func bool(_ node: Node, _ what: String) -> Bool? {

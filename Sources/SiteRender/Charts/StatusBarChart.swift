@@ -36,9 +36,12 @@ enum StatusBarChart {
     }
 }
 
-/// A number for an SVG attribute: at most two decimals, no trailing zeros.
+/// A number for an SVG attribute: at most two decimals, no trailing zeros. Total: content
+/// numbers are at most 10¹² (ContentNumber), and anything beyond ±10¹³ or not finite is
+/// clamped instead of trapping in the conversion to `Int`.
 func SVGNumber(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
+    let bounded = value.isFinite ? min(max(value, -1e13), 1e13) : 0
+    let hundredths = Int((bounded * 100).rounded())
     let sign = hundredths < 0 ? "-" : ""
     let magnitude = abs(hundredths)
     let whole = magnitude / 100, fraction = magnitude % 100

@@ -4,17 +4,23 @@ import SiteModel
 /// ends, no BOM) and `/data/accidents.json` (the rows and the aggregates the
 /// statistics page shows).
 enum AccidentData {
-    /// The rows (already in `sorted` order) as CSV text.
-    static func csv(_ records: [AccidentRecord]) -> [UInt8] {
+    /// Bytes collected before each hand-over to the writer.
+    static let pieceSize = 1 << 20
+
+    /// The rows, in `order`, as CSV text, made and handed over a megabyte at a time.
+    static func csv(_ records: AccidentRecords, order: [Int], emit: (UnsafeRawBufferPointer) -> Void) {
         var out = Array("period,region,category,accidents,deaths,injuries,loss,severity\n".utf8)
-        out.reserveCapacity(out.count + records.count * 48)
-        for record in records {
+        out.reserveCapacity(pieceSize + 256)
+        // Ids quoted once each, not once a row.
+        let regions = records.regionIDs.map { Array(quote($0).utf8) }, categories = records.categoryIDs.map { Array(quote($0).utf8) }
+        for row in order {
+            let record = records[row]
             // Periods and counts are digits and hyphens; only ids and the severity can need quoting.
             out.append(contentsOf: record.period.description.utf8)
-            for field in [record.region, record.category] {
-                out.append(UInt8(ascii: ","))
-                out.append(contentsOf: quote(field).utf8)
-            }
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: regions[records.regionNumber(at: row)])
+            out.append(UInt8(ascii: ","))
+            out.append(contentsOf: categories[records.categoryNumber(at: row)])
             for count in [record.accidents, record.deaths, record.injuries] {
                 out.append(UInt8(ascii: ","))
                 out.append(contentsOf: String(count).utf8)
@@ -24,17 +30,12 @@ enum AccidentData {
             out.append(UInt8(ascii: ","))
             out.append(contentsOf: quote(record.severity?.rawValue ?? "").utf8)
             out.append(UInt8(ascii: "\n"))
+            if out.count >= pieceSize {
+                out.withUnsafeBytes(emit)
+                out.removeAll(keepingCapacity: true)
+            }
         }
-        return out
-    }
-
-    static func sorted(_ records: [AccidentRecord]) -> [AccidentRecord] {
-        records.sorted { a, b in
-            if a.period != b.period { return a.period < b.period }
-            if a.region != b.region { return a.region < b.region }
-            if a.category != b.category { return a.category < b.category }
-            return (a.severity?.rawValue ?? "") < (b.severity?.rawValue ?? "")
-        }
+        out.withUnsafeBytes(emit)
     }
 
     /// RFC 4180 quoting where needed; a leading = + - @ is prefixed with ' so that spreadsheets do not run it.
@@ -47,8 +48,10 @@ enum AccidentData {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func json(_ context: RenderContext, _ statistics: AccidentStatistics, _ records: [AccidentRecord],
-                     _ summary: StatisticsSummary) -> JSONValue {
+    /// accidents.json: the header, the rows (made and handed over a megabyte at a time, in
+    /// `order`), then the aggregates; the same text as one `JSONValue` serialised whole.
+    static func json(_ context: RenderContext, _ statistics: AccidentStatistics, order: [Int],
+                     _ summary: StatisticsSummary, emit: (UnsafeRawBufferPointer) -> Void) {
         func totals(_ t: AccidentTotals) -> JSONValue {
             .object([("accidents", .int(t.accidents)), ("deaths", .int(t.deaths)), ("injuries", .int(t.injuries)),
                      ("loss", .number(t.loss)), ("major_accidents", .int(t.majorAccidents))])
@@ -66,12 +69,6 @@ enum AccidentData {
                          }))])
             })
         }
-        let rows = records.map { record -> JSONValue in
-            .object([("period", .string(record.period.description)), ("region", .string(record.region)),
-                     ("category", .string(record.category)), ("accidents", .int(record.accidents)),
-                     ("deaths", .int(record.deaths)), ("injuries", .int(record.injuries)), ("loss", .number(record.loss)),
-                     ("severity", .optional(record.severity?.rawValue))])
-        }
         let years = summary.years.map { year -> JSONValue in
             .object([("year", .int(year.year)), ("complete", .bool(year.isComplete)), ("last_month", .optional(year.lastMonth)),
                      ("totals", totals(year.totals)), ("accidents_change", change(year.accidentsChange)),
@@ -83,16 +80,60 @@ enum AccidentData {
                            ("previous", y.previous.map(totals) ?? .null), ("accidents_change", change(y.accidentsChange)),
                            ("deaths_change", change(y.deathsChange))])
         }
-        return .object(OpenData.header(context) + [
+        let before: [(String, JSONValue)] = OpenData.header(context) + [
             ("url", OpenData.urls(context, .statistics)),
             ("loss_unit", .string("10000 CNY")),
             ("categories", .array(statistics.categories.map { .object([("id", .string($0.id)), ("name", OpenData.text($0.name))]) })),
             ("regions", .array(statistics.regions.map { .object([("id", .string($0.id)), ("name", OpenData.text($0.name))]) })),
-            ("records", .array(rows)),
+        ]
+        let after: [(String, JSONValue)] = [
             ("years", .array(years)),
             ("year_to_date", ytd),
             ("by_category", byYear(summary.byCategory, statistics.categories.map(\.id))),
             ("by_region", byYear(summary.byRegion, statistics.regions.map(\.id))),
-        ])
+        ]
+        var out = Array("{\n".utf8)
+        out.reserveCapacity(pieceSize + 1024)
+        for (key, value) in before { JSONValue.member(key, value, last: false, indent: 1, into: &out) }
+        out.append(contentsOf: "  \"records\": ".utf8)
+        let records = statistics.records
+        if order.isEmpty {
+            out.append(contentsOf: "[],\n".utf8)
+        } else {
+            out.append(contentsOf: "[\n".utf8)
+            var regions: [[UInt8]] = [], categories: [[UInt8]] = []
+            for id in records.regionIDs { var q: [UInt8] = []; JSONValue.quote(id, into: &q); regions.append(q) }
+            for id in records.categoryIDs { var q: [UInt8] = []; JSONValue.quote(id, into: &q); categories.append(q) }
+            for (position, row) in order.enumerated() {
+                let record = records[row]
+                out.append(contentsOf: "    {\n      \"period\": \"".utf8)
+                out.append(contentsOf: record.period.description.utf8)
+                out.append(contentsOf: "\",\n      \"region\": ".utf8)
+                out.append(contentsOf: regions[records.regionNumber(at: row)])
+                out.append(contentsOf: ",\n      \"category\": ".utf8)
+                out.append(contentsOf: categories[records.categoryNumber(at: row)])
+                out.append(contentsOf: ",\n      \"accidents\": ".utf8)
+                out.append(contentsOf: String(record.accidents).utf8)
+                out.append(contentsOf: ",\n      \"deaths\": ".utf8)
+                out.append(contentsOf: String(record.deaths).utf8)
+                out.append(contentsOf: ",\n      \"injuries\": ".utf8)
+                out.append(contentsOf: String(record.injuries).utf8)
+                out.append(contentsOf: ",\n      \"loss\": ".utf8)
+                JSONValue.number(record.loss).write(to: &out, indent: 3)
+                out.append(contentsOf: ",\n      \"severity\": ".utf8)
+                JSONValue.optional(record.severity?.rawValue).write(to: &out, indent: 3)
+                out.append(contentsOf: (position + 1 < order.count ? "\n    },\n" : "\n    }\n").utf8)
+                if out.count >= pieceSize {
+                    out.withUnsafeBytes(emit)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            out.append(contentsOf: "  ],\n".utf8)
+        }
+        for (index, (key, value)) in after.enumerated() {
+            JSONValue.member(key, value, last: index + 1 == after.count, indent: 1, into: &out)
+        }
+        out.append(contentsOf: "}\n".utf8)
+        out.withUnsafeBytes(emit)
     }
 }

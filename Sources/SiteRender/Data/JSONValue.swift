@@ -41,7 +41,17 @@ public enum JSONValue: Sendable, Equatable {
         for _ in 0..<(2 * level) { out.append(0x20) }
     }
 
-    private func write(to out: inout [UInt8], indent: Int) {
+    /// One member of an object at `indent`, as `.object` writes it: `"key": value`, a comma unless `last`.
+    static func member(_ key: String, _ value: JSONValue, last: Bool, indent: Int, into out: inout [UInt8]) {
+        JSONValue.indent(indent, into: &out)
+        JSONValue.quote(key, into: &out)
+        out.append(contentsOf: ": ".utf8)
+        value.write(to: &out, indent: indent)
+        if !last { out.append(UInt8(ascii: ",")) }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
@@ -63,12 +73,7 @@ public enum JSONValue: Sendable, Equatable {
             guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
             out.append(contentsOf: "{\n".utf8)
             for (index, (key, value)) in members.enumerated() {
-                JSONValue.indent(indent + 1, into: &out)
-                JSONValue.quote(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
-                value.write(to: &out, indent: indent + 1)
-                if index + 1 < members.count { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\n"))
+                JSONValue.member(key, value, last: index + 1 == members.count, indent: indent + 1, into: &out)
             }
             JSONValue.indent(indent, into: &out)
             out.append(UInt8(ascii: "}"))

@@ -46,6 +46,11 @@ public struct MarkdownRenderer: Sendable {
     }
 
     public func render(_ text: String, file: String, firstLine: Int) -> RenderedMarkdown {
+        // Over a limit that bounds cmark-gfm's time and memory: an error, and nothing rendered.
+        if let exceeded = MarkdownLimits.check(text) {
+            return RenderedMarkdown(html: TrustedHTML(""), headings: [],
+                                    diagnostics: [MarkdownLimits.diagnostic(exceeded, file: file, firstLine: firstLine)])
+        }
         cmarkRegistration.touch()
         let options = CMARK_OPT_DEFAULT
         guard let parser = cmark_parser_new(options) else {

@@ -7,6 +7,22 @@ public struct OutputFile: Sendable {
         case data(Data)
         /// A file of the content folder (path relative to the content root), copied as-is.
         case copy(String)
+        /// Made while it is written, piece by piece: `produce` hands each piece to the closure
+        /// it is given, in order. For files too large to hold whole beside the site (the open
+        /// data of a million statistics rows runs to 180 MB of JSON).
+        case streamed(@Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void)
+    }
+
+    /// The bytes, for files made in memory (`data` or `streamed`); nil for a copy of a content file.
+    public var madeBytes: Data? {
+        switch contents {
+        case .data(let data): return data
+        case .copy: return nil
+        case .streamed(let produce):
+            var data = Data()
+            produce { data.append(contentsOf: $0) }
+            return data
+        }
     }
 
     public var path: String

@@ -16,13 +16,93 @@ import SiteModel
 /// read, which on a rebuild is most of the site (deleting a tree of
 /// thousands of files and making a new one costs more than rendering it).
 /// Builds of one output folder are serialised by a lock on its parent folder.
+///
+/// The folders gen-site makes carry a mark (`.gen-site-output`); any other
+/// existing folder that is not empty is refused, so a user's own folder (a
+/// checkout of a pages branch) is never moved or deleted, unless `takeOver`
+/// (`--force`) says so. Hidden entries at the output's top level (`.git`,
+/// `.nojekyll`, `.well-known`…), `CNAME`, `_headers` and `_redirects` are not
+/// the site's: they move into each new output and are never deleted. The new
+/// site replaces the old in one atomic step, renameat2(RENAME_EXCHANGE): a
+/// reader never sees the output missing, and a build killed at any instant
+/// leaves either the old site or the new one.
 public struct SiteWriter: Sendable {
     public var outputPath: String
     public var contentRoot: String
+    /// Write into (and replace) an existing folder without gen-site's mark.
+    public var takeOver: Bool
 
-    public init(outputPath: String, contentRoot: String) {
+    public init(outputPath: String, contentRoot: String, takeOver: Bool = false) {
         self.outputPath = outputPath
         self.contentRoot = contentRoot
+        self.takeOver = takeOver
+    }
+
+    /// The file that marks a folder as gen-site's output (or staging folder).
+    public static let markName = ".gen-site-output"
+    static let markText = """
+        This folder is a site written by gen-site. Each build replaces its contents; hidden files and
+        folders (.git, .nojekyll…), CNAME, _headers and _redirects at this level are kept. Without
+        this file, gen-site refuses to write here unless run with --force.
+
+        """
+
+    /// Names at an output's top level that are not the site's and are kept from build to build.
+    public static func isKept(_ name: String) -> Bool {
+        (name.hasPrefix(".") && name != markName) || name == "CNAME" || name == "_headers" || name == "_redirects"
+    }
+
+    /// Whose a folder is: nothing there, an empty folder, one gen-site marked, or someone else's.
+    enum Ownership: Equatable {
+        case absent, empty, marked
+        /// Not gen-site's: a file, or a folder holding these names (a few of them).
+        case foreign([String])
+    }
+
+    static func ownership(of path: String) -> Ownership {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .absent }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return .foreign([(path as NSString).lastPathComponent]) }
+        if lstat(path + "/" + markName, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG { return .marked }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return .foreign([]) }
+        return names.isEmpty ? .empty : .foreign(Array(names.sorted().prefix(3)))
+    }
+
+    /// Why the output cannot be written (the checks `begin` makes before touching anything,
+    /// which `check -o` makes too), or nil.
+    public func refusal() -> String? {
+        let (output, _, staging) = locations
+        let real = { (path: String) -> String in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
+        let outputReal = real(output.path), contentReal = real(contentRoot)
+        // The output folder is replaced whole: it must not be, or hold, the content folder.
+        if contentReal == outputReal || contentReal.hasPrefix(outputReal.hasSuffix("/") ? outputReal : outputReal + "/") {
+            return "refusing to replace \(output.path): it holds the content folder \(contentRoot); write the site elsewhere (-o public)"
+        }
+        // Nor lie inside it: the folder swapped aside would be content (and read as content next time).
+        if outputReal.hasPrefix(contentReal.hasSuffix("/") ? contentReal : contentReal + "/") {
+            return "refusing to write \(output.path): it is inside the content folder \(contentRoot); write the site beside it (-o public)"
+        }
+        // What is there must be a folder gen-site may replace: not a file, and not a symlink (which the swap would replace
+        // with a folder, breaking what it points to).
+        var status = stat()
+        if lstat(output.path, &status) == 0 {
+            if (status.st_mode & S_IFMT) == S_IFLNK {
+                return "refusing to replace \(output.path): it is a symbolic link; pass the folder it points to (-o \(outputReal))"
+            }
+            if (status.st_mode & S_IFMT) != S_IFDIR {
+                return "refusing to replace \(output.path): it is a file, not a folder"
+            }
+        }
+        guard !takeOver else { return nil }
+        if case .foreign(let names) = Self.ownership(of: output.path) {
+            return "refusing to write into \(output.path): it holds files gen-site did not make (\(names.joined(separator: ", "))…); "
+                + "write the site into a new or empty folder, or pass --force to let gen-site take this one over "
+                + "(it keeps .git, other hidden files, CNAME, _headers and _redirects, and replaces everything else)"
+        }
+        if case .foreign = Self.ownership(of: staging) {
+            return "refusing to use \(staging) as the staging folder: gen-site did not make it; move it away, or pass --force"
+        }
+        return nil
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -47,24 +127,41 @@ public struct SiteWriter: Sendable {
     /// whole staging folder is what is swapped in atomically. A symbolic link
     /// in the file's place is not followed.
     static func writeFile(_ path: String, _ data: Data) -> Bool {
+        writeFile(path) { emit in data.withUnsafeBytes { emit($0) } }
+    }
+
+    /// The same for a file made in pieces: each piece `produce` emits is written as it comes.
+    static func writeFile(_ path: String, _ produce: (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void) -> Bool {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return data.withUnsafeBytes { buffer -> Bool in
-            guard var pointer = buffer.baseAddress else { return true }
+        var ok = true
+        produce { buffer in
+            guard ok, var pointer = buffer.baseAddress else { return }
             var remaining = buffer.count
             while remaining > 0 {
                 let written = Glibc.write(fd, pointer, remaining)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    ok = false
+                    return
                 }
                 remaining -= written
                 pointer = pointer.advanced(by: written)
             }
-            return true
         }
+        return ok
     }
+
+    /// renameat2(2) with RENAME_EXCHANGE: `a` and `b` change places atomically. Glibc declares it
+    /// only for _GNU_SOURCE, which Swift's Glibc module does not define: it is found by name.
+    static func exchange(_ a: String, _ b: String) -> Bool {
+        guard let renameat2 = renameat2Function else { errno = ENOSYS; return false }
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
+    }
+
+    private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private static let renameat2Function: Renameat2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: Renameat2.self) }
 
     /// True when the file at `path` holds exactly `data` (its size is known to match).
     static func fileHolds(_ path: String, _ data: Data) -> Bool {
@@ -167,27 +264,7 @@ public struct SiteWriter: Sendable {
         }
         let fm = FileManager.default
         let (output, parent, staging) = locations
-        // The output folder is replaced whole: it must not be, or hold, the content folder.
-        let real = { (path: String) -> String in URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path }
-        let outputReal = real(output.path), contentReal = real(contentRoot)
-        if contentReal == outputReal || contentReal.hasPrefix(outputReal.hasSuffix("/") ? outputReal : outputReal + "/") {
-            throw .io("refusing to replace \(output.path): it holds the content folder \(contentRoot); write the site elsewhere (-o public)")
-        }
-        // Nor lie inside it: the folder swapped aside would be content (and read as content next time).
-        if outputReal.hasPrefix(contentReal.hasSuffix("/") ? contentReal : contentReal + "/") {
-            throw .io("refusing to write \(output.path): it is inside the content folder \(contentRoot); write the site beside it (-o public)")
-        }
-        // What is there must be a folder gen-site may replace: not a file, and not a symlink (which the swap would replace
-        // with a folder, breaking what it points to).
-        var status = stat()
-        if lstat(output.path, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFLNK {
-                throw .io("refusing to replace \(output.path): it is a symbolic link; pass the folder it points to (-o \(outputReal))")
-            }
-            if (status.st_mode & S_IFMT) != S_IFDIR {
-                throw .io("refusing to replace \(output.path): it is a file, not a folder")
-            }
-        }
+        if let refusal = refusal() { throw .io(refusal) }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
@@ -247,6 +324,10 @@ public struct SiteWriter: Sendable {
             } else if errno != EEXIST {
                 throw .io("cannot create \(staging): \(String(cString: strerror(errno)))")
             }
+            // The mark goes with the folder: after the swap this folder is the output.
+            guard SiteWriter.writeFile(staging + "/" + SiteWriter.markName, Data(SiteWriter.markText.utf8)) else {
+                throw .io("cannot write \(staging)/\(SiteWriter.markName): \(String(cString: strerror(errno)))")
+            }
             var folders = Set<String>()
             for path in paths {
                 var folder = Substring(path)
@@ -285,6 +366,10 @@ public struct SiteWriter: Sendable {
                 let source = contentRoot + "/" + relative
                 guard let bytes = FileManager.default.contents(atPath: source) else { fail(file.path, "cannot copy \(source)"); return }
                 data = bytes
+            case .streamed(let produce):
+                // Written as it is made, never whole in memory (and so never compared with the old bytes).
+                if !SiteWriter.writeFile(target, produce) { fail(file.path, "cannot write \(target)") }
+                return
             }
             if existing[file.path] == data.count && SiteWriter.fileHolds(target, data) { return }
             if !SiteWriter.writeFile(target, data) { fail(file.path, "cannot write \(target)") }
@@ -310,25 +395,40 @@ public struct SiteWriter: Sendable {
             if let beforeSwap {
                 do { try beforeSwap(staging) } catch { throw .io("\(error)") }
             }
-            let swapping = (output as NSString).deletingLastPathComponent
-                + "/.\((output as NSString).lastPathComponent).swap-\(ProcessInfo.processInfo.processIdentifier)"
             var info = stat()
-            let hadOutput = lstat(output, &info) == 0
-            if hadOutput {
-                guard rename(output, swapping) == 0 else { throw .io("cannot move \(output) aside: \(String(cString: strerror(errno)))") }
+            guard lstat(output, &info) == 0 else {
+                // No output yet: the staging folder takes its name, in one rename.
+                guard rename(staging, output) == 0 else { throw .io("cannot move the new site into \(output): \(String(cString: strerror(errno)))") }
+                return
             }
+            // What is not the site's (.git, CNAME…) goes with the live output into the new one. A copy already
+            // in the staging folder (left by a build killed here) changes places with the live one: both are kept.
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter(SiteWriter.isKept).sorted()
+            for name in names {
+                let from = output + "/" + name, to = staging + "/" + name
+                let moved = lstat(to, &info) == 0 ? SiteWriter.exchange(from, to) : rename(from, to) == 0
+                guard moved else { throw .io("cannot carry \(from) into the new site: \(String(cString: strerror(errno)))") }
+            }
+            // One atomic step: the new site and the old change places; the old is the next staging folder
+            // (marked as gen-site's: an output taken over with --force held files of its own until now).
+            if SiteWriter.exchange(staging, output) {
+                _ = SiteWriter.writeFile(staging + "/" + SiteWriter.markName, Data(SiteWriter.markText.utf8))
+                return
+            }
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else {
+                throw .io("cannot move the new site into \(output): \(String(cString: strerror(errno)))")
+            }
+            // A file system without RENAME_EXCHANGE: two renames, the output absent between them.
+            let aside = (output as NSString).deletingLastPathComponent
+                + "/.\((output as NSString).lastPathComponent).swap-\(ProcessInfo.processInfo.processIdentifier)"
+            guard rename(output, aside) == 0 else { throw .io("cannot move \(output) aside: \(String(cString: strerror(errno)))") }
             guard rename(staging, output) == 0 else {
                 let reason = String(cString: strerror(errno))
-                if hadOutput { _ = rename(swapping, output) }
+                _ = rename(aside, output)
                 throw .io("cannot move the new site into \(output): \(reason)")
             }
-            if hadOutput {
-                if lstat(swapping, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-                    _ = rename(swapping, staging)
-                } else {
-                    _ = unlink(swapping)   // the output was a symbolic link: it is gone, its target untouched
-                }
-            }
+            _ = rename(aside, staging)
+            _ = SiteWriter.writeFile(staging + "/" + SiteWriter.markName, Data(SiteWriter.markText.utf8))
         }
     }
 }

@@ -14,7 +14,9 @@ struct StagingTree {
     var files: [String: Int] = [:]
     var others: [String] = []
 
-    /// Reads `root` recursively; a folder that cannot be read counts as empty.
+    /// Reads `root` recursively; a folder that cannot be read counts as empty. Top-level
+    /// entries the writer keeps (`SiteWriter.isKept`: .git, CNAME, its own mark) are not part
+    /// of the tree: they are neither read nor removed.
     static func scan(_ root: String) -> StagingTree {
         var tree = StagingTree()
         tree.scan(root, relative: "")
@@ -31,6 +33,7 @@ struct StagingTree {
                 pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             guard name != ".", name != ".." else { continue }
+            if relative.isEmpty && (SiteWriter.isKept(name) || name == SiteWriter.markName) { continue }
             let child = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             guard lstat(root + "/" + child, &info) == 0 else { others.append(child); continue }

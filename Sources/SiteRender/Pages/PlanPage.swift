@@ -71,10 +71,18 @@ enum PlanPage {
         add("meta_published", plan.published.map { TrustedHTML(text: page.date($0)) })
         add("meta_period", plan.period.map { TrustedHTML(text: page.period($0)) })
         add("meta_disclosure", page.inline(plan.disclosure))
-        add("meta_status", TrustedHTML(text: page.statusLabel(plan.status)))
+        // 有效性 as stated, or as the period gives it at the build date; never assumed.
+        if plan.statusBasis != .none { add("meta_status", TrustedHTML(text: page.statusLabel(plan.status))) }
         add("meta_level", plan.level.map { TrustedHTML(text: page.t("level_\($0.rawValue)")) })
         add("meta_recipients", page.inline(plan.recipients))
         add("meta_copies", plan.copies.map { TrustedHTML(text: page.language == .zh ? "\($0)份" : "\($0)") })
+        // The box's other rows, as the document prints them.
+        for row in plan.extraMetadata {
+            let value = page.inline(row.value)
+            guard !value.html.isEmpty else { continue }
+            _ = page.inline(row.label)  // marks the page when the label has no translation
+            rows.append(["label": page.plain(row.label), "value_html": value])
+        }
         return rows
     }
 }

@@ -8,10 +8,11 @@ extension PageBuilder {
             "title_html": inline(plan.title),
             "issued": date(plan.issued),
             "issued_iso": plan.issued.description,
-            "status": statusLabel(plan.status),
             "status_class": plan.status.rawValue,
             "task_count": plan.tasks.count,
         ]
+        // 有效性 as stated or as the period gives it at the build date; never assumed.
+        if plan.statusBasis != .none { item["status"] = statusLabel(plan.status) }
         if let number = plan.docNumber { item["doc_number"] = number }
         if let issuer = plan.issuer?.id.flatMap({ site.unit($0) }) {
             item["issuer_html"] = inline(issuer.name)

@@ -24,61 +24,94 @@ public struct Theme: Sendable {
         self.templateNames = templateNames
     }
 
-    /// Loads the theme from `folders`, later folders overriding earlier ones.
+    /// A folder the theme is read from.
+    public struct Folder: Sendable {
+        public var path: String
+        /// Links in the folder are followed only to real paths inside this folder (a site's
+        /// `templates/`: the content folder).
+        public var boundary: String
+        /// What a file's path relative to the folder is prefixed with in diagnostics: `templates/`
+        /// for a site's own folder (diagnostics of content are relative to the content folder),
+        /// the folder's absolute path for the default theme.
+        public var reportPrefix: String
+
+        public init(path: String, boundary: String, reportPrefix: String) {
+            self.path = path
+            self.boundary = boundary
+            self.reportPrefix = reportPrefix
+        }
+
+        /// A folder standing alone: links inside it only, reported by its absolute path.
+        public init(_ path: String) {
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            self.init(path: path, boundary: path, reportPrefix: absolute + "/")
+        }
+    }
+
+    /// Loads the theme from `folders` (each its own boundary), later folders overriding earlier ones.
     public static func load(from folders: [String]) -> (Theme?, Diagnostics) {
+        load(from: folders.map { Folder($0) })
+    }
+
+    /// Loads the theme from `folders`, later folders overriding earlier ones. Every folder is walked
+    /// by FolderWalker's rule (no link out of its boundary, no loop); every text is read by
+    /// ContentReader's (size, encoding, forbidden characters), so a template that is not UTF-8 is
+    /// an error, not an empty page.
+    public static func load(from folders: [Folder]) -> (Theme?, Diagnostics) {
         var diagnostics = Diagnostics()
-        var templateFiles: [String: String] = [:]   // name → path
-        var stringsFiles: [String] = []
+        var templateFiles: [String: (path: String, report: String)] = [:]   // name → file
+        var stringsFiles: [(path: String, report: String)] = []
         var assetFiles: [String: String] = [:]      // relative → path
-        let fm = FileManager.default
         for folder in folders {
-            guard let items = fm.enumerator(atPath: folder) else { continue }
-            for case let relative as String in items {
-                let path = (folder as NSString).appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            let (entries, problems) = FolderWalker.walk(folder.path, boundary: folder.boundary)
+            for problem in problems { diagnostics.append(problem.diagnostic(prefix: folder.reportPrefix)) }
+            for entry in entries where entry.kind == .file {
+                let relative = entry.path
+                let file = (path: folder.path + "/" + relative, report: folder.reportPrefix + relative)
                 if relative.hasSuffix(".mustache") && !relative.contains("/") {
-                    templateFiles[String(relative.dropLast(".mustache".count))] = path
+                    templateFiles[String(relative.dropLast(".mustache".count))] = file
                 } else if relative == "strings.yaml" {
-                    stringsFiles.append(path)
-                } else if relative.hasPrefix("assets/") && !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                    assetFiles[relative] = path
+                    stringsFiles.append(file)
+                } else if relative.hasPrefix("assets/") {
+                    assetFiles[relative] = file.path
                 }
             }
         }
         var templates: [String: CompiledTemplate] = [:]
         var texts: [String: String] = [:]
         for name in templateFiles.keys.sorted() {
-            guard let path = templateFiles[name] else { continue }
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            texts[name] = text
+            guard let file = templateFiles[name] else { continue }
+            guard let source = ContentReader.readTextFile(file.path, reportedAs: file.report, into: &diagnostics) else { continue }
+            texts[name] = source.text
             do {
-                templates[name] = try MustacheParser.parse(text)
+                templates[name] = try MustacheParser.parse(source.text)
             } catch {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(file: path, line: error.line, column: error.column),
+                diagnostics.append(.error("template-syntax", at: SourceLocation(file: file.report, line: error.line, column: error.column),
                                           "模板语法错误 (template syntax error): \(error.message)"))
             }
         }
         var table: [String: BilingualText] = [:]
-        for path in stringsFiles {
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            let (entries, stringDiagnostics) = StringTableDecoder.decode(SourceFile(path: path, text: text))
+        for file in stringsFiles {
+            guard let source = ContentReader.readTextFile(file.path, reportedAs: file.report, into: &diagnostics) else { continue }
+            let (entries, stringDiagnostics) = StringTableDecoder.decode(source)
             diagnostics.append(contentsOf: stringDiagnostics)
             table.merge(entries) { _, new in new }
         }
         var assets: [String: Data] = [:]
         for (relative, path) in assetFiles {
-            if let data = fm.contents(atPath: path) { assets[relative] = data }
+            if let data = FileManager.default.contents(atPath: path) { assets[relative] = data } else {
+                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: path), "无法读取文件 (cannot read the file)"))
+            }
         }
         for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "report", "notices", "article", "search", "translation-status", "units", "unit", "404"] where templateFiles[required] == nil {
-            diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first ?? "Templates"),
+            diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first.map { $0.reportPrefix + "layout.mustache" } ?? "Templates"),
                                       "缺少模板 (template missing): \(required).mustache"))
         }
         // A partial or parent that names no template would render as nothing, silently.
         for name in templates.keys.sorted() {
-            guard let template = templates[name], let path = templateFiles[name] else { continue }
+            guard let template = templates[name], let file = templateFiles[name] else { continue }
             for missing in Set(template.partialNames).subtracting(templateFiles.keys).sorted() {
-                diagnostics.append(.error("missing-template", at: SourceLocation(file: path),
+                diagnostics.append(.error("missing-template", at: SourceLocation(file: file.report),
                                           "模板引用了不存在的模板 (\(name).mustache includes \(missing), which does not exist)",
                                           hint: "add \(missing).mustache to the theme, or fix the name in {{>\(missing)}}"))
             }

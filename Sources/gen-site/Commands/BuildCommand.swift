@@ -37,6 +37,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include plans, notices and pages marked draft: true.")
     var drafts = false
 
+    @Flag(name: .long, help: "Write into an existing folder gen-site did not make, replacing what is in it (hidden files such as .git, CNAME, _headers and _redirects are kept).")
+    var force = false
+
     @Option(name: .long, help: "Diagnostics format: text, json or github.")
     var format: String = "text"
 
@@ -57,7 +60,7 @@ struct BuildCommand: ParsableCommand {
         let started = Date()
         let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
                                options: BuildOptions(baseURL: baseURL, searchIndex: !noSearchIndex), parallel: !singleThreaded,
-                               drafts: drafts)
+                               drafts: drafts, takeOver: force)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
         guard let pages = result.pageCount else {
@@ -102,8 +105,13 @@ enum Build {
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
         if let site, let theme, !diagnostics.hasErrors {
-            let (_, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme))
-            diagnostics.append(contentsOf: renderDiagnostics)
+            let context = RenderContext(site: site, theme: theme)
+            if let tooMany = SiteRenderer.pageLimit(context) {
+                diagnostics.append(tooMany)
+            } else {
+                // Rendered for the diagnostics only: the pages are dropped as they are made.
+                diagnostics.append(contentsOf: SiteRenderer.renderStreaming(context) { _ in })
+            }
         }
         return diagnostics
     }
@@ -117,17 +125,16 @@ enum Build {
     }
 
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
-                    parallel: Bool, drafts: Bool = false) -> Result {
+                    parallel: Bool, drafts: Bool = false, takeOver: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var timings: [(stage: String, seconds: Double)] = []
         func failed() -> Result { Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0, timings: timings) }
         func writeFailed(_ error: any Error) -> Result {
-            diagnostics.append(.error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
-                                      "无法写入输出目录 (cannot write the output): \(error)"))
+            diagnostics.append(Build.writeFailed(output, "\(error)"))
             return failed()
         }
         // The output's lock, and a scan of its staging folder while the content loads.
-        let writer = SiteWriter(outputPath: output, contentRoot: content)
+        let writer = SiteWriter(outputPath: output, contentRoot: content, takeOver: takeOver)
         let prefetched = writer.prefetch()
         // load → validate → resolve
         let (site, found) = timed("load", &timings) {
@@ -140,6 +147,10 @@ enum Build {
         // render → write: the pages are written as they are rendered (a large site is never all
         // in memory) into the staging folder, which is swapped in only when nothing went wrong.
         let context = RenderContext(site: site, theme: theme, options: options)
+        if let tooMany = SiteRenderer.pageLimit(context) {
+            diagnostics.append(tooMany)
+            return failed()
+        }
         let support = timed("support files", &timings) { SiteRenderer.supportFiles(context) }
         let search = options.searchIndex ? SearchIndex(context) : nil
         let paths = timed("paths", &timings) { SiteRenderer.outputPaths(context, supportFiles: support) + (search?.paths ?? []) }
@@ -181,6 +192,12 @@ enum Build {
     }
 
     nonisolated(unsafe) static var keptUntilExit: [Any] = []
+
+    /// The output folder could not be written: at the folder, as given.
+    static func writeFailed(_ output: String, _ reason: String) -> Diagnostic {
+        .error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
+               "无法写入输出目录 (cannot write the output): \(reason)")
+    }
 
     /// Today in the local calendar: the only place gen-site reads the clock.
     static func today() -> Day {

@@ -24,6 +24,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list the English pages whose text is still (partly) Chinese.")
     var translations = false
 
+    @Option(name: [.short, .customLong("output")], help: "Also check that `build -o` could write this folder.")
+    var output: String?
+
+    @Flag(name: .long, help: "With -o: as build --force would.")
+    var force = false
+
     func validate() throws {
         guard DiagnosticPrinter.Format(rawValue: format) != nil else {
             throw ValidationError("unknown format \"\(format)\": use text, json or github")
@@ -36,6 +42,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
         var diagnostics = Build.check(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
+        if let output, let refusal = SiteWriter(outputPath: output, contentRoot: content, takeOver: force).refusal() {
+            diagnostics.append(Build.writeFailed(output, refusal))
+        }
         if printer.format == .text && diagnostics.isEmpty {
             Terminal.err("gen-site check: \(content): no problems\n")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ImportReaders
 import SiteModel
 
 /// `gen-site import FILE.txt [--id ID] [-o CONTENT] [--force]`: a published
@@ -8,16 +9,20 @@ import SiteModel
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Turn a plan's published plain text (UTF-8 or GB18030) into a plan folder.",
+        abstract: "Turn a plan as published — text, web page, Word or PDF — into a plan folder.",
         discussion: """
-            Writes CONTENT/plans/<id>/plan.md, tasks.yaml and attachments/<file>, and appends the
-            units it did not find in units.yaml. Prints a report: the lines it skipped, the guesses
-            it made (joined lines, dropped repeated characters, units split by spaces) and the new
-            units. Exit 0 when a plan folder was written, 1 when the text is not a plan it can read.
+            Reads .txt (UTF-8, GB18030, UTF-16 with a BOM), .html (a saved web page), .docx and .pdf
+            (through pdftotext, from poppler-utils). Writes CONTENT/plans/<id>/plan.md, tasks.yaml and
+            attachments/<file>, and appends the units it did not find in units.yaml. Prints a report:
+            the lines it skipped, the guesses it made, each header field and where it came from, and
+            last `import: N tasks, N units, header F/T fields found, N tables, N lines lost`. A field
+            the document does not state is left empty for you to fill in (gen-site check names it).
+            Exit 0 when a plan folder was written and nothing was lost, 1 when the file is not a plan
+            it can read or a line of it is not in what was written.
             """
     )
 
-    @Argument(help: "The plan's text file.")
+    @Argument(help: "The plan: .txt, .html, .docx or .pdf.")
     var file: String
 
     @Option(name: .long, help: "The plan's id (default: from the file name).")
@@ -29,12 +34,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Replace an existing plan folder of the same id.")
     var force = false
 
-    @Option(name: .long, help: "The date deciding in_force or expired (YYYY-MM-DD; default today).")
-    var date: String?
-
     func validate() throws {
         if let id, !IdentifierSyntax.isValid(id) { throw ValidationError("--id: lowercase ASCII letters, digits and hyphens") }
-        if let date, Day(iso: date) == nil { throw ValidationError("--date must be a real day written YYYY-MM-DD") }
     }
 
     func run() throws {
@@ -43,13 +44,12 @@ struct ImportCommand: ParsableCommand {
             Terminal.err("gen-site import: cannot read \(file)\n")
             throw ExitCode(1)
         }
-        let decoded: TextDecoding.Result
-        switch TextDecoding.decode(data) {
-        case .success(let result): decoded = result
-        case .failure(.binary):
-            Terminal.err("gen-site import: \(file) is not a text file\n"); throw ExitCode(1)
-        case .failure(.invalidEncoding(let line, let column)):
-            Terminal.err("gen-site import: \(file):\(line):\(column): neither UTF-8 nor GB18030\n"); throw ExitCode(1)
+        let read: DocumentReader.Result
+        do {
+            read = try DocumentReader.read(data, path: file)
+        } catch {
+            Terminal.err("gen-site import: \(file): \(error)\n")
+            throw ExitCode(1)
         }
         // Units already known: from units.yaml when the content folder has one.
         var known: [SiteModel.Unit] = []
@@ -59,8 +59,7 @@ struct ImportCommand: ParsableCommand {
         }
         let result: PlanImporter.Result
         do {
-            result = try PlanImporter.run(text: decoded.text, id: id, fileName: file, knownUnits: known,
-                                          today: date.flatMap(Day.init(iso:)) ?? Build.today())
+            result = try PlanImporter.run(document: read.document, id: id, fileName: file, knownUnits: known)
         } catch {
             Terminal.err("gen-site import: \(file) is not a plan gen-site can read: \(error)\n")
             throw ExitCode(1)
@@ -73,15 +72,19 @@ struct ImportCommand: ParsableCommand {
             }
             try fm.removeItem(at: folder)
         }
+        // The original is published with the plan — a text, Word or PDF file as it is; a saved web page is
+        // not (its own attachments are listed in the report).
         let attachment = URL(fileURLWithPath: file).lastPathComponent
+        let original = OutputFileName.isPlain(attachment) ? Self.attachmentTitle(read.document.format) : nil
         var plan = result.planMarkdown
-        if OutputFileName.isPlain(attachment) {
-            plan = plan.replacingOccurrences(of: "\n---\n\n", with: "\nattachments:\n  - file: \(attachment)\n    title: {zh: 原文（纯文本）, en: \"Original text (plain text, Chinese)\"}\n---\n\n", options: [], range: plan.range(of: "\n---\n\n"))
+        if let original {
+            plan = plan.replacingOccurrences(of: "\n---\n\n", with: "\nattachments:\n  - file: \(attachment)\n    title: \(original)\n---\n\n",
+                                             options: [], range: plan.range(of: "\n---\n\n"))
         }
         try fm.createDirectory(at: folder.appendingPathComponent("attachments"), withIntermediateDirectories: true)
         try Data(plan.utf8).write(to: folder.appendingPathComponent("plan.md"))
         try Data(result.tasksYAML.utf8).write(to: folder.appendingPathComponent("tasks.yaml"))
-        if OutputFileName.isPlain(attachment) {
+        if original != nil {
             try data.write(to: folder.appendingPathComponent("attachments/\(attachment)"))
         }
         let units = URL(fileURLWithPath: content).appendingPathComponent("units.yaml")
@@ -97,9 +100,26 @@ struct ImportCommand: ParsableCommand {
             text += result.newUnitsYAML
             try Data(text.utf8).write(to: units)
         }
-        if decoded.encoding == .gb18030 { Terminal.out("note: \(file) was read as GB18030\n") }
-        if !result.report.text.isEmpty { Terminal.out(result.report.text + "\n") }
-        Terminal.out("wrote \(content)/plans/\(result.id): \(result.taskCount) tasks\n")
+        Terminal.out("wrote \(content)/plans/\(result.id)\n")
+        for note in read.notes { Terminal.out("note: \(file) was \(note)\n") }
+        Terminal.out(result.report.text + "\n")
+        if result.report.lostCount > 0 {
+            Terminal.err("gen-site import: \(result.report.lostCount) line(s) of \(file) are not in what was written (see the error: lines above); "
+                         + "the plan folder is left for you to check\n")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension ImportCommand {
+    /// The attachment's title, by the original's format.
+    static func attachmentTitle(_ format: ImportDocument.Format) -> String? {
+        switch format {
+        case .text: "{zh: 原文（纯文本）, en: \"Original text (plain text, Chinese)\"}"
+        case .docx: "{zh: 原文（Word 文档）, en: \"Original (Word document, Chinese)\"}"
+        case .pdf: "{zh: 原文（PDF）, en: \"Original (PDF, Chinese)\"}"
+        case .html: nil
+        }
     }
 }
 

@@ -34,6 +34,9 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Leave out drafts (shown by default in the preview).")
     var noDrafts = false
 
+    @Option(name: .customLong("host"), help: "A host name the preview answers to besides localhost, 127.0.0.1 and [::1] (repeatable).")
+    var hosts: [String] = []
+
     func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be 1–65535") }
         if let buildDate, Day(iso: buildDate) == nil { throw ValidationError("--build-date must be a real day written YYYY-MM-DD") }
@@ -50,7 +53,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func serveAndWatch(_ state: PreviewState, _ builder: PreviewBuilder) throws {
-        let server = try PreviewServer(port: port, state: state)
+        let server = try PreviewServer(port: port, state: state, hosts: hosts)
         Terminal.err("gen-site serve: http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
         server.start()
         var (fingerprint, folders) = builder.scan()
@@ -90,6 +93,10 @@ final class PreviewState: @unchecked Sendable {
     private var rebuilding = false
     /// True once the sitemap, feeds and open data of this version are in `rendered`.
     private var generated = false
+    /// Held while the sitemap, feeds and open data are made.
+    private let generation = NSLock()
+    /// How many times they were made (for GEN_SITE_SERVE_TIMINGS).
+    private var generations = 0
     private(set) var version = 0
 
     /// The version at which each page last changed, where it is not `baseVersion`: the version
@@ -151,14 +158,26 @@ final class PreviewState: @unchecked Sendable {
         if let data = site.support[path] { return data }
         if site.pages[path] == nil && !site.statusPages.contains(path) {
             guard !generated else { return nil }
-            var made: [String: Data] = [:]
+            // One generation at a time, shared: requests that arrive while it runs wait for it
+            // and then find its files (each one made them all again before).
+            generation.lock()
+            defer { generation.unlock() }
+            lock.lock()
+            let done = self.generated && self.version == version, made = rendered[path]
+            lock.unlock()
+            if done { return made }
+            var files: [String: Data] = [:]
             for file in SiteRenderer.generatedFiles(site.context) {
-                if case .data(let bytes) = file.contents { made[file.path] = bytes }
+                if let bytes = file.madeBytes { files[file.path] = bytes }
+            }
+            generations += 1
+            if ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil {
+                Terminal.err("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)\n")
             }
             lock.lock()
-            if self.version == version { rendered.merge(made) { old, _ in old }; self.generated = true }
+            if self.version == version { rendered.merge(files) { old, _ in old }; self.generated = true }
             lock.unlock()
-            return made[path]
+            return files[path]
         }
         let data: Data
         if let address = site.pages[path] {
@@ -281,9 +300,10 @@ final class PreviewBuilder: @unchecked Sendable {
         let context = RenderContext(site: site, theme: theme)
         var support: [String: Data] = [:]
         for file in SiteRenderer.staticFiles(context) {
-            switch file.contents {
-            case .data(let data): support[file.path] = data
-            case .copy(let relative): support[file.path] = FileManager.default.contents(atPath: content + "/" + relative)
+            if case .copy(let relative) = file.contents {
+                support[file.path] = FileManager.default.contents(atPath: content + "/" + relative)
+            } else {
+                support[file.path] = file.madeBytes
             }
         }
         marks.append(("assets", Date()))
@@ -340,42 +360,30 @@ final class PreviewBuilder: @unchecked Sendable {
     /// files, hidden ones aside: read with one lstat per file, cheap enough to poll.
     func fingerprint() -> [String: String] { scan().files }
 
-    /// The fingerprint and every folder of the content and the theme (for the watcher), in one walk.
+    /// The fingerprint and every folder of the content and the theme (for the watcher), in one walk
+    /// by FolderWalker's rule: no link followed out of the content folder (or the theme's own),
+    /// no loop walked twice — two looping links made this walk grow without end.
     func scan() -> (files: [String: String], folders: [String]) {
         var result: [String: String] = [:]
         var folders: [String] = []
-        for root in [content] + themeRoots() {
+        let roots = [(content, content)] + (ThemeLocator.folders(contentRoot: content, explicit: templates) ?? []).map { ($0.path, $0.boundary) }
+        for (root, boundary) in roots {
             folders.append(root)
-            Self.scan(root, into: &result, folders: &folders)
+            for entry in FolderWalker.walk(root, boundary: boundary).entries {
+                let path = root + "/" + entry.path
+                if entry.kind == .directory {
+                    folders.append(path)
+                } else {
+                    result[path] = "\(entry.size)-\(entry.modified.tv_sec).\(entry.modified.tv_nsec)"
+                }
+            }
         }
         return (result, folders)
     }
 
     /// The theme folders (the default theme, then the site's own `templates/`).
     func themeRoots() -> [String] {
-        ThemeLocator.folders(contentRoot: content, explicit: templates) ?? []
-    }
-
-    private static func scan(_ folder: String, into result: inout [String: String], folders: inout [String]) {
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        var subfolders: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            guard !name.hasPrefix(".") else { continue }
-            let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                subfolders.append(path)
-            } else {
-                result[path] = "\(info.st_size)-\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-            }
-        }
-        folders += subfolders
-        for subfolder in subfolders { scan(subfolder, into: &result, folders: &folders) }
+        ThemeLocator.folders(contentRoot: content, explicit: templates)?.map { $0.path } ?? []
     }
 }
 
@@ -383,9 +391,13 @@ final class PreviewBuilder: @unchecked Sendable {
 final class PreviewServer: @unchecked Sendable {
     let socket: Int32
     let state: PreviewState
+    /// The names the preview answers to (lower case, without a port): a page on another site that
+    /// points its own name at 127.0.0.1 (DNS rebinding) is not one of them.
+    let hosts: Set<String>
 
-    init(port: Int, state: PreviewState) throws {
+    init(port: Int, state: PreviewState, hosts: [String] = []) throws {
         self.state = state
+        self.hosts = Set(["localhost", "127.0.0.1", "[::1]"] + hosts.map { $0.lowercased() })
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ValidationError("cannot open a socket") }
         var yes: Int32 = 1
@@ -422,9 +434,16 @@ final class PreviewServer: @unchecked Sendable {
         let count = read(client, &buffer, buffer.count)
         guard count > 0 else { return }
         let request = String(decoding: buffer[0..<count], as: UTF8.self)
-        let parts = request.split(separator: "\r\n").first?.split(separator: " ") ?? []
+        let lines = request.split(separator: "\r\n", omittingEmptySubsequences: false)
+        let parts = lines.first?.split(separator: " ") ?? []
         guard parts.count >= 2, parts[0] == "GET" || parts[0] == "HEAD" else {
             respond(client, status: "405 Method Not Allowed", type: "text/plain", body: Data("method not allowed\n".utf8), head: false)
+            return
+        }
+        guard let host = Self.host(lines.dropFirst()), hosts.contains(host) else {
+            respond(client, status: "403 Forbidden", type: "text/plain; charset=utf-8",
+                    body: Data("gen-site serve answers to \(hosts.sorted().joined(separator: ", ")) only (add a name with --host)\n".utf8),
+                    head: parts[0] == "HEAD")
             return
         }
         let target = parts[1].split(separator: "?", maxSplits: 1)
@@ -439,17 +458,45 @@ final class PreviewServer: @unchecked Sendable {
             respond(client, status: "200 OK", type: "text/plain", body: Data(String(version).utf8), head: parts[0] == "HEAD")
             return
         }
+        let urlPath = path
         path = Self.outputPath(path)
-        if let data = state.file(path) ?? state.file(path + "/index.html") {
+        if let data = state.file(path) {
             respond(client, status: "200 OK", type: Self.type(of: path), body: data, head: parts[0] == "HEAD")
+        } else if !urlPath.hasSuffix("/"), state.file(path + "/index.html") != nil {
+            // A page asked for without its trailing slash: where it is, as a web server answers.
+            let query = target.count == 2 ? "?" + target[1] : ""
+            respond(client, status: "301 Moved Permanently", type: "text/plain; charset=utf-8", body: Data(),
+                    head: parts[0] == "HEAD", headers: ["Location: \(Self.percentEncoded(urlPath))/\(query)"])
         } else {
             respond(client, status: "404 Not Found", type: "text/html; charset=utf-8",
                     body: state.file("404.html") ?? Data("not found\n".utf8), head: parts[0] == "HEAD")
         }
     }
 
-    func respond(_ client: Int32, status: String, type: String, body: Data, head: Bool) {
-        let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nCache-Control: no-store\r\nServer-Timing: gen-site-serve\r\nConnection: close\r\n\r\n"
+    /// The request's Host, lower case and without its port; nil when there is none.
+    static func host<S: Sequence>(_ headerLines: S) -> String? where S.Element == Substring {
+        for line in headerLines {
+            if line.isEmpty { break }
+            guard let colon = line.firstIndex(of: ":"), line[..<colon].lowercased() == "host" else { continue }
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
+            if value.hasPrefix("[") {
+                if let end = value.firstIndex(of: "]") { value = String(value[...end]) }
+            } else if let portColon = value.lastIndex(of: ":") {
+                value = String(value[..<portColon])
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// A URL path as it may stand in a Location header.
+    static func percentEncoded(_ path: String) -> String {
+        path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    }
+
+    func respond(_ client: Int32, status: String, type: String, body: Data, head: Bool, headers: [String] = []) {
+        let extra = headers.map { $0 + "\r\n" }.joined()
+        let header = "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n\(extra)Cache-Control: no-store\r\nServer-Timing: gen-site-serve\r\nConnection: close\r\n\r\n"
         var out = Data(header.utf8)
         if !head { out.append(body) }
         out.withUnsafeBytes { raw in

@@ -1,0 +1,39 @@
+import SiteModel
+
+/// Days as spreadsheets store them: a serial number of days since 1899-12-30
+/// (the 1900 date system, whose serial 60 is the 29 February 1900 that never was),
+/// or since 1904-01-01 in a workbook saved with the 1904 system.
+enum ExcelDate {
+    static let epoch1900 = Day(year: 1899, month: 12, day: 30)?.ordinal ?? -25569
+    static let epoch1904 = Day(year: 1904, month: 1, day: 1)?.ordinal ?? -24107
+
+    static func serial(_ day: Day) -> Int {
+        day.ordinal - epoch1900
+    }
+
+    /// The day of a serial (its fraction, a time of day, is dropped); nil outside 1900–9999
+    /// or on the 1900 system's phantom 29 February.
+    static func day(serial: Double, is1904: Bool = false) -> Day? {
+        guard serial.isFinite, serial >= 1, serial < 3_000_000 else { return nil }
+        var whole = Int(serial.rounded(.down))
+        if !is1904 {
+            guard whole != 60 else { return nil }
+            if whole < 60 { whole += 1 }
+        }
+        return day(ordinal: whole + (is1904 ? epoch1904 : epoch1900))
+    }
+
+    /// Days since 1970-01-01 → the calendar day (Howard Hinnant's civil_from_days).
+    static func day(ordinal: Int) -> Day? {
+        let z = ordinal + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return Day(year: y, month: m, day: d)
+    }
+}

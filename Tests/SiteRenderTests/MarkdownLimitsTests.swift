@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import SiteRender
+import TestSupport
+
+/// Texts that made cmark-gfm take gigabytes or minutes are refused before it sees them, at the
+/// line where a limit is passed, in a fraction of a second; real plans stay far below every limit.
+@Suite struct MarkdownLimitsTests {
+    static func timed(_ text: String) -> (RenderedMarkdown, Duration) {
+        var result: RenderedMarkdown?
+        let elapsed = ContinuousClock().measure { result = MarkdownRenderer().render(text, file: "notices/x.md", firstLine: 5) }
+        return (result!, elapsed)
+    }
+
+    @Test(arguments: [
+        ("nested list markers", String(repeating: "- ", count: 2_000_000) + "x\n", "markdown-too-deep", 5),
+        ("nested quotes", "正文\n\n" + String(repeating: "> ", count: 500_000) + "x\n", "markdown-too-deep", 7),
+        ("link openers", String(repeating: "[a", count: 2_000_000), "markdown-too-complex", 5),
+        ("emphasis", String(repeating: "_a ", count: 2_000_000), "markdown-too-complex", 5),
+        ("raw HTML openers", String(repeating: "<![CDATA[", count: 400_000), "markdown-too-complex", 5),
+        ("backticks", String(repeating: "`a", count: 1_000_000), "markdown-too-complex", 5),
+        ("a row of pipes", "|a|\n|-|\n" + String(repeating: "|", count: 100_000) + "\n", "table-too-large", 7),
+        ("lines", String(repeating: "a\n\n", count: 200_000), "markdown-too-long", 100_005),
+    ])
+    func overALimitIsAnErrorAtItsLine(_ name: String, _ text: String, _ code: String, _ line: Int) {
+        let (rendered, elapsed) = Self.timed(text)
+        #expect(rendered.diagnostics.map(\.code) == [code], "\(name)")
+        #expect(rendered.diagnostics.first?.location.line == line, "\(name)")
+        #expect(rendered.html.description.isEmpty)
+        #expect(elapsed < .seconds(1), "\(name) took \(elapsed)")
+    }
+
+    @Test func theExamplePlansAreFarBelowEveryLimit() throws {
+        for plan in ["putuo-2022", "chedun-2023", "lvxiang-2024-2026"] {
+            for name in ["plan.md", "plan.en.md"] {
+                let text = try String(contentsOfFile: "\(Repository.root)/content/plans/\(plan)/\(name)", encoding: .utf8)
+                #expect(MarkdownLimits.check(String(repeating: text, count: 50)) == nil, "\(plan)/\(name) × 50")
+            }
+        }
+    }
+
+    @Test func aLargeTableWithinTheLimitsRendersQuickly() {
+        var text = "|" + (0..<20).map { "列\($0)" }.joined(separator: "|") + "|\n|" + Array(repeating: "-", count: 20).joined(separator: "|") + "|\n"
+        for _ in 0..<4_000 { text += "|" + Array(repeating: "安全生产", count: 20).joined(separator: "|") + "|\n" }
+        let (rendered, elapsed) = Self.timed(text)
+        #expect(rendered.diagnostics.isEmpty)
+        #expect(rendered.html.description.contains("<table>"))
+        #expect(elapsed < .seconds(3))
+    }
+}
