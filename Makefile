@@ -10,20 +10,16 @@ CONTENT ?= content
 OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
 AUDIT_DEPS ?= $(dir $(SITE_AUDIT))install-audit-deps.sh
-SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils zlib1g-dev
+# nodejs: the search test runs the search page's own script (Templates/assets/search.js) over the example site's index.
+SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils zlib1g-dev nodejs
 # LibreOffice fills in and re-saves the spreadsheets in the round-trip tests (docs/spreadsheets.md);
 # poppler-utils and the CJK fonts render the form's screenshots (make sheet-screenshots).
 SHEET_TEST_PACKAGES := libreoffice-calc
 SCREENSHOT_PACKAGES := libreoffice-calc poppler-utils fonts-noto-cjk
-# Pagefind (search index, with Chinese segmentation) from PyPI, in its own virtual environment;
-# gen-site build finds it through the venv's python3 on the PATH.
-PAGEFIND_VERSION := 1.5.2
-PAGEFIND_VENV ?= $(if $(filter 0,$(shell id -u)),/opt/gen-site/pagefind-venv,$(HOME)/.local/share/gen-site/pagefind-venv)
-export PATH := $(PAGEFIND_VENV)/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
-.PHONY: site test audit check deps search-deps sheet-deps sheet-screenshots release clean bench bench-statistics bench-serve search-check fuzz
+.PHONY: site test audit check deps sheet-deps sheet-screenshots release clean bench bench-statistics bench-serve search-check fuzz
 
 site: release
 	$(RELEASE_BIN) build $(CONTENT) -o $(OUT)
@@ -39,8 +35,10 @@ audit: site
 	$(SITE_AUDIT) $(OUT)
 	scripts/search-check.sh $(OUT)
 
-# Search in a real browser: typing 燃气 finds a plan page, "fire" an English page.
+# Search in a real browser: typing 燃气 finds a plan page, "fire" an English page
+# (scripts/search-check.sh SITE --queries FILE --json prints every result of your own queries).
 search-check: site
+	bash $(AUDIT_DEPS)
 	scripts/search-check.sh $(OUT)
 
 # Benchmarks (not tests).
@@ -72,7 +70,6 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
 	fi
-	@$(MAKE) --no-print-directory search-deps
 
 # LibreOffice for the spreadsheet round trips (the tests skip, saying so, without it).
 SHEET_PACKAGES ?= $(SHEET_TEST_PACKAGES)
@@ -90,13 +87,6 @@ sheet-deps:
 sheet-screenshots: release
 	@$(MAKE) --no-print-directory sheet-deps SHEET_PACKAGES="$(SCREENSHOT_PACKAGES)"
 	GEN_SITE=$(RELEASE_BIN) scripts/sheet-screenshots.sh
-
-search-deps:
-	@if ! $(PAGEFIND_VENV)/bin/python3 -c 'import pagefind_bin_extended' 2>/dev/null; then \
-	  echo "installing pagefind-bin-extended $(PAGEFIND_VERSION) into $(PAGEFIND_VENV)"; \
-	  python3 -m venv $(PAGEFIND_VENV) && \
-	  $(PAGEFIND_VENV)/bin/pip install --quiet pagefind-bin-extended==$(PAGEFIND_VERSION); \
-	fi
 
 clean:
 	rm -rf .build $(OUT) $(dir $(OUT)).$(notdir $(OUT)).prev

@@ -412,6 +412,19 @@ def main():
                 subprocess.run(["sync"])
             t, m = timed(hug); times_h.append(t); peaks_h.append(m)
         results[scenario] = (times_g, times_h, peaks_g, peaks_h)
+    # The search index (which Hugo's side has none of): gen-site rebuilds with it, alternating
+    # with rebuilds without it as above.
+    out_s = os.path.join(WORK, "public-gen-site-search")
+    gen_s = [GEN_SITE, "build", content, "-o", out_s]
+    timed(gen_s); timed(gen_s)
+    times_s, peaks_s, times_n = [], [], []
+    for _ in range(RUNS):
+        subprocess.run(["sync"])
+        t, m = timed(gen_s); times_s.append(t); peaks_s.append(m)
+        subprocess.run(["sync"])
+        t, _ = timed(gen); times_n.append(t)
+    index_files = [os.path.join(d, f) for lang in ("search", "en/search") for d, _, fs in os.walk(os.path.join(out_s, lang, "index")) for f in fs]
+    index_bytes = sum(os.path.getsize(f) for f in index_files)
     pages_g, pages_h = html_pages(out_g), html_pages(out_h)
     # Floors: cmark-gfm over the same Markdown, and copying the same bytes into as many files.
     markdown = [os.path.join(d, f) for d, _, fs in os.walk(content) for f in fs if f.endswith(".md")]
@@ -440,6 +453,10 @@ def main():
               f"{pages_g / g:.0f} pages/s, peak {max(peaks_g):.0f} MiB")
         print(f"{scenario:8} hugo:     runs {', '.join(f'{t:.2f}' for t in times_h)} s, median {h:.2f} s, "
               f"{pages_h / h:.0f} pages/s, peak {max(peaks_h):.0f} MiB")
+    s_, n_ = statistics.median(times_s), statistics.median(times_n)
+    print(f"search   gen-site: rebuild with the search index runs {', '.join(f'{t:.2f}' for t in times_s)} s, median {s_:.2f} s "
+          f"(without {n_:.2f} s: {100 * (s_ - n_) / n_:+.0f}%), peak {max(peaks_s):.0f} MiB; "
+          f"index {index_bytes / 1e6:.1f} MB in {len(index_files)} files, {index_bytes / pages_g / 1024:.2f} KB per page")
     g, h = medians["clean"]
     print(f"floor: gen-site clean {g:.2f} s is {g / (cmark + write):.1f}× cmark-gfm + copying ({cmark + write:.2f} s), "
           f"Hugo {h / (cmark + write):.1f}×")

@@ -124,7 +124,7 @@ import TestSupport
         for (path, data) in Tree.read(out) where path.hasSuffix("index.html") {
             let html = String(decoding: data, as: UTF8.self)
             let notice = path.hasPrefix("en/") ? "Sample data:" : "示例数据："
-            #expect(html.contains("class=\"notice notice-sample\" data-pagefind-ignore>\(notice)"), "\(path) lacks the sample notice")
+            #expect(html.contains("class=\"notice notice-sample\" data-search-ignore>\(notice)"), "\(path) lacks the sample notice")
             pages += 1
         }
         #expect(pages > 200)

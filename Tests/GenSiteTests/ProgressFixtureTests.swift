@@ -124,7 +124,7 @@ import TestSupport
         for (path, data) in Tree.read(out) where path.hasSuffix(".html") && path != "404.html" {
             let html = String(decoding: data, as: UTF8.self)
             let notice = path.hasPrefix("en/") ? "Sample data:" : "示例数据："
-            #expect(html.contains("<p class=\"notice notice-sample\" data-pagefind-ignore>\(notice)"), "\(path) lacks the sample notice")
+            #expect(html.contains("<p class=\"notice notice-sample\" data-search-ignore>\(notice)"), "\(path) lacks the sample notice")
         }
     }
 

@@ -85,7 +85,7 @@ import TestSupport
         #expect(en.contains("10,000 yuan"))
         #expect(zh.contains("万元"))
         for html in [zh, en] {
-            #expect(html.contains("<p class=\"notice notice-sample\" data-pagefind-ignore>"), "sample: true in categories.yaml shows the notice")
+            #expect(html.contains("<p class=\"notice notice-sample\" data-search-ignore>"), "sample: true in categories.yaml shows the notice")
             #expect(html.contains("role=\"img\" aria-labelledby=\"chart-trend-title chart-trend-desc\""))
             #expect(html.contains("href=\"../data/accidents.csv\"") || html.contains("href=\"../../data/accidents.csv\""))
         }

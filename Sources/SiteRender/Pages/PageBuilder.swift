@@ -144,9 +144,6 @@ struct PageBuilder {
         values["data_href"] = href(.data)
         values["report_href"] = href(.report)
         values["feed_href"] = address.href(to: PageAddress.prefix(language) + "feed.xml")
-        if values["is_search"] == nil { values["is_search"] = false }
-        // Pages not worth finding by search: the search page itself and the translation status.
-        values["no_search_index"] = address.route == .search || address.route == .translationStatus
         values.merge(view) { _, page in page }
         return values
     }

@@ -4,7 +4,7 @@ import SiteModel
 public struct BuildOptions: Sendable {
     /// Overrides site.yaml's base_url (`--base-url`).
     public var baseURL: String?
-    /// Whether a search index (pagefind/) will be written: without one the
+    /// Whether the search index (`search/index/`) is written: without one the
     /// search page says so instead of asking for files that do not exist.
     public var searchIndex: Bool
 

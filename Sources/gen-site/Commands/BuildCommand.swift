@@ -31,7 +31,7 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Render pages one at a time (for comparing with the parallel build).")
     var singleThreaded = false
 
-    @Flag(name: .long, help: "Do not run Pagefind to build the search index.")
+    @Flag(name: .long, help: "Do not write the search index (the search page then links the lists instead).")
     var noSearchIndex = false
 
     @Flag(name: .long, help: "Include plans, notices and pages marked draft: true.")
@@ -58,9 +58,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
         let started = Date()
-        let indexer = noSearchIndex ? nil : SearchIndexer.locate()
         let result = Build.run(content: content, output: output, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)),
-                               options: BuildOptions(baseURL: baseURL, searchIndex: indexer != nil), parallel: !singleThreaded, indexer: indexer,
+                               options: BuildOptions(baseURL: baseURL, searchIndex: !noSearchIndex), parallel: !singleThreaded,
                                drafts: drafts, takeOver: force)
         let report = printer.render(result.diagnostics)
         if printer.format == .text { Terminal.err(report) } else { Terminal.out(report) }
@@ -76,8 +75,6 @@ struct BuildCommand: ParsableCommand {
         Terminal.err("gen-site build: \(pages) pages, \(result.fileCount) files → \(output) (\(String(format: "%.2f", seconds)) s)\n")
         if noSearchIndex {
             Terminal.err("gen-site build: search index skipped (--no-search-index)\n")
-        } else if indexer == nil {
-            Terminal.err("gen-site build: search index not built: Pagefind is not installed (pip install pagefind-bin-extended); /search/ says so and links the lists\n")
         }
     }
 }
@@ -128,7 +125,7 @@ enum Build {
     }
 
     static func run(content: String, output: String, templates: String?, buildDate: Day?, options: BuildOptions,
-                    parallel: Bool, indexer: SearchIndexer? = nil, drafts: Bool = false, takeOver: Bool = false) -> Result {
+                    parallel: Bool, drafts: Bool = false, takeOver: Bool = false) -> Result {
         var diagnostics = Diagnostics()
         var timings: [(stage: String, seconds: Double)] = []
         func failed() -> Result { Result(diagnostics: diagnostics, pageCount: nil, fileCount: 0, timings: timings) }
@@ -155,7 +152,8 @@ enum Build {
             return failed()
         }
         let support = timed("support files", &timings) { SiteRenderer.supportFiles(context) }
-        let paths = timed("paths", &timings) { SiteRenderer.outputPaths(context, supportFiles: support) }
+        let search = options.searchIndex ? SearchIndex(context) : nil
+        let paths = timed("paths", &timings) { SiteRenderer.outputPaths(context, supportFiles: support) + (search?.paths ?? []) }
         let session: SiteWriter.Session
         do {
             session = try timed("staging", &timings) { try writer.begin(paths: paths, prefetched: prefetched) }
@@ -164,7 +162,14 @@ enum Build {
         }
         let renderDiagnostics = timed("render and write", &timings) {
             DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
-            return SiteRenderer.renderStreaming(context, parallel: parallel) { session.write($0) }
+            return SiteRenderer.renderStreaming(context, parallel: parallel) { file in
+                session.write(file)
+                search?.add(file, write: session.write)
+            }
+        }
+        if let search {
+            let files = timed("search index", &timings) { search.finish() }
+            DispatchQueue.concurrentPerform(iterations: files.count) { session.write(files[$0]) }
         }
         diagnostics.append(contentsOf: renderDiagnostics)
         guard !diagnostics.hasErrors else {
@@ -173,7 +178,7 @@ enum Build {
         }
         do {
             try timed("swap", &timings) {
-                try session.finish(beforeSwap: indexer.map { indexer in { staging in try indexer.index(staging) } })
+                try session.finish()
             }
         } catch {
             return writeFailed(error)
@@ -181,7 +186,7 @@ enum Build {
         let pageCount = paths.count { $0.hasSuffix(".html") }
         // The model and the support files are not freed: the process ends right after, and
         // freeing a city's plans value by value took a tenth of a rebuild (as compilers skip it too).
-        keptUntilExit.append((context, support, paths, session))
+        keptUntilExit.append((context, support, paths, session, search as Any))
         return Result(diagnostics: diagnostics, pageCount: pageCount, fileCount: paths.count,
                       timings: timings)
     }
