@@ -104,6 +104,7 @@ public struct ContentReader: Sendable {
             content.plans.append(files)
         }
         content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
+        content.holidays = readText("holidays.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         for (folder, kind) in [("notices", Article.Kind.notice), ("pages", Article.Kind.page)] {
             var byStem: [String: ArticleFiles] = [:]
             let names = listDirectory(folder, realRoot: realRoot, into: &diagnostics).sorted()

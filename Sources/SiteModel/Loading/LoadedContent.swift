@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var plans: [PlanFiles]
     /// hazards.yaml, optional.
     public var hazards: SourceFile?
+    /// holidays.yaml, optional: public holidays, for `check --inspection`'s working days.
+    public var holidays: SourceFile?
     /// statistics/accidents.csv and statistics/categories.yaml, optional.
     public var accidents: SourceFile?
     public var categories: SourceFile?

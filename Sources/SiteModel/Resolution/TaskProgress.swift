@@ -10,6 +10,11 @@ public struct TaskProgress: Sendable, Hashable {
     public var isOverdue: Bool
     /// The earliest due or milestone date that has passed while the task is not done.
     public var overdueSince: Day?
+    /// The task's deadline: its `due` date, else the end of its plan's period (a task the list
+    /// gives no date is due when the plan ends).
+    public var deadline: Day?
+    /// True when `deadline` is the plan's end, not a date of the task's own.
+    public var deadlineIsPlanEnd = false
     /// Every report's line for the task up to the build date, newest first.
     public var history: [TaskHistoryEntry]
 
@@ -93,10 +98,12 @@ public enum ProgressTracker {
             }
             let latest = history.last
             let status = latest?.status ?? .notStarted
-            let passed = ([task.due].compactMap { $0 } + task.milestones.map(\.date)).filter { $0 < date }
+            let deadline = task.due ?? plan.period?.end
+            let passed = ([deadline].compactMap { $0 } + task.milestones.map(\.date)).filter { $0 < date }
             let overdueSince = status == .done ? nil : passed.min()
             result[task.number] = TaskProgress(status: status, percent: latest?.percent, asOf: latest?.asOf, note: latest?.note,
                                                isOverdue: overdueSince != nil, overdueSince: overdueSince,
+                                               deadline: deadline, deadlineIsPlanEnd: task.due == nil && deadline != nil,
                                                history: history.reversed())
         }
         return result

@@ -106,7 +106,7 @@ struct PageBuilder {
 
     /// The layout's values, merged under the page's own view.
     func layout(title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
-                page view: [String: Any]) -> [String: Any] {
+                article: ArticleMetadata? = nil, page view: [String: Any]) -> [String: Any] {
         var values: [String: Any] = [:]
         let siteConfig = site.site
         values["lang"] = language.tag
@@ -115,8 +115,8 @@ struct PageBuilder {
         values["t"] = strings.strings(in: language)
         values["site_title"] = plain(siteConfig.title)
         values["page_title"] = title
-        let summary = description ?? plain(siteConfig.description)
-        if !summary.isEmpty { values["description"] = summary }
+        let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(siteConfig.description)
+        values["page_meta"] = pageMetadata(description: summary, article: article)
         values["root"] = address.rootPrefix
         values["home"] = href(.home)
         values["canonical"] = absoluteURL(address)
@@ -136,6 +136,12 @@ struct PageBuilder {
         values["has_hotlines"] = !siteConfig.hotlines.isEmpty
         values["sample"] = site.isSample
         values["publisher"] = plain(siteConfig.publisher ?? siteConfig.title)
+        let identity = footerIdentity()
+        values["identity"] = identity.rows
+        values["has_identity"] = !identity.rows.isEmpty
+        values["filings"] = identity.filings
+        values["has_filings"] = !identity.filings.isEmpty
+        values["tool_credit"] = siteConfig.identity.showsToolCredit
         values["breadcrumbs"] = breadcrumbs.map { crumb -> [String: Any] in
             ["title": crumb.0, "href": crumb.1.map { href($0) } ?? "", "is_current": crumb.1 == nil]
         }

@@ -86,6 +86,7 @@ enum ProgressPage {
         return page.layout(title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)), (page.t("progress_title"), nil)],
+                           article: page.planArticle(plan, title: title, date: reports.last?.asOf ?? plan.published ?? plan.issued),
                            page: view)
     }
 

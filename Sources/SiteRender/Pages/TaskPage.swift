@@ -70,6 +70,8 @@ enum TaskPage {
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)),
                                          ("\(page.t("task_label")) \(task.number.rawValue)", nil)],
+                           article: page.planArticle(plan, title: title,
+                                                     keywords: (plan.category.map { [page.plain($0)] } ?? []) + page.tagNames(task.tags)),
                            page: view)
     }
 }
