@@ -109,6 +109,15 @@ public enum ProgressTracker {
         return result
     }
 
+    /// The tasks done at `date`: reported done by the latest report on or before it that mentions them.
+    public static func doneCount(of plan: Plan, at date: Day) -> Int {
+        var latest: [TaskNumber: TaskStatus] = [:]
+        for report in plan.reports.filter({ $0.asOf <= date }).sorted(by: { $0.asOf < $1.asOf }) {
+            for update in report.updates { latest[update.task] = update.status }
+        }
+        return plan.tasks.count { latest[$0.number] == .done }
+    }
+
     public static func indicators(of plan: Plan, at date: Day) -> [IndicatorProgress] {
         let reports = plan.reports.filter { $0.asOf <= date }.sorted { $0.asOf < $1.asOf }
         return plan.indicators.map { indicator in

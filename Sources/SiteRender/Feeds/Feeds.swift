@@ -51,8 +51,9 @@ enum Feeds {
             }
             for report in plan.reports where report.asOf <= site.buildDate {
                 let title = "\(strings["feed_report", language])\(strings["colon", language])\(text(plan.title)) \(report.period)"
-                let done = report.updates.count { $0.status == .done }
-                let summary = "\(strings["progress_col_reported", language]) \(report.updates.count), \(strings["task_status_done", language]) \(done)"
+                let done = ProgressTracker.doneCount(of: plan, at: report.asOf)
+                let separator = language == .zh ? "，" : ", "
+                let summary = "\(strings["progress_col_reported", language]) \(report.updates.count)\(separator)\(strings["progress_col_done_by_then", language]) \(done)"
                 entries.append(Entry(id: url(.progress(plan.id)) + "#report-" + report.period, title: title, date: report.asOf,
                                      link: url(.progress(plan.id)), summary: summary, key: "r-\(plan.id.rawValue)-\(report.period)"))
             }

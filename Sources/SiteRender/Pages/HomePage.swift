@@ -60,6 +60,7 @@ enum HomePage {
                 figure["deaths"] = page.count(latest.totals.deaths)
                 figure["change"] = latest.accidentsChange.map { page.change($0) } ?? false
             }
+            if let statistics = site.statistics { figure["cover"] = page.totalsCover(statistics, summary) }
             view["accident_figure"] = figure
         }
         view["plans_href"] = page.href(.plans)

@@ -75,10 +75,15 @@ enum ProgressPage {
         view["indicators"] = (site.indicatorProgress[plan.id] ?? []).map { indicatorView($0, &page) }
         view["has_indicators"] = !plan.indicators.isEmpty
 
+        // Done as of each report: the tasks done by then, whether this report or an earlier one said so,
+        // so that the latest row is the figure at the top of the page (a report need not repeat a done task).
         view["reports"] = reports.reversed().map { report -> [String: Any] in
-            let done = report.updates.count { $0.status == .done }
-            return ["period": page.reportPeriod(report.period), "as_of": page.date(report.asOf),
-                    "as_of_iso": report.asOf.description, "count": report.updates.count, "done": done]
+            ["period": page.reportPeriod(report.period), "as_of": page.date(report.asOf),
+             "as_of_iso": report.asOf.description, "count": report.updates.count, "done": ProgressTracker.doneCount(of: plan, at: report.asOf)]
+        }
+        view["period_ended"] = false
+        if let end = plan.period?.end, end < site.buildDate {
+            view["period_ended"] = page.t("progress_period_ended").replacingOccurrences(of: "{date}", with: page.date(end))
         }
         view["tasks"] = plan.tasks.map { taskRow(plan, $0, &page) }
         let title = page.t("progress_title") + (language == .zh ? "：" : ": ") + page.plain(plan.title)
