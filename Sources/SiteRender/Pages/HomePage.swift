@@ -30,6 +30,7 @@ enum HomePage {
         if site.hasProgressData {
             view["progress_figures"] = page.countFigures(site.countsInForce)
             view["progress_as_of"] = page.asOfText
+            view["progress_intro"] = page.sentences(page.t("home_progress_intro"), page.asOfText)
             view["progress_links"] = current.map { plan -> [String: Any] in
                 ["href": page.href(.progress(plan.id)), "title_html": page.inline(plan.title)]
             }

@@ -90,7 +90,7 @@ struct PageBuilder {
         let links = refs.compactMap { ref -> String? in
             guard let id = ref.id, let unit = site.unit(id) else { return nil }
             let name = inline(short ? unit.displayName : unit.name).html
-            return "<a href=\"\(escapeHTML(href(.unit(id))))\">\(name)</a>"
+            return "<a class=\"unit\" href=\"\(escapeHTML(href(.unit(id))))\">\(name)</a>"
         }
         return TrustedHTML(links.joined(separator: separator))
     }

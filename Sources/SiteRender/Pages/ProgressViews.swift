@@ -5,6 +5,11 @@ import SiteModel
 extension PageBuilder {
     func taskStatusLabel(_ status: TaskStatus) -> String { t("task_status_\(status.rawValue)") }
 
+    /// Sentences one after the other: no space after a Chinese full stop, one after an English one.
+    func sentences(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: language == .zh ? "" : " ")
+    }
+
     /// "数据截至2024年6月30日" — printed wherever statuses are shown.
     var asOfText: String { t("progress_as_of") + date(site.buildDate) }
 
@@ -27,8 +32,10 @@ extension PageBuilder {
         let items = StatusBarChart.order.map { status -> [String: Any] in
             ["value": String(counts[status]), "label": taskStatusLabel(status), "class": status.rawValue]
         } + [["value": String(counts.total), "label": t("progress_col_total"), "class": "total"]]
+        let sentence = t(counts.overdue == 0 ? "progress_overdue_none" : counts.overdue == 1 ? "progress_overdue_one" : "progress_overdue_flag")
+        let parts = sentence.components(separatedBy: "{n}")
         return ["items": items, "overdue_count": String(counts.overdue),
-                "overdue_text": counts.overdue == 0 ? t("progress_overdue_none") : t("progress_overdue_flag")]
+                "overdue_before": parts.first ?? "", "overdue_after": parts.dropFirst().joined(separator: String(counts.overdue))]
     }
 
     /// One line of a status table: the bar and the counts.
