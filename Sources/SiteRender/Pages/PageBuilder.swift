@@ -97,7 +97,8 @@ struct PageBuilder {
 
     mutating func names(_ texts: [BilingualText]) -> TrustedHTML {
         let separator = language == .zh ? "、" : ", "
-        return TrustedHTML(texts.map { inline($0).html }.joined(separator: separator))
+        // Each name whole: a line breaks between names, never inside one (姜爱锋, not 姜爱/锋).
+        return TrustedHTML(texts.map { "<span class=\"person\">\(inline($0).html)</span>" }.joined(separator: separator))
     }
 
     func statusLabel(_ status: Plan.Status) -> String { t("status_\(status.rawValue)") }
