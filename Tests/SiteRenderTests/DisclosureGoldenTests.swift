@@ -50,6 +50,21 @@ import TestSupport
         }
     }
 
+    /// A plain-text original is published twice: its own bytes, and its text as UTF-8 with a BOM,
+    /// which a browser reads right even from a host that sends text/plain without a charset.
+    @Test func aPlainTextOriginalGetsAUTF8CopyWithABOM() throws {
+        let context = try Self.context.get()
+        let files = SiteRenderer.staticFiles(context)
+        let original = try #require(files.first { $0.path == "plans/old-2023/attachments/original.txt" })
+        guard case .copy(let source) = original.contents else { Issue.record("the original is not copied as it is"); return }
+        #expect(source == "plans/old-2023/attachments/original.txt")
+        let copy = try #require(files.first { $0.path == "plans/old-2023/attachments/original.utf8.txt" }?.madeBytes)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Repository.fixture("disclosure") + "/" + source))
+        #expect(copy == Data([0xEF, 0xBB, 0xBF]) + bytes)
+        let page = SiteRenderer.renderPage(PageAddress(.plan(PlanID("old-2023")), .zh), context).file.madeBytes ?? Data()
+        #expect(String(decoding: page, as: UTF8.self).contains("<a class=\"readable-copy\" href=\"attachments/original.utf8.txt\">"))
+    }
+
     /// Every page carries the site's identity in its footer and its metadata, whatever its kind.
     @Test func everyPageHasTheFooterAndTheSiteMetadata() throws {
         let context = try Self.context.get()

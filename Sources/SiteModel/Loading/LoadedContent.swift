@@ -37,6 +37,9 @@ public struct PlanFiles: Sendable, Equatable {
     public var tasks: SourceFile?
     /// Files in `attachments/`: name → size in bytes.
     public var attachments: [String: Int]
+    /// The text of the `.txt` files in `attachments/` that are not UTF-8 with a BOM already (UTF-8
+    /// or GB18030, line ends normalised): name → text.
+    public var textAttachments: [String: String] = [:]
     /// `progress/*.yaml`, sorted by file name.
     public var progress: [SourceFile] = []
 

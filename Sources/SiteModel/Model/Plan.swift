@@ -158,6 +158,15 @@ public struct Attachment: Sendable, Hashable {
     /// The file's path relative to the content root.
     public var sourcePath: String
     public var byteCount: Int
+    /// For a plain-text original that is not UTF-8 with a BOM: its text, which the site also
+    /// publishes as a UTF-8 copy with a BOM, readable on any host.
+    public var readableText: String?
+
+    /// The name of the UTF-8 copy of a plain-text original: `putuo-2022.txt` → `putuo-2022.utf8.txt`.
+    public var readableCopyName: String? {
+        guard readableText != nil, file.lowercased().hasSuffix(".txt") else { return nil }
+        return String(file.dropLast(4)) + ".utf8.txt"
+    }
 
     public init(file: String, title: BilingualText, sourcePath: String, byteCount: Int) {
         self.file = file

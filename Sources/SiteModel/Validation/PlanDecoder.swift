@@ -257,7 +257,9 @@ enum PlanDecoder {
                 continue
             }
             let title = map["title"].flatMap { reader.text($0, "title") } ?? BilingualText(zh: name)
-            attachments.append(Attachment(file: name, title: title, sourcePath: "\(files.path)/attachments/\(name)", byteCount: size))
+            var attachment = Attachment(file: name, title: title, sourcePath: "\(files.path)/attachments/\(name)", byteCount: size)
+            attachment.readableText = files.textAttachments[name]
+            attachments.append(attachment)
         }
         return attachments
     }

@@ -51,7 +51,12 @@ enum PlanPage {
              "file": attachment.file,
              "size": page.fileSize(attachment.byteCount),
              "print_url": context.baseURL + "plans/\(plan.id.rawValue)/attachments/"
-                + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file)]
+                + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file),
+             "readable_href": attachment.readableCopyName.flatMap { copy in
+                 plan.attachments.contains { $0.file == copy } ? nil
+                     : page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
+                                         + (copy.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? copy)) as Any
+             } ?? false]
         }
         view["has_attachments"] = !plan.attachments.isEmpty
         let layout = page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
