@@ -159,6 +159,19 @@ struct PageBuilder {
     }
 
     func navigation() -> [[String: Any]] {
+        let items = Self.navItems(site, strings)
+        let current = address.route.path
+        return items.map { item in
+            let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
+            return ["title": plain(item.title),
+                    "href": address.href(to: PageAddress.prefix(language) + item.path),
+                    "current": isCurrent]
+        }
+    }
+
+    /// The main navigation's entries (the site's columns): site.yaml's `nav`, else the default ones
+    /// for what the site has.
+    static func navItems(_ site: ResolvedSite, _ strings: StringTable) -> [NavItem] {
         func item(_ key: String, _ path: String) -> NavItem {
             NavItem(title: BilingualText(zh: strings[key, .zh], en: strings[key, .en]), path: path)
         }
@@ -168,13 +181,6 @@ struct PageBuilder {
         if !site.notices.isEmpty { defaults.append(item("nav_notices", "notices/")) }
         defaults.append(item("nav_report", "report/"))
         defaults.append(item("nav_search", "search/"))
-        let items = site.site.nav.isEmpty ? defaults : site.site.nav
-        let current = address.route.path
-        return items.map { item in
-            let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
-            return ["title": plain(item.title),
-                    "href": address.href(to: PageAddress.prefix(language) + item.path),
-                    "current": isCurrent]
-        }
+        return site.site.nav.isEmpty ? defaults : site.site.nav
     }
 }
