@@ -11,7 +11,8 @@ the viewport's width (clientWidth). Prints one line per measurement:
     ok   390 large  plans/putuo-2022/  390/390
     WIDE 320 larger en/plans/putuo-2022/progress/  412/320  widest: table.status-table
 
-and exits 1 when any page is wider than its viewport. Uses Selenium with Debian's chromium and
+and exits 1 when any page is wider than its viewport, or draws a chart label (SVG text) smaller
+than 12 CSS px (its font size times the SVG's scale on screen; TINY lines). Uses Selenium with Debian's chromium and
 chromedriver (installed by ../shared/tools/install-audit-deps.sh); file:// URLs, no server.
 """
 import json
@@ -44,7 +45,14 @@ if (root.scrollWidth > root.clientWidth) {
     }
   }
 }
-return [root.scrollWidth, root.clientWidth, widest];
+// The smallest chart label, as drawn: its font size times the SVG's scale on screen.
+let smallest = null;
+for (const t of document.querySelectorAll('svg text')) {
+  const ctm = t.getScreenCTM();
+  const size = parseFloat(getComputedStyle(t).fontSize) * (ctm ? Math.hypot(ctm.a, ctm.b) : 1);
+  if (t.getBoundingClientRect().width > 0 && (smallest === null || size < smallest)) smallest = size;
+}
+return [root.scrollWidth, root.clientWidth, widest, smallest];
 """
 
 
@@ -65,7 +73,7 @@ def main(argv):
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    wide = 0
+    wide = tiny = 0
     try:
         for width in widths:
             driver.set_window_size(width, 900)
@@ -79,14 +87,18 @@ def main(argv):
                     target += "index.html"
                 driver.get("file://" + target)
                 for mode, ids in [("normal", []), ("large", ["large-text"]), ("larger", ["larger-text"])]:
-                    scroll, client, widest = driver.execute_script(MEASURE, ids)
+                    scroll, client, widest, smallest = driver.execute_script(MEASURE, ids)
                     bad = scroll > client
+                    small = smallest is not None and smallest < 12 - 0.01
                     wide += bad
-                    print(f"{'WIDE' if bad else 'ok  '} {width:4} {mode:6} {path}  {scroll}/{client}" + (f"  widest: {widest}" if bad else ""))
+                    tiny += small
+                    label = "WIDE" if bad else ("TINY" if small else "ok  ")
+                    print(f"{label} {width:4} {mode:6} {path}  {scroll}/{client}" + (f"  widest: {widest}" if bad else "")
+                          + (f"  smallest chart label: {smallest:.1f} px" if smallest is not None else ""))
     finally:
         driver.quit()
-    print(json.dumps({"measured": len(widths) * len(paths) * 3, "wide": wide}))
-    return 1 if wide else 0
+    print(json.dumps({"measured": len(widths) * len(paths) * 3, "wide": wide, "tiny_labels": tiny}))
+    return 1 if wide or tiny else 0
 
 
 if __name__ == "__main__":

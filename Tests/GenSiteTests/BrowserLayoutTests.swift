@@ -5,7 +5,7 @@ import TestSupport
 /// The example site in a real browser: the Putuo plan page printed to A4 by headless Chromium
 /// (at most 12 portrait pages, its responsibility list a table whose header row repeats), and
 /// every kind of page measured at 320, 390 and 1280 px, in Chinese and English and in both
-/// large-text steps, for sideways scrolling (scripts/page-widths.py). Chromium, poppler-utils
+/// large-text steps, for sideways scrolling and for chart labels under 12 px (scripts/page-widths.py). Chromium, poppler-utils
 /// and Selenium come from ../shared/tools/install-audit-deps.sh and `make deps`; without them
 /// the tests say what is missing and skip.
 @Suite(.serialized) struct BrowserLayoutTests {
@@ -88,9 +88,11 @@ import TestSupport
         let out = try Self.built.get()
         let paths = Self.pages.flatMap { [$0, "en/" + $0] } + ["404.html"]
         let result = try CommandRunner.run(python, [Repository.path("scripts/page-widths.py"), out] + paths)
-        let wide = result.stdout.split(separator: "\n").filter { $0.hasPrefix("WIDE") }
+        let wide = result.stdout.split(separator: "\n").filter { $0.hasPrefix("WIDE") || $0.hasPrefix("TINY") }
         #expect(result.status == 0 && wide.isEmpty, "\(wide.joined(separator: "\n"))\n\(result.stderr.suffix(2000))")
         // Every page at every width in every text size was measured.
-        #expect(result.stdout.contains("\"measured\": \(paths.count * 9)"), "\(result.stdout.suffix(300))")
+        #expect(result.stdout.contains("\"measured\": \(paths.count * 9), \"wide\": 0, \"tiny_labels\": 0"), "\(result.stdout.suffix(300))")
+        // The charts were measured: the statistics page at 320 px draws its labels at 13 px.
+        #expect(result.stdout.split(separator: "\n").contains { $0.hasPrefix("ok    320 normal statistics/") && $0.hasSuffix("smallest chart label: 13.0 px") })
     }
 }

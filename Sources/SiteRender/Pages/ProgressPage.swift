@@ -128,7 +128,7 @@ enum ProgressPage {
         if let baseline = view["baseline"] as? String { sentence.append("\(page.t("indicator_baseline")) \(baseline)") }
         if let target = view["target"] as? String { sentence.append("\(page.t("indicator_target")) \(target)") }
         if let current = view["current"] as? String, let date = view["current_date"] as? String {
-            sentence.append("\(page.t("indicator_current")) \(current) (\(date))")
+            sentence.append("\(page.t("indicator_current")) \(current)\(page.t("paren_open"))\(date)\(page.t("paren_close"))")
         } else {
             sentence.append(page.t("indicator_no_value"))
         }
