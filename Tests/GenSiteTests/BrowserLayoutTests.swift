@@ -90,6 +90,17 @@ import TestSupport
         let result = try CommandRunner.run(python, [Repository.path("scripts/page-widths.py"), out] + paths)
         let wide = result.stdout.split(separator: "\n").filter { $0.hasPrefix("WIDE") || $0.hasPrefix("TINY") }
         #expect(result.status == 0 && wide.isEmpty, "\(wide.joined(separator: "\n"))\n\(result.stderr.suffix(2000))")
+
+        // The page kinds the example site has not: a free page, a replaced plan's banner, a box with every
+        // field, the footer with the site's identity (Tests/Fixtures/disclosure).
+        let fixture = try Fixture.temporaryFolder() + "/public"
+        let built = try CommandRunner.genSite(["build", Repository.fixture("disclosure"), "-o", fixture, "--no-search-index"])
+        try #require(built.status == 0, "\(built.stderr)")
+        let more = ["pages/interpretation-2024/", "plans/new-2024/", "plans/old-2023/", "notices/2024-05-20-points-published/"]
+            .flatMap { [$0, "en/" + $0] }
+        let second = try CommandRunner.run(python, [Repository.path("scripts/page-widths.py"), fixture] + more)
+        let wider = second.stdout.split(separator: "\n").filter { $0.hasPrefix("WIDE") || $0.hasPrefix("TINY") }
+        #expect(second.status == 0 && wider.isEmpty, "\(wider.joined(separator: "\n"))\n\(second.stderr.suffix(2000))")
         // Every page at every width in every text size was measured.
         #expect(result.stdout.contains("\"measured\": \(paths.count * 9), \"wide\": 0, \"tiny_labels\": 0"), "\(result.stdout.suffix(300))")
         // The charts were measured: the statistics page at 320 px draws its labels at 13 px.
