@@ -13,6 +13,17 @@
   });
 })();
 
+// On paper, a link in the text is followed by its address (the print stylesheet prints
+// data-print-url): a link within the site gets its full address here, as the browser resolves it.
+window.addEventListener("beforeprint", function () {
+  var links = document.querySelectorAll(".plan-text a[href], .cover-letter a[href]");
+  for (var i = 0; i < links.length; i++) {
+    var href = links[i].getAttribute("href") || "";
+    if (href.charAt(0) === "#" || /^(https?|tel|mailto):/i.test(href) || links[i].hasAttribute("data-print-url")) continue;
+    links[i].setAttribute("data-print-url", links[i].href);
+  }
+});
+
 // Live reload under `gen-site serve` only: the preview server marks its
 // responses with a Server-Timing entry "gen-site-serve" and answers
 // /__gen-site/version. Any other server (a published site) never polls.

@@ -72,6 +72,13 @@ import TestSupport
                 "task 4's title, leader and unit are not on one line: the list printed as cards")
         #expect(text.contains("https://work-safety.example.org/plans/putuo-2022/"), "the page's address is printed")
         #expect(!text.contains("跳到正文") && !text.contains("举报安全隐患 12350"), "navigation printed")
+
+        // A link in a text is followed by its full address on paper (site.js resolves the relative ones).
+        let notice = try Fixture.temporaryFolder() + "/notice.pdf"
+        _ = try CommandRunner.run(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(notice)",
+                                             "file://\(out)/notices/2024-09-10-lvxiang-2024-2026-published/index.html"])
+        let noticeText = try CommandRunner.run(pdftotext, ["-layout", notice, "-"]).stdout
+        #expect(noticeText.replacingOccurrences(of: "\n", with: "").contains("方案页面 <file://\(out)/plans/lvxiang-2024-2026/>"), "\(noticeText.prefix(1500))")
     }
 
     static let pages = ["", "plans/", "plans/putuo-2022/", "plans/lvxiang-2024-2026/", "plans/lvxiang-2024-2026/progress/",
