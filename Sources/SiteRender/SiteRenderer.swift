@@ -121,6 +121,12 @@ public enum SiteRenderer {
             for attachment in plan.attachments {
                 files.append(OutputFile(path: "plans/\(plan.id.rawValue)/attachments/\(attachment.file)",
                                         contents: .copy(attachment.sourcePath)))
+                // The original's bytes as they are, and beside them its text as UTF-8 with a BOM.
+                if let text = attachment.readableText, let copy = attachment.readableCopyName,
+                   !plan.attachments.contains(where: { $0.file == copy }) {
+                    files.append(OutputFile(path: "plans/\(plan.id.rawValue)/attachments/\(copy)",
+                                            contents: .data(Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))))
+                }
             }
         }
         return files

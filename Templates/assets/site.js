@@ -1,15 +1,28 @@
 // Progressive enhancement only: remembers the large-text / high-contrast
 // choice between pages. Without JavaScript the switch still works on each page.
 (function () {
-  var box = document.getElementById("large-text");
-  if (!box) return;
-  try {
-    if (window.localStorage.getItem("gen-site-large-text") === "1") box.checked = true;
-    box.addEventListener("change", function () {
-      window.localStorage.setItem("gen-site-large-text", box.checked ? "1" : "0");
-    });
-  } catch (e) { /* storage blocked: the switch still works on this page */ }
+  [["large-text", "gen-site-large-text"], ["larger-text", "gen-site-larger-text"]].forEach(function (pair) {
+    var box = document.getElementById(pair[0]);
+    if (!box) return;
+    try {
+      if (window.localStorage.getItem(pair[1]) === "1") box.checked = true;
+      box.addEventListener("change", function () {
+        window.localStorage.setItem(pair[1], box.checked ? "1" : "0");
+      });
+    } catch (e) { /* storage blocked: the switch still works on this page */ }
+  });
 })();
+
+// On paper, a link in the text is followed by its address (the print stylesheet prints
+// data-print-url): a link within the site gets its full address here, as the browser resolves it.
+window.addEventListener("beforeprint", function () {
+  var links = document.querySelectorAll(".plan-text a[href], .cover-letter a[href]");
+  for (var i = 0; i < links.length; i++) {
+    var href = links[i].getAttribute("href") || "";
+    if (href.charAt(0) === "#" || /^(https?|tel|mailto):/i.test(href) || links[i].hasAttribute("data-print-url")) continue;
+    links[i].setAttribute("data-print-url", links[i].href);
+  }
+});
 
 // Live reload under `gen-site serve` only: the preview server marks its
 // responses with a Server-Timing entry "gen-site-serve" and answers

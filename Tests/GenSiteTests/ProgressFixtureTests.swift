@@ -25,7 +25,15 @@ import TestSupport
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// The numbers of a `figures` list in order: done, in progress, delayed, not started, overdue.
+    /// The number in the overdue line under a `figures` list (a flag on some tasks, not a fifth status).
+    func overdueFlag(_ html: String, after marker: String) -> String? {
+        guard let start = html.range(of: marker),
+              let flag = html.range(of: "<span class=\"overdue-count\">", range: start.upperBound..<html.endIndex),
+              let end = html.range(of: "</span>", range: flag.upperBound..<html.endIndex) else { return nil }
+        return String(html[flag.upperBound..<end.lowerBound])
+    }
+
+    /// The numbers of a `figures` list in order: done, in progress, delayed, not started, and their total.
     func figures(_ html: String, after marker: String) -> [String] {
         guard let start = html.range(of: marker),
               let list = html.range(of: "<ul class=\"figures status-figures\">", range: start.upperBound..<html.endIndex),
@@ -73,7 +81,10 @@ import TestSupport
     @Test func progressPageShowsTheSameFigures() throws {
         for (prefix, marker) in [("", "id=\"figures\""), ("en/", "id=\"figures\"")] {
             let html = try page("\(prefix)plans/demo-2024/progress/index.html")
-            #expect(figures(html, after: marker) == ["1", "2", "1", "1", "2"], "\(prefix) progress figures")
+            // The four statuses add up to the total; overdue (tasks 3 and 5) is counted among them, apart.
+            #expect(figures(html, after: marker) == ["1", "2", "1", "1", "5"], "\(prefix) progress figures")
+            #expect(overdueFlag(html, after: marker) == "2")
+            #expect(!html.contains("<th scope=\"col\">\(prefix.isEmpty ? "逾期" : "Overdue")</th>"), "no overdue column beside the statuses")
             // Delayed and overdue tasks are listed first, longest overdue first: 5 (since April), then 3 (since May).
             let attention = try #require(html.range(of: "id=\"attention\"").flatMap { start in
                 html.range(of: "</table>", range: start.upperBound..<html.endIndex).map { String(html[start.upperBound..<$0.lowerBound]) }
@@ -91,10 +102,16 @@ import TestSupport
 
     @Test func homeAndUnitPagesCountTheSameWay() throws {
         for prefix in ["", "en/"] {
-            #expect(figures(try page("\(prefix)index.html"), after: "id=\"progress\"") == ["1", "2", "1", "1", "2"])
+            let home = try page("\(prefix)index.html")
+            #expect(figures(home, after: "id=\"progress\"") == ["1", "2", "1", "1", "5"])
+            #expect(overdueFlag(home, after: "id=\"progress\"") == "2")
             // The committee: task 1 done, 5 delayed and overdue (responsible), 4 not started (cooperating).
-            #expect(figures(try page("\(prefix)units/demo-committee/index.html"), after: "id=\"scorecard\"") == ["1", "0", "1", "1", "1"])
-            #expect(figures(try page("\(prefix)units/demo-police/index.html"), after: "id=\"scorecard\"") == ["0", "1", "0", "1", "0"])
+            let committee = try page("\(prefix)units/demo-committee/index.html")
+            #expect(figures(committee, after: "id=\"scorecard\"") == ["1", "0", "1", "1", "3"])
+            #expect(overdueFlag(committee, after: "id=\"scorecard\"") == "1")
+            let police = try page("\(prefix)units/demo-police/index.html")
+            #expect(figures(police, after: "id=\"scorecard\"") == ["0", "1", "0", "1", "2"])
+            #expect(overdueFlag(police, after: "id=\"scorecard\"") == "0")
         }
     }
 

@@ -17,6 +17,8 @@ import SiteRender
         /// Plans none of whose pages may be named.
         var untouched: [String] = []
         var everything = false
+        /// The content folder edited: the example site unless given.
+        var content: String = Repository.content
         var testDescription: String { name }
     }
 
@@ -32,6 +34,10 @@ import SiteRender
         Edit(name: "a unit's name", file: "units.yaml",
              replace: "上海市普陀区应急管理局", with: "上海市普陀区应急管理局（更名）",
              untouched: ["lvxiang-2024-2026", "chedun-2023"]),
+        // The plan that replaces old-2023 and is amended by amend-2024: both show its title.
+        Edit(name: "a linked plan's title", file: "plans/new-2024/plan.md",
+             replace: "测试区2024年安全生产工作要点, en:", with: "测试区2024年安全生产工作要点（修订）, en:",
+             content: Repository.fixture("disclosure")),
         Edit(name: "the site's title", file: "site.yaml", replace: "zh: 安全生产工作公开\n", with: "zh: 安全生产工作公开平台\n", everything: true),
     ]
 
@@ -57,9 +63,9 @@ import SiteRender
     }
 
     @Test(arguments: edits) func everyChangedPageIsNamed(_ edit: Edit) throws {
-        let old = try Self.before.get()
+        let old = edit.content == Repository.content ? try Self.before.get() : try Self.context(edit.content)
         let root = try Fixture.temporaryFolder()
-        try Fixture.copyTree(from: Repository.content, to: root)
+        try Fixture.copyTree(from: edit.content, to: root)
         let path = root + "/" + edit.file
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try #require(text.contains(edit.replace), "\(edit.file) no longer holds \(edit.replace)")

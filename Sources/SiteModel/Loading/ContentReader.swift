@@ -96,6 +96,13 @@ public struct ContentReader: Sendable {
                 let path = "\(folder)/attachments/\(attachment)"
                 if let size = regularFileSize(path, realRoot: realRoot, into: &diagnostics) {
                     files.attachments[attachment] = size
+                    // A plain-text original is also published as UTF-8 with a BOM, which every host and
+                    // browser reads right (a host that serves text/plain without a charset garbles UTF-8).
+                    if attachment.lowercased().hasSuffix(".txt"), size <= Self.maximumTextFileSize,
+                       case .bytes(let bytes) = Self.readBytes(atPath: self.path(path), limit: Self.maximumTextFileSize),
+                       case .success(let decoded) = TextDecoding.decode(bytes), decoded.encoding != .utf8WithBOM {
+                        files.textAttachments[attachment] = decoded.text
+                    }
                 }
             }
             let reports = listDirectory("\(folder)/progress", realRoot: realRoot, into: &diagnostics).sorted()
@@ -110,6 +117,7 @@ public struct ContentReader: Sendable {
             content.plans.append(files)
         }
         content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
+        content.holidays = readText("holidays.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         for (folder, kind) in [("notices", Article.Kind.notice), ("pages", Article.Kind.page)] {
             var byStem: [String: ArticleFiles] = [:]
             let names = listDirectory(folder, realRoot: realRoot, into: &diagnostics).sorted()

@@ -8,6 +8,8 @@ public struct LoadedContent: Sendable {
     public var plans: [PlanFiles]
     /// hazards.yaml, optional.
     public var hazards: SourceFile?
+    /// holidays.yaml, optional: public holidays, for `check --inspection`'s working days.
+    public var holidays: SourceFile?
     /// statistics/accidents.csv and statistics/categories.yaml, optional.
     public var accidents: SourceFile?
     public var categories: SourceFile?
@@ -35,6 +37,9 @@ public struct PlanFiles: Sendable, Equatable {
     public var tasks: SourceFile?
     /// Files in `attachments/`: name → size in bytes.
     public var attachments: [String: Int]
+    /// The text of the `.txt` files in `attachments/` that are not UTF-8 with a BOM already (UTF-8
+    /// or GB18030, line ends normalised): name → text.
+    public var textAttachments: [String: String] = [:]
     /// `progress/*.yaml`, sorted by file name.
     public var progress: [SourceFile] = []
 

@@ -19,8 +19,24 @@ public struct AccidentRecords: Sendable, Hashable, RandomAccessCollection {
     /// 0 for none, else 1 + the severity's index in `Severity.allCases`.
     private var severities: [UInt8] = []
     private var lines: [Int32] = []
+    /// The most decimals any row's loss was written with (`215.5` → 1; at most 4): totals are
+    /// rounded to it, so that a sum is published as its parts were (1811.8, not 1811.8000000000002).
+    public private(set) var lossDecimals = 0
 
     public init() {}
+
+    /// Notes the decimals of a loss as written.
+    public mutating func noteLossDecimals(_ count: Int) {
+        lossDecimals = Swift.max(lossDecimals, Swift.min(count, 4))
+    }
+
+    /// `value` rounded to `lossDecimals` places.
+    public func roundedLoss(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        var scale = 1.0
+        for _ in 0..<lossDecimals { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
 
     public init(_ records: some Sequence<AccidentRecord>) {
         for record in records { append(record) }

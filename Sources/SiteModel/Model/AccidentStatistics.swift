@@ -29,6 +29,14 @@ public struct AccidentCategory: Sendable, Hashable {
 public struct StatisticsRegion: Sendable, Hashable {
     public var id: String
     public var name: BilingualText
+    /// district, town… (`level` in categories.yaml), optional.
+    public var level: Plan.Level?
+
+    public init(id: String, name: BilingualText, level: Plan.Level? = nil) {
+        self.id = id
+        self.name = name
+        self.level = level
+    }
 }
 
 /// A statistics period: a whole year (`2023`) or a month (`2023-05`).

@@ -11,7 +11,7 @@ public struct Article: Sendable, Hashable {
     /// The URL segment: for notices the file name without `.md` (date included), for pages the file name.
     public var slug: String
     public var title: BilingualText
-    /// A notice's date (from its file name); nil for pages.
+    /// A notice's date (from its file name); a page's `date:`, when it gives one.
     public var date: Day?
     public var tags: [String]
     public var summary: BilingualText?

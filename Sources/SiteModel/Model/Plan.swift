@@ -41,6 +41,15 @@ public struct Plan: Sendable, Equatable {
     public var copies: Int?
     /// Rows of the disclosure box gen-site has no field for (`extra_metadata`: 公开主体, 生效日期…).
     public var extraMetadata: [MetadataRow] = []
+    /// `source_url`: where the plan was first published (the issuing body's portal page).
+    public var sourceURL: String?
+    /// 解读: policy interpretations of the plan, on other sites or as pages of this one.
+    public var interpretations: [Interpretation] = []
+    /// Later and earlier plans: what this one replaces or changes, and (filled in by the resolve
+    /// stage from either side) what replaces or changes it.
+    public var relations = PlanRelations()
+    /// 修订记录: when the published plan was changed, and what changed, oldest first.
+    public var revisions: [Revision] = []
     public var summary: BilingualText?
     /// `draft: true`: built only with `--drafts`.
     public var isDraft = false
@@ -83,7 +92,9 @@ public struct Plan: Sendable, Equatable {
 
 extension Plan {
     public enum StatusBasis: String, Sendable, Hashable {
-        case stated, period, none
+        /// `stated`: the front matter; `period`: computed from the period at the build date;
+        /// `replaced`: a plan of the site supersedes it; `none`: neither.
+        case stated, period, replaced, none
     }
 
     /// The status at `day` when the front matter states none: expired once the period has ended.
@@ -147,6 +158,15 @@ public struct Attachment: Sendable, Hashable {
     /// The file's path relative to the content root.
     public var sourcePath: String
     public var byteCount: Int
+    /// For a plain-text original that is not UTF-8 with a BOM: its text, which the site also
+    /// publishes as a UTF-8 copy with a BOM, readable on any host.
+    public var readableText: String?
+
+    /// The name of the UTF-8 copy of a plain-text original: `putuo-2022.txt` → `putuo-2022.utf8.txt`.
+    public var readableCopyName: String? {
+        guard readableText != nil, file.lowercased().hasSuffix(".txt") else { return nil }
+        return String(file.dropLast(4)) + ".utf8.txt"
+    }
 
     public init(file: String, title: BilingualText, sourcePath: String, byteCount: Int) {
         self.file = file

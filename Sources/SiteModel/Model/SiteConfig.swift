@@ -15,6 +15,11 @@ public struct SiteConfig: Sendable, Equatable {
     public var tags: [TagDefinition]
     /// The date figures are computed at, when the content fixes it (`build_date`).
     public var buildDate: Day?
+    /// Who runs the site, as government websites state it in every page's footer.
+    public var identity = SiteIdentity()
+    /// Chinese public holidays and adjusted working days (`holidays.yaml`), for the inspection's
+    /// count of working days.
+    public var holidays: HolidayCalendar?
 
     public init(title: BilingualText, description: BilingualText? = nil, baseURL: String,
                 languages: [Language] = [.zh, .en], region: BilingualText? = nil,
@@ -94,5 +99,58 @@ public struct TagDefinition: Sendable, Hashable {
 
     public init(name: BilingualText) {
         self.name = name
+    }
+}
+
+/// The site's identity, shown in every page's footer and read by inspection crawlers:
+/// 主办单位, 承办单位, 网站标识码, ICP备案号, 公安机关备案号 and how to get in touch.
+public struct SiteIdentity: Sendable, Hashable {
+    /// 主办单位: the body the site belongs to.
+    public var sponsor: BilingualText?
+    /// 承办单位: the office that runs it.
+    public var organizer: BilingualText?
+    /// 网站标识码: the code the national government-website directory gives the site (10 characters).
+    public var siteCode: String?
+    /// ICP备案号, with its link (the MIIT filing system unless stated).
+    public var icp: Filing?
+    /// 公安机关备案号 (公网安备), with its link.
+    public var policeFiling: Filing?
+    public var contact: Contact?
+    /// `tool_credit: true`: the footer names the tool that built the site (off by default).
+    public var showsToolCredit = false
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        sponsor == nil && organizer == nil && siteCode == nil && icp == nil && policeFiling == nil && contact == nil
+    }
+}
+
+/// A filing number as the authority issued it (沪ICP备12345678号-1), and where to look it up.
+public struct Filing: Sendable, Hashable {
+    public var number: String
+    public var url: String?
+
+    public init(number: String, url: String? = nil) {
+        self.number = number
+        self.url = url
+    }
+}
+
+/// 联系我们: how readers reach the office that runs the site.
+public struct Contact: Sendable, Hashable {
+    public var phone: String?
+    public var email: String?
+    public var address: BilingualText?
+
+    public init(phone: String? = nil, email: String? = nil, address: BilingualText? = nil) {
+        self.phone = phone
+        self.email = email
+        self.address = address
+    }
+
+    /// The number for a `tel:` link: digits and a leading `+` only.
+    public var dialString: String? {
+        phone.map { String($0.unicodeScalars.filter { ("0"..."9").contains($0) || $0 == "+" }.map(Character.init)) }
     }
 }

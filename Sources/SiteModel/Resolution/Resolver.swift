@@ -98,6 +98,8 @@ public enum Resolver {
             indicators[slot.plan.id] = slot.indicators
         }
         plans.sort { a, b in a.issued != b.issued ? a.issued > b.issued : a.id < b.id }
+        let pageSlugs = Set(content.articles.filter { $0.kind == .page }.map(\.slug))
+        PlanLinks.resolve(&plans, pageSlugs: pageSlugs, buildDate: buildDate, into: &diagnostics)
 
         var assignments: [UnitID: [Assignment]] = [:]
         for plan in plans {

@@ -10,6 +10,11 @@ public struct TaskProgress: Sendable, Hashable {
     public var isOverdue: Bool
     /// The earliest due or milestone date that has passed while the task is not done.
     public var overdueSince: Day?
+    /// The task's deadline: its `due` date, else the end of its plan's period (a task the list
+    /// gives no date is due when the plan ends).
+    public var deadline: Day?
+    /// True when `deadline` is the plan's end, not a date of the task's own.
+    public var deadlineIsPlanEnd = false
     /// Every report's line for the task up to the build date, newest first.
     public var history: [TaskHistoryEntry]
 
@@ -93,13 +98,24 @@ public enum ProgressTracker {
             }
             let latest = history.last
             let status = latest?.status ?? .notStarted
-            let passed = ([task.due].compactMap { $0 } + task.milestones.map(\.date)).filter { $0 < date }
+            let deadline = task.due ?? plan.period?.end
+            let passed = ([deadline].compactMap { $0 } + task.milestones.map(\.date)).filter { $0 < date }
             let overdueSince = status == .done ? nil : passed.min()
             result[task.number] = TaskProgress(status: status, percent: latest?.percent, asOf: latest?.asOf, note: latest?.note,
                                                isOverdue: overdueSince != nil, overdueSince: overdueSince,
+                                               deadline: deadline, deadlineIsPlanEnd: task.due == nil && deadline != nil,
                                                history: history.reversed())
         }
         return result
+    }
+
+    /// The tasks done at `date`: reported done by the latest report on or before it that mentions them.
+    public static func doneCount(of plan: Plan, at date: Day) -> Int {
+        var latest: [TaskNumber: TaskStatus] = [:]
+        for report in plan.reports.filter({ $0.asOf <= date }).sorted(by: { $0.asOf < $1.asOf }) {
+            for update in report.updates { latest[update.task] = update.status }
+        }
+        return plan.tasks.count { latest[$0.number] == .done }
     }
 
     public static func indicators(of plan: Plan, at date: Day) -> [IndicatorProgress] {

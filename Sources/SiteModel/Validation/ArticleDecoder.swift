@@ -43,9 +43,14 @@ enum ArticleDecoder {
         guard let map = reader.mapping(root, "front matter") else { return nil }
         reader.checkKeys(map, known: keys)
         guard var title = reader.required(map, "title", files.kind.rawValue).flatMap({ reader.text($0, "title") }) else { return nil }
-        if let node = map["date"], let day = reader.day(node, "date"), let named = date, day != named {
-            reader.error("date-mismatch", node, "date 与文件名中的日期不一致 (date \(day) differs from the file name's \(named))",
-                         hint: "rename the file or correct the date")
+        if let node = map["date"], let day = reader.day(node, "date") {
+            if let named = date, day != named {
+                reader.error("date-mismatch", node, "date 与文件名中的日期不一致 (date \(day) differs from the file name's \(named))",
+                             hint: "rename the file or correct the date")
+            } else if files.kind == .page {
+                // A free page's 发布日期 (or the date it was last revised): shown on the page.
+                date = day
+            }
         }
         var summary = map["summary"].flatMap { reader.text($0, "summary") }
         let tags = map["tags"].map { node in reader.list(node, "tags").compactMap { reader.string($0, "tag") } } ?? []

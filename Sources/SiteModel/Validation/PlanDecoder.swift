@@ -4,7 +4,8 @@ import Yams
 enum PlanDecoder {
     static let keys = ["id", "title", "doc_number", "issuer", "issued", "published", "period", "level", "index_number",
                        "category", "disclosure", "recipients", "status", "copies", "summary", "cover_letter",
-                       "attachments", "draft", "extra_metadata"]
+                       "attachments", "draft", "extra_metadata", "source_url", "interpretations", "supersedes",
+                       "superseded_by", "amends", "revisions"]
 
     /// Fields a plan must state before it is published, with what to write: `gen-site import` leaves
     /// each one it did not find in the document empty (`issuer:`), for the office to fill in.
@@ -129,7 +130,80 @@ enum PlanDecoder {
         if let node = map["attachments"] {
             plan.attachments = decodeAttachments(node, files: files, reader: &reader)
         }
+        decodeDisclosure(map, into: &plan, reader: &reader)
         return plan
+    }
+
+    /// `source_url`, `interpretations`, `supersedes`, `superseded_by`, `amends` and `revisions`.
+    static func decodeDisclosure(_ map: YAMLMap, into plan: inout Plan, reader: inout YAMLReader) {
+        if let node = map["source_url"], let url = reader.string(node, "source_url") {
+            if SiteDecoder.isWebAddress(url) {
+                plan.sourceURL = url
+            } else {
+                reader.error("invalid-url", node, "原文网址无效 (source_url must be an http(s) address): \(url)",
+                             hint: "the address of the page where the issuing body published the plan")
+            }
+        }
+        if let node = map["interpretations"] {
+            for item in reader.list(node, "interpretations") {
+                guard let entry = reader.mapping(item, "interpretation") else { continue }
+                reader.checkKeys(entry, known: ["title", "url", "page", "date"])
+                guard let title = reader.required(entry, "title", "interpretation").flatMap({ reader.text($0, "title") }) else { continue }
+                var interpretation = Interpretation(title: title, location: reader.location(item))
+                interpretation.date = entry["date"].flatMap { reader.day($0, "date") }
+                if let urlNode = entry["url"], let url = reader.string(urlNode, "url") {
+                    if SiteDecoder.isWebAddress(url) {
+                        interpretation.url = url
+                    } else {
+                        reader.error("invalid-url", urlNode, "解读网址无效 (url must be an http(s) address): \(url)")
+                        continue
+                    }
+                }
+                if let pageNode = entry["page"] {
+                    interpretation.page = reader.identifier(pageNode, "page")
+                    if interpretation.page == nil { continue }
+                }
+                switch (interpretation.url, interpretation.page) {
+                case (nil, nil):
+                    reader.error("missing-key", item, "解读需要 url 或 page (an interpretation needs `url` or `page`)",
+                                 hint: "url: the address of the interpretation; page: the slug of a page in pages/")
+                    continue
+                case (.some, .some):
+                    reader.error("invalid-value", item, "解读只能给出 url 或 page 之一 (give either `url` or `page`, not both)")
+                    continue
+                default:
+                    plan.interpretations.append(interpretation)
+                }
+            }
+        }
+        plan.relations.supersedes = planReferences(map["supersedes"], "supersedes", reader: &reader)
+        plan.relations.supersededBy = planReferences(map["superseded_by"], "superseded_by", reader: &reader)
+        plan.relations.amends = planReferences(map["amends"], "amends", reader: &reader)
+        if let node = map["revisions"] {
+            for item in reader.list(node, "revisions") {
+                guard let entry = reader.mapping(item, "revision") else { continue }
+                reader.checkKeys(entry, known: ["date", "what"])
+                guard let date = reader.required(entry, "date", "revision").flatMap({ reader.day($0, "date") }),
+                      let what = reader.required(entry, "what", "revision").flatMap({ reader.text($0, "what") }) else { continue }
+                if date < plan.issued {
+                    reader.error("invalid-date", entry["date"], "修订日期早于成文日期 (the revision \(date) is before the plan's date \(plan.issued))")
+                    continue
+                }
+                plan.revisions.append(Revision(date: date, what: what))
+            }
+            // Oldest first, whatever order the file lists them in; the same day keeps the file's order.
+            plan.revisions = plan.revisions.enumerated().sorted { a, b in
+                a.element.date != b.element.date ? a.element.date < b.element.date : a.offset < b.offset
+            }.map(\.element)
+        }
+    }
+
+    /// A plan id or a list of them.
+    static func planReferences(_ node: Node?, _ what: String, reader: inout YAMLReader) -> [PlanReference] {
+        guard let node else { return [] }
+        return reader.list(node, what).compactMap { item in
+            reader.identifier(item, what).map { PlanReference(id: PlanID($0), location: reader.location(item)) }
+        }
     }
 
     static func splitFrontMatter(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
@@ -183,7 +257,9 @@ enum PlanDecoder {
                 continue
             }
             let title = map["title"].flatMap { reader.text($0, "title") } ?? BilingualText(zh: name)
-            attachments.append(Attachment(file: name, title: title, sourcePath: "\(files.path)/attachments/\(name)", byteCount: size))
+            var attachment = Attachment(file: name, title: title, sourcePath: "\(files.path)/attachments/\(name)", byteCount: size)
+            attachment.readableText = files.textAttachments[name]
+            attachments.append(attachment)
         }
         return attachments
     }

@@ -57,7 +57,8 @@ public enum ContentValidator {
     /// returns the cache for the next run.
     public static func validate(_ content: LoadedContent, reusing cache: DecodeCache) -> (SiteContent?, Diagnostics, DecodeCache) {
         var diagnostics = Diagnostics()
-        let site = content.site.flatMap { SiteDecoder.decode($0, into: &diagnostics) }
+        var site = content.site.flatMap { SiteDecoder.decode($0, into: &diagnostics) }
+        if let holidays = content.holidays.flatMap({ HolidaysDecoder.decode($0, into: &diagnostics) }) { site?.holidays = holidays }
         let units = content.units.map { UnitsDecoder.decode($0, into: &diagnostics) } ?? []
         // Plans (each with its tasks and reports) and the statistics decode independently, in parallel,
         // into slots by index: the result and the diagnostics' order never depend on timing.

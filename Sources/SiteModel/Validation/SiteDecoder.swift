@@ -3,7 +3,8 @@ import Yams
 /// Decodes site.yaml.
 enum SiteDecoder {
     static let keys = ["title", "description", "base_url", "languages", "region", "publisher", "sample",
-                       "hotlines", "channels", "nav", "tags", "build_date"]
+                       "hotlines", "channels", "nav", "tags", "build_date",
+                       "sponsor", "organizer", "site_code", "icp", "police_filing", "contact", "tool_credit"]
 
     static func decode(_ file: SourceFile, into diagnostics: inout Diagnostics) -> SiteConfig? {
         guard let root = YAMLDocument.compose(file.text, file: file.path, into: &diagnostics) else { return nil }
@@ -43,6 +44,8 @@ enum SiteDecoder {
         config.publisher = map["publisher"].flatMap { reader.text($0, "publisher") }
         config.isSample = map["sample"].flatMap { reader.bool($0, "sample") } ?? false
         config.buildDate = map["build_date"].flatMap { reader.day($0, "build_date") }
+
+        config.identity = decodeIdentity(map, reader: &reader)
 
         if let node = map["hotlines"] {
             for item in reader.list(node, "hotlines") {
@@ -93,6 +96,73 @@ enum SiteDecoder {
             }
         }
         return config
+    }
+
+    /// 主办单位, 承办单位, 网站标识码, the ICP and police filings, the contact and the tool credit.
+    static func decodeIdentity(_ map: YAMLMap, reader: inout YAMLReader) -> SiteIdentity {
+        var identity = SiteIdentity()
+        identity.sponsor = map["sponsor"].flatMap { reader.text($0, "sponsor") }
+        identity.organizer = map["organizer"].flatMap { reader.text($0, "organizer") }
+        if let node = map["site_code"], let code = reader.string(node, "site_code") {
+            // 网站标识码: 10 letters and digits (3101070001, bm07000001), as the national directory gives them.
+            if code.count != 10 || !code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
+                reader.warning("invalid-value", node, "网站标识码通常为10位字母或数字 (a site code is normally 10 letters or digits): \(code)",
+                               hint: "copy it from the national government-website directory (全国政府网站基本信息数据库)")
+            }
+            identity.siteCode = code
+        }
+        identity.icp = decodeFiling(map["icp"], "icp", defaultURL: "https://beian.miit.gov.cn/", reader: &reader)
+        identity.policeFiling = decodeFiling(map["police_filing"], "police_filing", defaultURL: nil, reader: &reader)
+        if let node = map["contact"], let entry = reader.mapping(node, "contact") {
+            reader.checkKeys(entry, known: ["phone", "email", "address"])
+            var contact = Contact()
+            if let phoneNode = entry["phone"], let phone = reader.string(phoneNode, "contact.phone") {
+                let allowed = phone.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+- ()".unicodeScalars.contains($0) }
+                if allowed && phone.contains(where: \.isNumber) {
+                    contact.phone = phone
+                } else {
+                    reader.error("invalid-value", phoneNode, "电话号码无效 (not a phone number): \(phone)", hint: "digits, spaces, + - ( ) only, e.g. 021-12345678")
+                }
+            }
+            if let emailNode = entry["email"], let email = reader.string(emailNode, "contact.email") {
+                let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+                if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: { $0.isWhitespace || "<>\"'".contains($0) }) {
+                    contact.email = email
+                } else {
+                    reader.error("invalid-value", emailNode, "电子邮箱无效 (not an e-mail address): \(email)", hint: "for example office@example.gov.cn")
+                }
+            }
+            contact.address = entry["address"].flatMap { reader.text($0, "contact.address") }
+            if contact != Contact() { identity.contact = contact }
+        }
+        identity.showsToolCredit = map["tool_credit"].flatMap { reader.bool($0, "tool_credit") } ?? false
+        return identity
+    }
+
+    /// `{number: 沪ICP备12345678号-1, url: …}`, or the number alone.
+    static func decodeFiling(_ node: Node?, _ what: String, defaultURL: String?, reader: inout YAMLReader) -> Filing? {
+        guard let node else { return nil }
+        if case .scalar = node {
+            return reader.string(node, what).map { Filing(number: $0, url: defaultURL) }
+        }
+        guard let entry = reader.mapping(node, what) else { return nil }
+        reader.checkKeys(entry, known: ["number", "url"])
+        guard let number = reader.required(entry, "number", what).flatMap({ reader.string($0, "\(what).number") }) else { return nil }
+        var url = defaultURL
+        if let urlNode = entry["url"], let given = reader.string(urlNode, "\(what).url") {
+            if isWebAddress(given) {
+                url = given
+            } else {
+                reader.error("invalid-url", urlNode, "网址无效 (not an http(s) address): \(given)", hint: "for example https://beian.miit.gov.cn/")
+            }
+        }
+        return Filing(number: number, url: url)
+    }
+
+    /// An absolute http(s) address without spaces or quotes.
+    static func isWebAddress(_ text: String) -> Bool {
+        (text.hasPrefix("https://") || text.hasPrefix("http://")) && text.count > 8
+            && !text.contains(where: { $0.isWhitespace || "\"'<>`".contains($0) })
     }
 
     /// A path inside the site: no scheme, no leading slash, no `..`, no odd characters.

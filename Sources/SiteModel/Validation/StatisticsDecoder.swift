@@ -53,13 +53,13 @@ enum StatisticsDecoder {
         reader.checkKeys(map, known: ["sample", "source", "categories", "regions"])
         statistics.isSample = map["sample"].flatMap { reader.bool($0, "sample") } ?? false
         statistics.source = map["source"].flatMap { reader.text($0, "source") }
-        func entries(_ key: String) -> [(String, BilingualText)] {
+        func entries(_ key: String) -> [(String, BilingualText, Plan.Level?)] {
             guard let node = reader.required(map, key, "categories.yaml") else { return [] }
-            var result: [(String, BilingualText)] = []
+            var result: [(String, BilingualText, Plan.Level?)] = []
             var seen: [String: SourceLocation] = [:]
             for item in reader.list(node, key) {
                 guard let entry = reader.mapping(item, key) else { continue }
-                reader.checkKeys(entry, known: ["id", "name"])
+                reader.checkKeys(entry, known: ["id", "name", "level"])
                 guard let idNode = reader.required(entry, "id", key), let id = reader.identifier(idNode, "\(key) id"),
                       let name = reader.required(entry, "name", key).flatMap({ reader.text($0, "name") }) else { continue }
                 if let first = seen[id] {
@@ -67,12 +67,14 @@ enum StatisticsDecoder {
                     continue
                 }
                 seen[id] = reader.location(idNode)
-                result.append((id, name))
+                // A region's level (district, town…): totals over regions of different levels say so.
+                let level = key == "regions" ? entry["level"].flatMap { reader.choice($0, "level", Plan.Level.self) } : nil
+                result.append((id, name, level))
             }
             return result
         }
         statistics.categories = entries("categories").map { AccidentCategory(id: $0.0, name: $0.1) }
-        statistics.regions = entries("regions").map { StatisticsRegion(id: $0.0, name: $0.1) }
+        statistics.regions = entries("regions").map { StatisticsRegion(id: $0.0, name: $0.1, level: $0.2) }
     }
 
     // MARK: - accidents.csv
@@ -247,6 +249,9 @@ enum StatisticsDecoder {
                 fail("negative-count", at, "loss 不能为负数 (loss cannot be negative): \(text)")
             case .success(let value):
                 loss = value
+                if let point = digits.utf8.firstIndex(of: UInt8(ascii: ".")) {
+                    records.noteLossDecimals(digits.utf8.distance(from: point, to: digits.utf8.endIndex) - 1)
+                }
             case .failure(.outOfRange):
                 fail("number-out-of-range", at, ContentNumber.explain(.outOfRange, "loss", text, whole: false))
             case .failure:

@@ -1,9 +1,14 @@
 import SiteModel
 
-/// Bar charts as inline SVG, drawn by the generator: labelled axes, a title
-/// and description for screen readers, the value printed on every bar, and a
-/// legend, so that nothing depends on colour alone. The same numbers are in
-/// an HTML table beside each chart.
+/// Horizontal bar charts as inline SVG, drawn by the generator, that stay readable on any
+/// screen: each row's label stands above its bars, bar lengths are percentages of the chart's
+/// width and every other length is in `em` of the chart's font size (0.8125rem in the theme:
+/// 13 px, more in large-text mode), so the chart takes the page's width, from a 320 px phone
+/// to a desktop, with its text never drawn smaller than the page sets it and nothing to
+/// scroll. Three value ticks (0, half, the maximum); the value printed after every bar; the
+/// legend in HTML under it; a title and description for screen readers. Bars of an incomplete
+/// period (a year given up to June) are hatched, and the legend says why. The same numbers
+/// are in an HTML table beside each chart.
 struct BarChart {
     struct Series {
         var name: String
@@ -11,134 +16,103 @@ struct BarChart {
         var values: [Double]
     }
 
-    /// Unique on the page: the `<title>` and `<desc>` ids derive from it.
+    /// Unique on the page: the `<title>`, `<desc>` and pattern ids derive from it.
     var id: String
     var title: String
     var description: String
-    /// One label per group (x-axis for vertical charts, y-axis for horizontal ones).
+    /// One label per row.
     var labels: [String]
     var series: [Series]
     var valueAxisTitle: String
-    var labelAxisTitle: String
+    /// Rows whose period is incomplete (drawn hatched), and what the legend says of them.
+    var partial: [Bool] = []
+    var partialNote: String = ""
     var format: (Double) -> String = { formatValue($0) }
 
     static let text = "#1f2328"
-    static let grid = "#d0d7de"
+    static let grid = "#8c959f"
+    /// The share of the width the longest bar may take: the rest holds its value.
+    static let plotShare = 78.0
 
-    /// Grouped vertical bars: one group per label, one bar per series.
-    func vertical() -> TrustedHTML {
-        let width = 640.0, height = 300.0
-        let left = 56.0, right = 12.0, top = 40.0, bottom = 56.0
-        let plotW = width - left - right, plotH = height - top - bottom
+    // Vertical layout, in em: a row is its label, then one bar per series.
+    static let labelHeight = 1.45, barHeight = 1.05, barGap = 0.25, rowGap = 0.55, axisHeight = 1.6
+
+    var rowHeight: Double { Self.labelHeight + Double(series.count) * (Self.barHeight + Self.barGap) + Self.rowGap }
+
+    func isPartial(_ row: Int) -> Bool { row < partial.count && partial[row] }
+
+    /// The chart and its legend.
+    func rows() -> TrustedHTML {
         let maximum = niceMaximum(series.flatMap(\.values).max() ?? 0)
-        var svg = open(width: width, height: height)
-        // Value axis with ticks and gridlines.
-        for tick in ticks(maximum) {
-            let y = top + plotH - plotH * tick / maximum
-            svg += line(left, y, left + plotW, y, stroke: Self.grid)
-            svg += label(left - 6, y + 4, format(tick), anchor: "end")
-        }
-        svg += line(left, top, left, top + plotH, stroke: Self.text)
-        svg += line(left, top + plotH, left + plotW, top + plotH, stroke: Self.text)
-        let groupW = plotW / Double(max(labels.count, 1))
-        let barW = min(36, groupW * 0.8 / Double(max(series.count, 1)))
-        for (index, name) in labels.enumerated() {
-            let groupX = left + groupW * Double(index) + (groupW - barW * Double(series.count)) / 2
-            for (s, item) in series.enumerated() where index < item.values.count {
-                let value = item.values[index]
-                let h = maximum > 0 ? plotH * value / maximum : 0
-                let x = groupX + barW * Double(s)
-                svg += rect(x, top + plotH - h, barW - 2, h, fill: item.colour)
-                svg += label(x + (barW - 2) / 2, top + plotH - h - 4, format(value), anchor: "middle", size: 10)
-            }
-            svg += label(left + groupW * (Double(index) + 0.5), top + plotH + 16, name, anchor: "middle")
-        }
-        svg += label(left + plotW / 2, height - 8, labelAxisTitle, anchor: "middle", weight: true)
-        svg += "<text x=\"14\" y=\"\(SVGNumber(top + plotH / 2))\" transform=\"rotate(-90 14 \(SVGNumber(top + plotH / 2)))\" text-anchor=\"middle\" font-size=\"12\" font-weight=\"bold\" fill=\"\(Self.text)\">\(escapeHTML(valueAxisTitle))</text>"
-        svg += legend(x: left, y: 16)
-        svg += "</svg>"
-        return TrustedHTML(svg)
-    }
-
-    /// Horizontal bars, one per label, for a single series (e.g. accidents by category).
-    func horizontal() -> TrustedHTML {
-        let rowH = 26.0, left = 210.0, right = 48.0, top = 40.0, bottom = 40.0, width = 640.0
-        let height = top + bottom + rowH * Double(max(labels.count, 1))
-        let plotW = width - left - right
-        let values = series.first?.values ?? []
-        let maximum = niceMaximum(values.max() ?? 0)
-        var svg = open(width: width, height: height)
-        let plotBottom = height - bottom
-        for tick in ticks(maximum) {
-            let x = left + plotW * tick / maximum
-            svg += line(x, top, x, plotBottom, stroke: Self.grid)
-            svg += label(x, plotBottom + 14, format(tick), anchor: "middle")
-        }
-        svg += line(left, top, left, plotBottom, stroke: Self.text)
-        svg += line(left, plotBottom, left + plotW, plotBottom, stroke: Self.text)
-        for (index, name) in labels.enumerated() {
-            let y = top + rowH * Double(index)
-            let value = index < values.count ? values[index] : 0
-            let w = maximum > 0 ? plotW * value / maximum : 0
-            svg += rect(left, y + 4, w, rowH - 8, fill: series.first?.colour ?? "#0969da")
-            svg += label(left + w + 4, y + rowH / 2 + 4, format(value), anchor: "start", size: 11)
-            svg += label(left - 6, y + rowH / 2 + 4, name, anchor: "end")
-        }
-        svg += label(left + plotW / 2, height - 6, valueAxisTitle, anchor: "middle", weight: true)
-        svg += label(left - 6, top - 10, labelAxisTitle, anchor: "end", weight: true)
-        svg += legend(x: left, y: 16)
-        svg += "</svg>"
-        return TrustedHTML(svg)
-    }
-
-    // MARK: - Pieces
-
-    func open(width: Double, height: Double) -> String {
-        "<svg class=\"chart\" id=\"\(id)\" viewBox=\"0 0 \(SVGNumber(width)) \(SVGNumber(height))\" role=\"img\" "
+        let plotHeight = rowHeight * Double(max(labels.count, 1))
+        let height = plotHeight + Self.axisHeight
+        var svg = "<svg class=\"chart\" id=\"\(id)\" width=\"100%\" height=\"\(SVGNumber(height))em\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title \(id)-desc\" focusable=\"false\">"
             + "<title id=\"\(id)-title\">\(escapeHTML(title))</title><desc id=\"\(id)-desc\">\(escapeHTML(description))</desc>"
-    }
-
-    func legend(x: Double, y: Double) -> String {
-        var svg = "", offset = x
-        for item in series {
-            svg += rect(offset, y - 10, 12, 12, fill: item.colour)
-            svg += label(offset + 16, y, item.name, anchor: "start")
-            offset += 28 + Double(item.name.count) * 12
+        if partial.contains(true) {
+            svg += "<defs>"
+            for (s, item) in series.enumerated() { svg += hatch("\(id)-partial-\(s)", item.colour) }
+            svg += "</defs>"
         }
-        return svg
+        // Ticks and gridlines: 0, half and the maximum.
+        for tick in [0, maximum / 2, maximum] {
+            let x = percent(tick, of: maximum)
+            svg += "<line x1=\"\(x)%\" y1=\"0\" x2=\"\(x)%\" y2=\"\(SVGNumber(plotHeight))em\" stroke=\"\(tick == 0 ? Self.text : Self.grid)\" stroke-width=\"1\"\(tick == 0 ? "" : " stroke-dasharray=\"2 3\"")/>"
+            svg += "<text x=\"\(x)%\" y=\"\(SVGNumber(plotHeight + 1.15))em\" text-anchor=\"\(tick == 0 ? "start" : "middle")\" fill=\"\(Self.text)\">\(escapeHTML(format(tick)))</text>"
+        }
+        for (row, name) in labels.enumerated() {
+            let top = rowHeight * Double(row)
+            svg += "<text x=\"0\" y=\"\(SVGNumber(top + 1.05))em\" fill=\"\(Self.text)\" font-weight=\"bold\">\(escapeHTML(name))</text>"
+            for (s, item) in series.enumerated() {
+                let value = row < item.values.count ? item.values[row] : 0
+                let y = top + Self.labelHeight + Double(s) * (Self.barHeight + Self.barGap)
+                let width = percent(value, of: maximum)
+                let fill = isPartial(row) ? "url(#\(id)-partial-\(s))\" stroke=\"\(item.colour)" : item.colour
+                svg += "<rect x=\"0\" y=\"\(SVGNumber(y))em\" width=\"\(width)%\" height=\"\(SVGNumber(Self.barHeight))em\" fill=\"\(fill)\"/>"
+                svg += "<text x=\"\(width)%\" dx=\"0.35em\" y=\"\(SVGNumber(y + 0.85))em\" fill=\"\(Self.text)\">"
+                    + "\(escapeHTML(format(value)))</text>"
+            }
+        }
+        svg += "</svg>"
+        return TrustedHTML(svg + legend())
     }
 
-    func rect(_ x: Double, _ y: Double, _ w: Double, _ h: Double, fill: String) -> String {
-        "<rect x=\"\(SVGNumber(x))\" y=\"\(SVGNumber(y))\" width=\"\(SVGNumber(max(0, w)))\" height=\"\(SVGNumber(max(0, h)))\" fill=\"\(fill)\"/>"
+    /// The legend, as a list under the chart: a swatch and a name per series, and the hatching.
+    func legend() -> String {
+        var items = series.map { item in
+            "<li>\(swatch(fill: item.colour, stroke: item.colour))\(escapeHTML(item.name))</li>"
+        }
+        if partial.contains(true), let first = series.first {
+            items.append("<li><svg class=\"swatch-svg\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\"><defs>"
+                         + hatch("\(id)-legend-partial", first.colour) + "</defs><rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" "
+                         + "fill=\"url(#\(id)-legend-partial)\" stroke=\"\(first.colour)\"/></svg>\(escapeHTML(partialNote))</li>")
+        }
+        return "<ul class=\"legend\" aria-label=\"\(escapeHTML(valueAxisTitle))\">" + items.joined() + "</ul>"
     }
 
-    func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String) -> String {
-        "<line x1=\"\(SVGNumber(x1))\" y1=\"\(SVGNumber(y1))\" x2=\"\(SVGNumber(x2))\" y2=\"\(SVGNumber(y2))\" stroke=\"\(stroke)\" stroke-width=\"1\"/>"
+    func swatch(fill: String, stroke: String) -> String {
+        "<svg class=\"swatch-svg\" width=\"16\" height=\"16\" aria-hidden=\"true\" focusable=\"false\"><rect x=\"0.5\" y=\"0.5\" width=\"15\" height=\"15\" fill=\"\(fill)\" stroke=\"\(stroke)\"/></svg>"
     }
 
-    func label(_ x: Double, _ y: Double, _ text: String, anchor: String, size: Int = 12, weight: Bool = false) -> String {
-        "<text x=\"\(SVGNumber(x))\" y=\"\(SVGNumber(y))\" text-anchor=\"\(anchor)\" font-size=\"\(size)\"\(weight ? " font-weight=\"bold\"" : "") fill=\"\(Self.text)\">\(escapeHTML(text))</text>"
+    /// Diagonal stripes of the series' colour on white, for bars of an incomplete period.
+    func hatch(_ patternID: String, _ colour: String) -> String {
+        "<pattern id=\"\(patternID)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+            + "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><rect width=\"3\" height=\"6\" fill=\"\(colour)\"/></pattern>"
     }
 
-    /// The axis maximum: a whole number of steps, each 1, 2 or 5 times a power of ten (at least 1).
+    /// A value's position, in percent of the chart's width.
+    func percent(_ value: Double, of maximum: Double) -> String {
+        SVGNumber(maximum > 0 ? Self.plotShare * max(0, value) / maximum : 0)
+    }
+
+    /// The axis maximum: twice a step of 1, 2 or 5 times a power of ten (at least 2), so that
+    /// half of it is a round tick too.
     func niceMaximum(_ value: Double) -> Double {
-        let step = tickStep(value)
-        return max(step, (value / step).rounded(.up) * step)
-    }
-
-    func tickStep(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
-        let rough = value / 4
+        guard value > 0 else { return 2 }
+        let rough = value / 2
         var magnitude = 1.0
         while magnitude * 10 <= rough { magnitude *= 10 }
-        for step in [1.0, 2.0, 5.0, 10.0] where step * magnitude >= rough { return max(1, step * magnitude) }
-        return max(1, 10 * magnitude)
-    }
-
-    /// Ticks from 0 to the maximum, one per step.
-    func ticks(_ maximum: Double) -> [Double] {
-        let step = tickStep(maximum)
-        return stride(from: 0.0, through: maximum * (1 + 1e-9), by: step).map { $0 }
+        for step in [1.0, 2.0, 2.5, 5.0, 10.0] where step * magnitude >= rough { return max(2, 2 * step * magnitude) }
+        return max(2, 20 * magnitude)
     }
 }

@@ -8,8 +8,10 @@ enum AccidentData {
     static let pieceSize = 1 << 20
 
     /// The rows, in `order`, as CSV text, made and handed over a megabyte at a time.
-    static func csv(_ records: AccidentRecords, order: [Int], emit: (UnsafeRawBufferPointer) -> Void) {
-        var out = Array("period,region,category,accidents,deaths,injuries,loss,severity\n".utf8)
+    /// When the figures are examples (`sample`), every row ends with a `sample` column saying
+    /// `true`: a copy of the file, passed on without the page, still says what it is.
+    static func csv(_ records: AccidentRecords, order: [Int], sample: Bool = false, emit: (UnsafeRawBufferPointer) -> Void) {
+        var out = Array(("period,region,category,accidents,deaths,injuries,loss,severity" + (sample ? ",sample" : "") + "\n").utf8)
         out.reserveCapacity(pieceSize + 256)
         // Ids quoted once each, not once a row.
         let regions = records.regionIDs.map { Array(quote($0).utf8) }, categories = records.categoryIDs.map { Array(quote($0).utf8) }
@@ -29,6 +31,7 @@ enum AccidentData {
             out.append(contentsOf: formatValue(record.loss).utf8)
             out.append(UInt8(ascii: ","))
             out.append(contentsOf: quote(record.severity?.rawValue ?? "").utf8)
+            if sample { out.append(contentsOf: ",true".utf8) }
             out.append(UInt8(ascii: "\n"))
             if out.count >= pieceSize {
                 out.withUnsafeBytes(emit)
@@ -53,8 +56,9 @@ enum AccidentData {
     static func json(_ context: RenderContext, _ statistics: AccidentStatistics, order: [Int],
                      _ summary: StatisticsSummary, emit: (UnsafeRawBufferPointer) -> Void) {
         func totals(_ t: AccidentTotals) -> JSONValue {
+            // Sums of decimals are rounded to the places the rows were written with: 1811.8, not 1811.8000000000002.
             .object([("accidents", .int(t.accidents)), ("deaths", .int(t.deaths)), ("injuries", .int(t.injuries)),
-                     ("loss", .number(t.loss)), ("major_accidents", .int(t.majorAccidents))])
+                     ("loss", .number(statistics.records.roundedLoss(t.loss))), ("major_accidents", .int(t.majorAccidents))])
         }
         func change(_ c: Change?) -> JSONValue {
             guard let c else { return .null }
@@ -84,7 +88,11 @@ enum AccidentData {
             ("url", OpenData.urls(context, .statistics)),
             ("loss_unit", .string("10000 CNY")),
             ("categories", .array(statistics.categories.map { .object([("id", .string($0.id)), ("name", OpenData.text($0.name))]) })),
-            ("regions", .array(statistics.regions.map { .object([("id", .string($0.id)), ("name", OpenData.text($0.name))]) })),
+            ("regions", .array(statistics.regions.map {
+                .object([("id", .string($0.id)), ("name", OpenData.text($0.name)), ("level", .optional($0.level?.rawValue))])
+            })),
+            // What every total adds up: these regions' figures, whatever their levels.
+            ("totals_cover", .array(statistics.regions.filter { summary.byRegion[$0.id] != nil }.map { .string($0.id) })),
         ]
         let after: [(String, JSONValue)] = [
             ("years", .array(years)),

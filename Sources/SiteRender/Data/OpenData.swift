@@ -15,7 +15,7 @@ public enum OpenData {
             // Made while written (a million rows are 20 MB of CSV and 180 MB of JSON), in one order.
             let order = statistics.records.publishedOrder()
             files.append(OutputFile(path: "data/accidents.csv", contents: .streamed { emit in
-                AccidentData.csv(statistics.records, order: order, emit: emit)
+                AccidentData.csv(statistics.records, order: order, sample: statistics.isSample || context.site.site.isSample, emit: emit)
             }))
             files.append(OutputFile(path: "data/accidents.json", contents: .streamed { emit in
                 AccidentData.json(context, statistics, order: order, summary, emit: emit)

@@ -38,10 +38,22 @@ enum Feeds {
             entries.append(Entry(id: url(.plan(plan.id)), title: text(plan.title), date: date, link: url(.plan(plan.id)),
                                  summary: [plan.docNumber, plan.summary.map(text)].compactMap { $0 }.joined(separator: " · "),
                                  key: "p-" + plan.id.rawValue))
+            // Each revision of the plan (修订记录) is news of its own: what changed, on which day.
+            // Ids by date (a second revision on one day gets -2), so an entry keeps its id when earlier ones are added.
+            var perDay: [Day: Int] = [:]
+            for revision in plan.revisions where revision.date <= site.buildDate {
+                perDay[revision.date, default: 0] += 1
+                let suffix = "\(revision.date)" + (perDay[revision.date] == 1 ? "" : "-\(perDay[revision.date] ?? 0)")
+                let title = "\(strings["feed_revision", language])\(strings["colon", language])\(text(plan.title))"
+                entries.append(Entry(id: url(.plan(plan.id)) + "#revision-" + suffix, title: title, date: revision.date,
+                                     link: url(.plan(plan.id)) + "#revisions", summary: text(revision.what),
+                                     key: "v-\(plan.id.rawValue)-" + suffix))
+            }
             for report in plan.reports where report.asOf <= site.buildDate {
                 let title = "\(strings["feed_report", language])\(strings["colon", language])\(text(plan.title)) \(report.period)"
-                let done = report.updates.count { $0.status == .done }
-                let summary = "\(strings["progress_col_reported", language]) \(report.updates.count), \(strings["task_status_done", language]) \(done)"
+                let done = ProgressTracker.doneCount(of: plan, at: report.asOf)
+                let separator = language == .zh ? "，" : ", "
+                let summary = "\(strings["progress_col_reported", language]) \(report.updates.count)\(separator)\(strings["progress_col_done_by_then", language]) \(done)"
                 entries.append(Entry(id: url(.progress(plan.id)) + "#report-" + report.period, title: title, date: report.asOf,
                                      link: url(.progress(plan.id)), summary: summary, key: "r-\(plan.id.rawValue)-\(report.period)"))
             }

@@ -20,8 +20,12 @@ enum ArticlePage {
         if article.kind == .notice { crumbs.append((page.t("notices_title"), .notices(1))) }
         crumbs.append((page.plain(article.title), nil))
         view["is_notice"] = article.kind == .notice
+        // A notice is the site's own: its source is the body that runs the site, when site.yaml names it.
+        let metadata = ArticleMetadata(title: page.plain(article.title), date: article.date,
+                                       source: context.site.site.identity.sponsor.map { page.plain($0) },
+                                       keywords: page.tagNames(article.tags))
         return (page.layout(title: page.plain(article.title), description: page.plain(article.summary),
-                            breadcrumbs: crumbs, page: view), diagnostics)
+                            breadcrumbs: crumbs, article: metadata, page: view), diagnostics)
     }
 }
 

@@ -25,8 +25,8 @@ enum DataPage {
     ]
 
     static let accidentsSchema: [(file: String, fields: [String])] = [
-        ("accidents.csv", ["period", "region", "category", "accidents", "deaths", "injuries", "loss", "severity"]),
-        ("accidents.json", ["version", "build_date", "sample", "url", "categories[]", "regions[]", "records[]",
+        ("accidents.csv", ["period", "region", "category", "accidents", "deaths", "injuries", "loss", "severity", "sample"]),
+        ("accidents.json", ["version", "build_date", "sample", "url", "categories[]", "regions[]", "totals_cover", "records[]",
                             "years[].year", "years[].complete", "years[].last_month", "years[].totals",
                             "years[].accidents_change", "years[].deaths_change", "year_to_date",
                             "by_category[]", "by_region[]"]),

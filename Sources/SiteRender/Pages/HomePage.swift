@@ -30,6 +30,7 @@ enum HomePage {
         if site.hasProgressData {
             view["progress_figures"] = page.countFigures(site.countsInForce)
             view["progress_as_of"] = page.asOfText
+            view["progress_intro"] = page.sentences(page.t("home_progress_intro"), page.asOfText)
             view["progress_links"] = current.map { plan -> [String: Any] in
                 ["href": page.href(.progress(plan.id)), "title_html": page.inline(plan.title)]
             }
@@ -60,6 +61,7 @@ enum HomePage {
                 figure["deaths"] = page.count(latest.totals.deaths)
                 figure["change"] = latest.accidentsChange.map { page.change($0) } ?? false
             }
+            if let statistics = site.statistics { figure["cover"] = page.totalsCover(statistics, summary) }
             view["accident_figure"] = figure
         }
         view["plans_href"] = page.href(.plans)

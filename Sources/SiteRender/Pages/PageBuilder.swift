@@ -90,14 +90,15 @@ struct PageBuilder {
         let links = refs.compactMap { ref -> String? in
             guard let id = ref.id, let unit = site.unit(id) else { return nil }
             let name = inline(short ? unit.displayName : unit.name).html
-            return "<a href=\"\(escapeHTML(href(.unit(id))))\">\(name)</a>"
+            return "<a class=\"unit\" href=\"\(escapeHTML(href(.unit(id))))\">\(name)</a>"
         }
         return TrustedHTML(links.joined(separator: separator))
     }
 
     mutating func names(_ texts: [BilingualText]) -> TrustedHTML {
         let separator = language == .zh ? "、" : ", "
-        return TrustedHTML(texts.map { inline($0).html }.joined(separator: separator))
+        // Each name whole: a line breaks between names, never inside one (姜爱锋, not 姜爱/锋).
+        return TrustedHTML(texts.map { "<span class=\"person\">\(inline($0).html)</span>" }.joined(separator: separator))
     }
 
     func statusLabel(_ status: Plan.Status) -> String { t("status_\(status.rawValue)") }
@@ -106,7 +107,7 @@ struct PageBuilder {
 
     /// The layout's values, merged under the page's own view.
     func layout(title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
-                page view: [String: Any]) -> [String: Any] {
+                article: ArticleMetadata? = nil, page view: [String: Any]) -> [String: Any] {
         var values: [String: Any] = [:]
         let siteConfig = site.site
         values["lang"] = language.tag
@@ -115,8 +116,8 @@ struct PageBuilder {
         values["t"] = strings.strings(in: language)
         values["site_title"] = plain(siteConfig.title)
         values["page_title"] = title
-        let summary = description ?? plain(siteConfig.description)
-        if !summary.isEmpty { values["description"] = summary }
+        let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(siteConfig.description)
+        values["page_meta"] = pageMetadata(description: summary, article: article)
         values["root"] = address.rootPrefix
         values["home"] = href(.home)
         values["canonical"] = absoluteURL(address)
@@ -136,6 +137,12 @@ struct PageBuilder {
         values["has_hotlines"] = !siteConfig.hotlines.isEmpty
         values["sample"] = site.isSample
         values["publisher"] = plain(siteConfig.publisher ?? siteConfig.title)
+        let identity = footerIdentity()
+        values["identity"] = identity.rows
+        values["has_identity"] = !identity.rows.isEmpty
+        values["filings"] = identity.filings
+        values["has_filings"] = !identity.filings.isEmpty
+        values["tool_credit"] = siteConfig.identity.showsToolCredit
         values["breadcrumbs"] = breadcrumbs.map { crumb -> [String: Any] in
             ["title": crumb.0, "href": crumb.1.map { href($0) } ?? "", "is_current": crumb.1 == nil]
         }
@@ -149,6 +156,19 @@ struct PageBuilder {
     }
 
     func navigation() -> [[String: Any]] {
+        let items = Self.navItems(site, strings)
+        let current = address.route.path
+        return items.map { item in
+            let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
+            return ["title": plain(item.title),
+                    "href": address.href(to: PageAddress.prefix(language) + item.path),
+                    "current": isCurrent]
+        }
+    }
+
+    /// The main navigation's entries (the site's columns): site.yaml's `nav`, else the default ones
+    /// for what the site has.
+    static func navItems(_ site: ResolvedSite, _ strings: StringTable) -> [NavItem] {
         func item(_ key: String, _ path: String) -> NavItem {
             NavItem(title: BilingualText(zh: strings[key, .zh], en: strings[key, .en]), path: path)
         }
@@ -158,13 +178,6 @@ struct PageBuilder {
         if !site.notices.isEmpty { defaults.append(item("nav_notices", "notices/")) }
         defaults.append(item("nav_report", "report/"))
         defaults.append(item("nav_search", "search/"))
-        let items = site.site.nav.isEmpty ? defaults : site.site.nav
-        let current = address.route.path
-        return items.map { item in
-            let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
-            return ["title": plain(item.title),
-                    "href": address.href(to: PageAddress.prefix(language) + item.path),
-                    "current": isCurrent]
-        }
+        return site.site.nav.isEmpty ? defaults : site.site.nav
     }
 }

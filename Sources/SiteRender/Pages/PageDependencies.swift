@@ -5,8 +5,8 @@ import SiteModel
 /// line would risk a stale page.
 ///
 /// - A plan's pages (the plan, its progress dashboard, its tasks) depend on
-///   the plan and on the units it names (their names and short forms appear
-///   in its tables).
+///   the plan, on the units it names (their names and short forms appear
+///   in its tables) and on the plans it is linked to (supersedes, amends).
 /// - A unit's page depends on the unit, on every unit (units link to one
 ///   another), and on every plan that names it (its task lists and scorecard).
 /// - Notices, free pages and statistics depend on neither plans nor units;
@@ -38,7 +38,12 @@ public struct PageDependencies: Sendable {
         for site in [old, new] {
             for plan in site.plans where !changes.units.isEmpty || changes.plans.contains(plan.id) {
                 let named = plan.namedUnits
-                if changes.plans.contains(plan.id) { units.formUnion(named) }
+                if changes.plans.contains(plan.id) {
+                    units.formUnion(named)
+                    // Plans linked to it (supersedes, amends…) show its title and 文号 in their box or banner.
+                    let links = plan.relations
+                    for reference in links.supersedes + links.supersededBy + links.amends + links.amendedBy { plans.insert(reference.id) }
+                }
                 if !changes.units.isDisjoint(with: named) { plans.insert(plan.id) }
             }
         }

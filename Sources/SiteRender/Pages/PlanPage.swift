@@ -13,6 +13,11 @@ enum PlanPage {
         var view: [String: Any] = [:]
         view["title_html"] = page.inline(plan.title)
         view["meta"] = metadata(plan, &page)
+        view["banners"] = banners(plan, &page)
+        view["revisions"] = plan.revisions.reversed().map { revision -> [String: Any] in
+            ["date": page.date(revision.date), "date_iso": revision.date.description, "what_html": page.inline(revision.what)]
+        }
+        view["has_revisions"] = !plan.revisions.isEmpty
         if let letter = plan.coverLetter {
             view["cover_letter_html"] = page.markdown(letter, file: plan.location.file)
         }
@@ -44,12 +49,20 @@ enum PlanPage {
                                        + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file)),
              "title_html": page.inline(attachment.title),
              "file": attachment.file,
-             "size": page.fileSize(attachment.byteCount)]
+             "size": page.fileSize(attachment.byteCount),
+             "print_url": context.baseURL + "plans/\(plan.id.rawValue)/attachments/"
+                + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file),
+             "readable_href": attachment.readableCopyName.flatMap { copy in
+                 plan.attachments.contains { $0.file == copy } ? nil
+                     : page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
+                                         + (copy.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? copy)) as Any
+             } ?? false]
         }
         view["has_attachments"] = !plan.attachments.isEmpty
         let layout = page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
                                  breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                                (page.plain(plan.title), nil)],
+                                 article: page.planArticle(plan, title: page.plain(plan.title)),
                                  page: view)
         return (layout, diagnostics)
     }
@@ -76,6 +89,23 @@ enum PlanPage {
         add("meta_level", plan.level.map { TrustedHTML(text: page.t("level_\($0.rawValue)")) })
         add("meta_recipients", page.inline(plan.recipients))
         add("meta_copies", plan.copies.map { TrustedHTML(text: page.language == .zh ? "\($0)份" : "\($0)") })
+        add("meta_source_url", plan.sourceURL.map { url in
+            TrustedHTML("<a class=\"url\" href=\"\(escapeHTML(url))\">\(escapeHTML(url))</a>")
+        })
+        if !plan.interpretations.isEmpty {
+            let items = plan.interpretations.map { item -> String in
+                let href = item.url ?? item.page.map { page.href(.page($0)) } ?? ""
+                let printURL = item.url ?? item.page.map { page.absoluteURL(PageAddress(.page($0), page.language)) } ?? ""
+                let date = item.date.map { "<span class=\"small\">\(escapeHTML(page.t("paren_open") + page.date($0) + page.t("paren_close")))</span>" } ?? ""
+                return "<li><a href=\"\(escapeHTML(href))\" data-print-url=\"\(escapeHTML(printURL))\">\(page.inline(item.title).html)</a>\(date)</li>"
+            }
+            add("meta_interpretations", TrustedHTML("<ul class=\"plain-list\">\(items.joined())</ul>"))
+        }
+        for (key, references) in [("meta_supersedes", plan.relations.supersedes), ("meta_superseded_by", plan.relations.supersededBy),
+                                  ("meta_amends", plan.relations.amends), ("meta_amended_by", plan.relations.amendedBy)] {
+            let links = references.compactMap { page.site.plan($0.id) }.map { page.planLink($0).html }
+            add(key, links.isEmpty ? nil : TrustedHTML(links.joined(separator: page.language == .zh ? "；" : "; ")))
+        }
         // The box's other rows, as the document prints them.
         for row in plan.extraMetadata {
             let value = page.inline(row.value)
@@ -84,5 +114,55 @@ enum PlanPage {
             rows.append(["label": page.plain(row.label), "value_html": value])
         }
         return rows
+    }
+
+    /// The notices above the box of a plan that a later one replaced or changed.
+    static func banners(_ plan: Plan, _ page: inout PageBuilder) -> [[String: Any]] {
+        var banners: [[String: Any]] = []
+        let replacing = plan.relations.supersededBy.compactMap { page.site.plan($0.id) }
+        if !replacing.isEmpty {
+            let links = replacing.map { page.planLink($0).html }.joined(separator: page.language == .zh ? "、" : ", ")
+            banners.append(["class": "superseded", "text_html": TrustedHTML(escapeHTML(page.t("banner_superseded_before")) + links + escapeHTML(page.t("banner_superseded_after")))])
+        }
+        let amending = plan.relations.amendedBy.compactMap { page.site.plan($0.id) }
+        if !amending.isEmpty {
+            let links = amending.map { page.planLink($0).html }.joined(separator: page.language == .zh ? "、" : ", ")
+            banners.append(["class": "amended", "text_html": TrustedHTML(escapeHTML(page.t("banner_amended_before")) + links + escapeHTML(page.t("banner_amended_after")))])
+        }
+        return banners
+    }
+}
+
+extension PageBuilder {
+    /// A link to a plan: its title in book-title marks (Chinese) or italics, and its 文号.
+    mutating func planLink(_ plan: Plan) -> TrustedHTML {
+        let title = inline(plan.title).html
+        let quoted = language == .zh ? "《\(title)》" : "<i>\(title)</i>"
+        var number = ""
+        if let docNumber = plan.docNumber {
+            let text = language == .zh ? escapeHTML(docNumber) : "<span lang=\"\(Language.zh.tag)\">\(escapeHTML(docNumber))</span>"
+            number = escapeHTML(t("paren_open")) + text + escapeHTML(t("paren_close"))
+        }
+        return TrustedHTML("<a href=\"\(escapeHTML(href(.plan(plan.id))))\">\(quoted)</a>\(number)")
+    }
+
+    /// The page metadata of a plan and of its task and progress pages.
+    func planArticle(_ plan: Plan, title: String, date: Day? = nil, keywords: [String]? = nil) -> ArticleMetadata {
+        var words: [String] = []
+        if let category = plan.category { words.append(plain(category)) }
+        words += tagNames(plan.tasks.flatMap(\.tags))
+        return ArticleMetadata(title: title, date: date ?? plan.published ?? plan.issued, source: issuerName(plan),
+                               keywords: keywords ?? words)
+    }
+}
+
+extension PageBuilder {
+    /// Task tags in the site's vocabulary order (then the others, sorted), each once, in the page's
+    /// language where the vocabulary gives it.
+    func tagNames(_ tags: [String]) -> [String] {
+        let present = Set(tags)
+        let vocabulary = site.site.tags.filter { $0.name.zh.map(present.contains) == true }
+        let known = Set(vocabulary.compactMap(\.name.zh))
+        return vocabulary.map { plain($0.name) } + present.subtracting(known).sorted()
     }
 }

@@ -75,10 +75,15 @@ enum ProgressPage {
         view["indicators"] = (site.indicatorProgress[plan.id] ?? []).map { indicatorView($0, &page) }
         view["has_indicators"] = !plan.indicators.isEmpty
 
+        // Done as of each report: the tasks done by then, whether this report or an earlier one said so,
+        // so that the latest row is the figure at the top of the page (a report need not repeat a done task).
         view["reports"] = reports.reversed().map { report -> [String: Any] in
-            let done = report.updates.count { $0.status == .done }
-            return ["period": page.reportPeriod(report.period), "as_of": page.date(report.asOf),
-                    "as_of_iso": report.asOf.description, "count": report.updates.count, "done": done]
+            ["period": page.reportPeriod(report.period), "as_of": page.date(report.asOf),
+             "as_of_iso": report.asOf.description, "count": report.updates.count, "done": ProgressTracker.doneCount(of: plan, at: report.asOf)]
+        }
+        view["period_ended"] = false
+        if let end = plan.period?.end, end < site.buildDate {
+            view["period_ended"] = page.t("progress_period_ended").replacingOccurrences(of: "{date}", with: page.date(end))
         }
         view["tasks"] = plan.tasks.map { taskRow(plan, $0, &page) }
         let title = page.t("progress_title") + (language == .zh ? "：" : ": ") + page.plain(plan.title)
@@ -86,6 +91,7 @@ enum ProgressPage {
         return page.layout(title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)), (page.t("progress_title"), nil)],
+                           article: page.planArticle(plan, title: title, date: reports.last?.asOf ?? plan.published ?? plan.issued),
                            page: view)
     }
 
@@ -122,7 +128,7 @@ enum ProgressPage {
         if let baseline = view["baseline"] as? String { sentence.append("\(page.t("indicator_baseline")) \(baseline)") }
         if let target = view["target"] as? String { sentence.append("\(page.t("indicator_target")) \(target)") }
         if let current = view["current"] as? String, let date = view["current_date"] as? String {
-            sentence.append("\(page.t("indicator_current")) \(current) (\(date))")
+            sentence.append("\(page.t("indicator_current")) \(current)\(page.t("paren_open"))\(date)\(page.t("paren_close"))")
         } else {
             sentence.append(page.t("indicator_no_value"))
         }

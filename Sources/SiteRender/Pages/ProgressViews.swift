@@ -5,6 +5,11 @@ import SiteModel
 extension PageBuilder {
     func taskStatusLabel(_ status: TaskStatus) -> String { t("task_status_\(status.rawValue)") }
 
+    /// Sentences one after the other: no space after a Chinese full stop, one after an English one.
+    func sentences(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: language == .zh ? "" : " ")
+    }
+
     /// "数据截至2024年6月30日" — printed wherever statuses are shown.
     var asOfText: String { t("progress_as_of") + date(site.buildDate) }
 
@@ -20,11 +25,17 @@ extension PageBuilder {
         return badge
     }
 
-    /// The counts as figures: done, in progress, delayed, not started, overdue.
-    func countFigures(_ counts: StatusCounts) -> [[String: Any]] {
-        StatusBarChart.order.map { status in
+    /// The counts as figures: done, in progress, delayed and not started, which add up to the
+    /// total shown after them; then overdue, a flag on some of those tasks (not a fifth status),
+    /// in a sentence of its own that says so.
+    func countFigures(_ counts: StatusCounts) -> [String: Any] {
+        let items = StatusBarChart.order.map { status -> [String: Any] in
             ["value": String(counts[status]), "label": taskStatusLabel(status), "class": status.rawValue]
-        } + [["value": String(counts.overdue), "label": t("task_status_overdue"), "class": "overdue"]]
+        } + [["value": String(counts.total), "label": t("progress_col_total"), "class": "total"]]
+        let sentence = t(counts.overdue == 0 ? "progress_overdue_none" : counts.overdue == 1 ? "progress_overdue_one" : "progress_overdue_flag")
+        let parts = sentence.components(separatedBy: "{n}")
+        return ["items": items, "overdue_count": String(counts.overdue),
+                "overdue_before": parts.first ?? "", "overdue_after": parts.dropFirst().joined(separator: String(counts.overdue))]
     }
 
     /// One line of a status table: the bar and the counts.
@@ -37,13 +48,14 @@ extension PageBuilder {
         return row
     }
 
-    /// "完成 3，推进中 5，滞后 1，未启动 2，逾期 1（共 11 项）".
+    /// "已完成 3，推进中 5，滞后 1，未启动 2，共 11 项；其中逾期 1 项": the statuses add up to the
+    /// total, and overdue is counted among them.
     func countsSentence(_ counts: StatusCounts) -> String {
         let separator = language == .zh ? "，" : ", "
         let parts = StatusBarChart.order.map { "\(taskStatusLabel($0)) \(counts[$0])" }
-            + ["\(t("task_status_overdue")) \(counts.overdue)"]
-        let total = language == .zh ? "（共 \(counts.total) 项）" : " (\(counts.total) tasks)"
-        return parts.joined(separator: separator) + total
+        let total = language == .zh ? "，共 \(counts.total) 项" : " (\(counts.total) tasks"
+        let overdue = language == .zh ? "；其中逾期 \(counts.overdue) 项" : ", of which \(counts.overdue) overdue)"
+        return parts.joined(separator: separator) + total + overdue
     }
 
     /// The legend of the status bars: colour and name of each status.

@@ -29,6 +29,7 @@ public struct RenderContext: Sendable {
         "progress", "history", "scorecard", "attention", "by-group", "by-unit", "indicators", "reports", "all-tasks",
         "figures", "open", "closed", "current-plans", "other-plans",
         "ytd", "by-year", "by-category", "by-region", "downloads", "accidents", "chart-trend", "chart-category", "latest-notices", "emergency", "channels", "pending",
+        "revisions",
     ]
 
     public init(site: ResolvedSite, theme: Theme, options: BuildOptions = BuildOptions()) {

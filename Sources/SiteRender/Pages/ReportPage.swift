@@ -29,11 +29,19 @@ enum ReportPage {
             view.merge(body) { _, new in new }
             view["has_guide"] = true
             diagnostics = bodyDiagnostics
+            if let date = guide.date {
+                view["date"] = page.date(date)
+                view["date_iso"] = date.description
+            }
         } else {
             view["has_guide"] = false
         }
         view["hazards_href"] = context.site.hazards.isEmpty ? false : page.href(.hazards)
+        let guide = context.site.page("report")
+        let metadata = ArticleMetadata(title: page.t("report_title"), date: guide?.date,
+                                       source: site.identity.sponsor.map { page.plain($0) })
         return (page.layout(title: page.t("report_title"),
-                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("report_title"), nil)], page: view), diagnostics)
+                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("report_title"), nil)],
+                            article: metadata, page: view), diagnostics)
     }
 }

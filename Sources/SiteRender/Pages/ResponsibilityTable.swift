@@ -41,18 +41,26 @@ enum ResponsibilityTable {
         return view
     }
 
+    /// A cell the source leaves empty says so, rather than stand blank (22 of Lüxiang's 29 tasks
+    /// name no 牵头部门 or 配合单位).
     static func row(_ task: PlanTask, _ plan: Plan, _ page: inout PageBuilder) -> [String: Any] {
-        [
+        let none = TrustedHTML("<span class=\"not-listed\">\(escapeHTML(page.t("cell_not_listed")))</span>")
+        func orNone(_ html: TrustedHTML) -> TrustedHTML { html.html.isEmpty ? none : html }
+        var due = page.date(task.due)
+        if task.due == nil, let end = plan.period?.end {
+            due = page.t("due_plan_end_short").replacingOccurrences(of: "{date}", with: page.date(end))
+        }
+        return [
             "no": task.number.rawValue,
             "href": page.href(.task(plan.id, task.number)),
             "title_html": page.inline(task.title),
-            "leaders_html": page.names(task.leaders),
-            "lead_html": page.unitLinks(task.lead),
-            "responsible_html": page.unitLinks(task.responsible),
-            "cooperating_html": page.unitLinks(task.cooperating),
-            "requirements_html": page.markdown(task.requirements, file: task.location.file),
-            "due_text": page.date(task.due),
-            "remarks_html": page.markdown(task.remarks, file: task.location.file),
+            "leaders_html": orNone(page.names(task.leaders)),
+            "lead_html": orNone(page.unitLinks(task.lead)),
+            "responsible_html": orNone(page.unitLinks(task.responsible)),
+            "cooperating_html": orNone(page.unitLinks(task.cooperating)),
+            "requirements_html": orNone(page.markdown(task.requirements, file: task.location.file)),
+            "due_text": due,
+            "remarks_html": orNone(page.markdown(task.remarks, file: task.location.file)),
         ]
     }
 }

@@ -57,8 +57,12 @@ enum StatisticsPage {
             labels: yearLabels,
             series: [.init(name: page.t("stat_accidents"), colour: accidentsColour, values: summary.years.map { Double($0.totals.accidents) }),
                      .init(name: page.t("stat_deaths"), colour: deathsColour, values: summary.years.map { Double($0.totals.deaths) })],
-            valueAxisTitle: page.t("stat_axis_count"), labelAxisTitle: page.t("stat_axis_year"))
-        view["trend_chart_html"] = trend.vertical()
+            valueAxisTitle: page.t("progress_legend"),
+            partial: summary.years.map { !$0.isComplete },
+            partialNote: summary.years.last(where: { !$0.isComplete }).map { year in
+                page.t("statistics_partial_note").replacingOccurrences(of: "{year}", with: yearLabel(year, &page))
+            } ?? "")
+        view["trend_chart_html"] = trend.rows()
 
         // By category: a chart of the latest year, a table of every year.
         let latest = summary.years.last?.year ?? 0
@@ -72,8 +76,10 @@ enum StatisticsPage {
                 .joined(separator: page.language == .zh ? "；" : "; "),
             labels: categoryNames,
             series: [.init(name: page.t("stat_accidents"), colour: accidentsColour, values: latestValues)],
-            valueAxisTitle: page.t("stat_axis_count"), labelAxisTitle: page.t("stat_category"))
-        view["category_chart_html"] = byCategory.horizontal()
+            valueAxisTitle: page.t("progress_legend"),
+            partial: categories.map { _ in summary.years.last?.isComplete == false },
+            partialNote: summary.years.last.flatMap { $0.isComplete ? nil : page.t("statistics_partial_note").replacingOccurrences(of: "{year}", with: latestYear) } ?? "")
+        view["category_chart_html"] = byCategory.rows()
         view["category_chart_year"] = latestYear
         view["year_headers"] = yearLabels.map { ["label": $0] }
         view["categories"] = categories.map { category -> [String: Any] in
@@ -92,6 +98,8 @@ enum StatisticsPage {
              }]
         }
         view["has_major"] = statistics.records.contains { $0.severity != nil }
+        view["totals_cover"] = page.totalsCover(statistics, summary)
+        view["sample_download"] = context.site.isSample
         return page.layout(title: page.t("statistics_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
     }
@@ -109,6 +117,22 @@ enum StatisticsPage {
 }
 
 extension PageBuilder {
+    /// What the totals add up: "各项合计为以下地区数字之和：普陀区（区级）、车墩镇（镇级）…", and, when
+    /// the areas are of different levels, that the sum is no administrative area's figure.
+    func totalsCover(_ statistics: AccidentStatistics, _ summary: StatisticsSummary) -> String {
+        let regions = statistics.regions.filter { summary.byRegion[$0.id] != nil }
+        let separator = language == .zh ? "、" : ", "
+        let names = regions.map { region in
+            plain(region.name) + (region.level.map { t("paren_open") + t("level_\($0.rawValue)") + t("paren_close") } ?? "")
+        }.joined(separator: separator)
+        var sentence = t("statistics_totals_cover").replacingOccurrences(of: "{areas}", with: names)
+        let levels = Set(regions.compactMap(\.level))
+        if levels.count > 1 || (regions.count > 1 && levels.isEmpty) {
+            sentence += t(levels.count > 1 ? "statistics_levels_differ" : "statistics_levels_unknown")
+        }
+        return sentence
+    }
+
     /// Whole numbers: "12,345" in English, "12345" in Chinese.
     func count(_ value: Int) -> String {
         language == .en ? grouped(String(value)) : String(value)

@@ -23,7 +23,12 @@ enum TaskPage {
         add("task_lead", page.unitLinks(task.lead, short: false))
         add("task_responsible", page.unitLinks(task.responsible, short: false))
         add("task_cooperating", page.unitLinks(task.cooperating, short: false))
-        add("task_due", TrustedHTML(text: page.date(task.due)))
+        if task.due == nil, let end = plan.period?.end {
+            // No deadline of its own: the plan's end is its deadline (and what overdue is judged by).
+            add("task_due", TrustedHTML(text: page.t("task_due_plan_end").replacingOccurrences(of: "{date}", with: page.date(end))))
+        } else {
+            add("task_due", TrustedHTML(text: page.date(task.due)))
+        }
         add("task_tags", TrustedHTML(text: task.tags.joined(separator: page.language == .zh ? "、" : ", ")))
         view["facts"] = facts
         view["requirements_html"] = page.markdown(task.requirements, file: task.location.file)
@@ -70,6 +75,8 @@ enum TaskPage {
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)),
                                          ("\(page.t("task_label")) \(task.number.rawValue)", nil)],
+                           article: page.planArticle(plan, title: title,
+                                                     keywords: (plan.category.map { [page.plain($0)] } ?? []) + page.tagNames(task.tags)),
                            page: view)
     }
 }

@@ -73,6 +73,7 @@ enum UnitPage {
         view["scorecard_total"] = page.countsRow(total, name: page.t("unit_scorecard_all"))
         view["scorecard_figures"] = page.countFigures(total)
         view["as_of"] = page.asOfText
+        view["scorecard_intro"] = page.sentences(page.t("unit_scorecard_intro"), page.asOfText)
         let issued = site.plans.filter { $0.issuer?.id == unit.id }
         view["issued_plans"] = issued.map { page.planSummary($0) }
         view["has_issued_plans"] = !issued.isEmpty

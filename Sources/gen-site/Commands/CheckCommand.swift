@@ -24,6 +24,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list the English pages whose text is still (partly) Chinese.")
     var translations = false
 
+    @Flag(name: .long, help: "Also run the checks of the national website inspection a static site can answer (docs/inspection.md), as warnings, and print a summary.")
+    var inspection = false
+
     @Option(name: [.short, .customLong("output")], help: "Also check that `build -o` could write this folder.")
     var output: String?
 
@@ -45,6 +48,11 @@ struct CheckCommand: ParsableCommand {
         if let output, let refusal = SiteWriter(outputPath: output, contentRoot: content, takeOver: force).refusal() {
             diagnostics.append(Build.writeFailed(output, refusal))
         }
+        var inspected: SiteInspection.Report?
+        if inspection && !diagnostics.hasErrors {
+            inspected = Build.inspect(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), found: diagnostics)
+            diagnostics.append(contentsOf: inspected?.diagnostics ?? [])
+        }
         if printer.format == .text && diagnostics.isEmpty {
             Terminal.err("gen-site check: \(content): no problems\n")
         }
@@ -53,6 +61,8 @@ struct CheckCommand: ParsableCommand {
         if printer.format == .text && !diagnostics.isEmpty {
             Terminal.err("gen-site check: \(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s)\n")
         }
+        if let inspected { Terminal.err(inspected.summary + "\n") }
+        if inspection && inspected == nil { Terminal.err("gen-site check --inspection: not run: the content has errors\n") }
         diagnostics = Diagnostics(diagnostics.items)
         if translations && !diagnostics.hasErrors {
             let pending = Build.translationPending(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
