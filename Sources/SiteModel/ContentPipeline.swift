@@ -29,6 +29,10 @@ public enum ContentPipeline {
         diagnostics.append(contentsOf: validateDiagnostics)
         guard var content else { return (nil, diagnostics, nextCache) }
         if !drafts {
+            for plan in content.plans where plan.isDraft { content.leftOut.plans[plan.id] = .draft }
+            for article in content.articles where article.isDraft {
+                if article.kind == .notice { content.leftOut.notices[article.slug] = .draft } else { content.leftOut.pages[article.slug] = .draft }
+            }
             content.plans.removeAll { $0.isDraft }
             content.articles.removeAll { $0.isDraft }
         }

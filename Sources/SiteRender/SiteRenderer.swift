@@ -5,32 +5,46 @@ import SiteModel
 /// Every page is a function of the context and its address, rendered in
 /// parallel into slots indexed by job, so the output never depends on timing.
 public enum SiteRenderer {
-    public static func render(_ context: RenderContext, parallel: Bool = true) -> ([OutputFile], Diagnostics) {
+    /// Renders every file of the site, and checks its links (`links`, else a check of its own
+    /// whose errors come with the pages').
+    public static func render(_ context: RenderContext, parallel: Bool = true, links: LinkCheck? = nil) -> ([OutputFile], Diagnostics) {
         let jobs = pageAddresses(context)
+        let support = supportFiles(context)
+        let check = links ?? LinkCheck(context, paths: outputPaths(context, supportFiles: support))
         var results = [RenderedPage?](repeating: nil, count: jobs.count)
         if parallel && jobs.count > 1 {
             results.withUnsafeMutableBufferPointer { buffer in
                 let slots = UnsafeSlots(buffer)
                 DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                    slots[index] = renderPage(jobs[index], context)
+                    let page = renderPage(jobs[index], context)
+                    check.add(page)
+                    slots[index] = page
                 }
             }
         } else {
-            for index in jobs.indices { results[index] = renderPage(jobs[index], context) }
+            for index in jobs.indices {
+                results[index] = renderPage(jobs[index], context)
+                if let page = results[index] { check.add(page) }
+            }
         }
-        var diagnostics = Diagnostics()
+        var diagnostics = PageDiagnostics()
         var files: [OutputFile] = []
         files.reserveCapacity(jobs.count + 16)
         var pending: [PageRoute] = []
         for (index, result) in results.enumerated() {
             guard let result else { continue }
             files.append(result.file)
-            diagnostics.append(contentsOf: result.diagnostics)
+            diagnostics.append(result.diagnostics)
             if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
         }
-        files += translationStatusFiles(context, pending: pending)
-        files += supportFiles(context)
-        return (files, diagnostics)
+        let status = translationStatusFiles(context, pending: pending)
+        for file in status { check.add(file, template: "translation-status") }
+        check.add(supportFiles: support)
+        files += status
+        files += support
+        var found = diagnostics.collected
+        if links == nil { found.append(contentsOf: check.finish()) }
+        return (files, found)
     }
 
     /// Every output path the site has, pages and all (what `renderStreaming` will hand over).
@@ -45,10 +59,11 @@ public enum SiteRenderer {
     /// Renders the pages in batches and hands each file to `sink` as soon as it is made
     /// (from several threads at once), so that a large site is never all in memory; the
     /// translation-status pages come last. Returns the pages' diagnostics, in page order.
-    public static func renderStreaming(_ context: RenderContext, parallel: Bool = true, batch: Int = 512,
+    /// Each page is handed to `links` too, to be scanned on the thread that rendered it.
+    public static func renderStreaming(_ context: RenderContext, parallel: Bool = true, batch: Int = 512, links: LinkCheck? = nil,
                                        into sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
         let jobs = pageAddresses(context)
-        var diagnostics = Diagnostics()
+        var diagnostics = PageDiagnostics()
         var pending: [PageRoute] = []
         var start = 0
         while start < jobs.count {
@@ -60,19 +75,23 @@ public enum SiteRenderer {
                 let work: @Sendable (Int) -> Void = { offset in
                     let page = renderPage(jobs[first + offset], context)
                     sink(page.file)
+                    links?.add(page)
                     slots[offset] = (page.diagnostics, page.translationPending)
                 }
                 if parallel { DispatchQueue.concurrentPerform(iterations: end - start, execute: work) } else { (0..<(end - start)).forEach(work) }
             }
             for (offset, result) in results.enumerated() {
                 guard let result else { continue }
-                diagnostics.append(contentsOf: result.diagnostics)
+                diagnostics.append(result.diagnostics)
                 if result.pending && jobs[start + offset].language == .en { pending.append(jobs[start + offset].route) }
             }
             start = end
         }
-        for file in translationStatusFiles(context, pending: pending) { sink(file) }
-        return diagnostics
+        for file in translationStatusFiles(context, pending: pending) {
+            sink(file)
+            links?.add(file, template: "translation-status")
+        }
+        return diagnostics.collected
     }
 
     /// Every page rendered from a template but the translation status (which lists
@@ -141,6 +160,9 @@ public enum SiteRenderer {
         public var file: OutputFile
         public var diagnostics: [Diagnostic]
         public var translationPending: Bool
+        /// The template it was rendered with, and what it took from content (for the link check).
+        public var template: String = ""
+        public var sources = PageSources()
     }
 
     /// Every page route, in a fixed order.
@@ -167,59 +189,62 @@ public enum SiteRenderer {
         }
         return RenderedPage(file: OutputFile(path: address.outputPath, bytes: context.theme.renderBytes(page.template, page.view)),
                             diagnostics: page.diagnostics,
-                            translationPending: (page.view["translation_pending"] as? Bool) == true)
+                            translationPending: (page.view["translation_pending"] as? Bool) == true,
+                            template: page.template, sources: page.view[PageSources.viewKey] as? PageSources ?? PageSources())
     }
 
     /// A page's template name and view model, before rendering; nil for a route that does not exist.
+    /// The problems of a page's Markdown texts travel in its view's sources.
     public static func pageView(_ address: PageAddress, _ context: RenderContext)
         -> (template: String, view: [String: Any], diagnostics: [Diagnostic])? {
+        guard let (template, view) = pageTemplateAndView(address, context) else { return nil }
+        return (template, view, (view[PageSources.viewKey] as? PageSources)?.diagnostics ?? [])
+    }
+
+    static func pageTemplateAndView(_ address: PageAddress, _ context: RenderContext) -> (String, [String: Any])? {
         let site = context.site
         let language = address.language
         switch address.route {
         case .home:
-            return ("home", HomePage.view(context, language), [])
+            return ("home", HomePage.view(context, language))
         case .plans:
-            return ("plans", PlanListPage.view(context, language), [])
+            return ("plans", PlanListPage.view(context, language))
         case .plan(let id):
             guard let plan = site.plan(id) else { return nil }
-            let (view, diagnostics) = PlanPage.view(context, plan, language)
-            return ("plan", view, diagnostics)
+            return ("plan", PlanPage.view(context, plan, language))
         case .task(let id, let number):
             guard let plan = site.plan(id), let task = site.task(id, number) else { return nil }
-            return ("task", TaskPage.view(context, plan, task, language), [])
+            return ("task", TaskPage.view(context, plan, task, language))
         case .progress(let id):
             guard let plan = site.plan(id) else { return nil }
-            return ("progress", ProgressPage.view(context, plan, language), [])
+            return ("progress", ProgressPage.view(context, plan, language))
         case .hazards:
-            return ("hazards", HazardsPage.view(context, language), [])
+            return ("hazards", HazardsPage.view(context, language))
         case .data:
-            return ("data", DataPage.view(context, language), [])
+            return ("data", DataPage.view(context, language))
         case .statistics:
             guard site.statistics != nil else { return nil }
-            return ("statistics", StatisticsPage.view(context, language), [])
+            return ("statistics", StatisticsPage.view(context, language))
         case .report:
-            let (view, diagnostics) = ReportPage.view(context, language)
-            return ("report", view, diagnostics)
+            return ("report", ReportPage.view(context, language))
         case .notices(let number):
             guard number >= 1, number <= NoticeListPage.pageCount(site) else { return nil }
-            return ("notices", NoticeListPage.view(context, pageNumber: number, language), [])
+            return ("notices", NoticeListPage.view(context, pageNumber: number, language))
         case .notice(let slug):
             guard let notice = site.notices.first(where: { $0.slug == slug }) else { return nil }
-            let (view, diagnostics) = ArticlePage.view(context, notice, address.route, language)
-            return ("article", view, diagnostics)
+            return ("article", ArticlePage.view(context, notice, address.route, language))
         case .page(let slug):
             guard let article = site.page(slug) else { return nil }
-            let (view, diagnostics) = ArticlePage.view(context, article, address.route, language)
-            return ("article", view, diagnostics)
+            return ("article", ArticlePage.view(context, article, address.route, language))
         case .search:
-            return ("search", SearchPage.view(context, language), [])
+            return ("search", SearchPage.view(context, language))
         case .translationStatus:
-            return ("translation-status", TranslationStatusPage.view(context, pending: translationPending(context), language), [])
+            return ("translation-status", TranslationStatusPage.view(context, pending: translationPending(context), language))
         case .units:
-            return ("units", UnitListPage.view(context, language), [])
+            return ("units", UnitListPage.view(context, language))
         case .unit(let id):
             guard let unit = site.unit(id) else { return nil }
-            return ("unit", UnitPage.view(context, unit, language), [])
+            return ("unit", UnitPage.view(context, unit, language))
         }
     }
 }

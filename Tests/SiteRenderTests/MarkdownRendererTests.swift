@@ -103,7 +103,7 @@ import SiteModel
         defer { results.deallocate() }
         let slots = UnsafeSlots(results)
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            let html = renderer.renderFragment("~~old \(index)~~ see https://example.org/\(index) and www.example.com").html
+            let html = renderer.render("~~old \(index)~~ see https://example.org/\(index) and www.example.com", file: "", firstLine: 1).html.html
             slots[index] = html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">")
         }
         #expect(results.allSatisfy { $0 }, "\(results.filter { !$0 }.count) of \(count) renders lost an extension")

@@ -24,6 +24,8 @@ public struct ResolvedSite: Sendable {
     public var notices: [Article] = []
     /// Free pages by slug (`report` is the reporting guide's text).
     public var pages: [Article] = []
+    /// Drafts left out of this build and plans, notices and pages withheld for their errors.
+    public var leftOut = LeftOut()
     /// Where each plan is in `plans`, and each task in its plan's `tasks` (`reindex()` makes them).
     private(set) var planIndex: [PlanID: Int] = [:]
     private(set) var taskIndex: [PlanID: [TaskNumber: Int]] = [:]

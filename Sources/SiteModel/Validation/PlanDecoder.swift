@@ -58,7 +58,7 @@ enum PlanDecoder {
         guard let planFile = files.plan else { return nil }
         guard let split = splitFrontMatter(planFile, into: &diagnostics) else { return nil }
         guard let root = YAMLDocument.compose(split.yaml, file: planFile.path, into: &diagnostics) else { return nil }
-        var reader = YAMLReader(file: planFile.path)
+        var reader = YAMLReader(file: planFile.path, source: split.yaml)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let map = reader.mapping(root, "front matter") else { return nil }
         reader.checkKeys(map, known: keys)
@@ -84,6 +84,7 @@ enum PlanDecoder {
         var plan = Plan(id: PlanID(files.folder), title: title, issued: issued, status: status ?? .inForce,
                         body: body, location: planFile.start)
         if status == nil { plan.statusBasis = .none }
+        plan.isWithheld = !toFill.isEmpty
         plan.docNumber = map["doc_number"].flatMap { reader.string($0, "doc_number") }
         if let node = map["issuer"], let written = reader.string(node, "issuer") {
             plan.issuer = UnitReference(written: written, location: reader.location(node))
@@ -116,7 +117,10 @@ enum PlanDecoder {
         }
         plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
         plan.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
-        plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
+        if let node = map["cover_letter"], let markdown = reader.markdown(node, "cover_letter") {
+            plan.coverLetter = markdown.text
+            plan.coverLetterOrigins = markdown.origins
+        }
         if let node = map["extra_metadata"] {
             plan.extraMetadata = reader.list(node, "extra_metadata").compactMap { item in
                 guard let row = reader.mapping(item, "extra_metadata row") else { return nil }

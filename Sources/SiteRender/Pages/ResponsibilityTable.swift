@@ -50,9 +50,10 @@ enum ResponsibilityTable {
             "lead_html": page.unitLinks(task.lead),
             "responsible_html": page.unitLinks(task.responsible),
             "cooperating_html": page.unitLinks(task.cooperating),
-            "requirements_html": page.markdown(task.requirements, file: task.location.file),
+            "requirements_html": page.markdown(task.requirements, origins: task.requirementsOrigins,
+                                               footnotes: "task-\(task.number.rawValue)-requirements-"),
             "due_text": page.date(task.due),
-            "remarks_html": page.markdown(task.remarks, file: task.location.file),
+            "remarks_html": page.markdown(task.remarks, origins: task.remarksOrigins, footnotes: "task-\(task.number.rawValue)-remarks-"),
         ]
     }
 }

@@ -14,6 +14,8 @@ public struct Theme: Sendable {
     /// Files under `assets/`, published as-is: path relative to the site root → bytes.
     public var assets: [String: Data]
     public var templateNames: Set<String>
+    /// Each template's file as diagnostics name it (`templates/plan.mustache` for a site's own).
+    public var templatePaths: [String: String] = [:]
 
     public init(templates: [String: CompiledTemplate], templateTexts: [String: String], strings: StringTable,
                 assets: [String: Data], templateNames: Set<String>) {
@@ -117,8 +119,10 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
-                      templateNames: Set(templateFiles.keys)), diagnostics)
+        var theme = Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
+                          templateNames: Set(templateFiles.keys))
+        theme.templatePaths = templateFiles.mapValues(\.report)
+        return (theme, diagnostics)
     }
 
     /// Renders `template` with `view` as UTF-8; a missing template renders as empty (reported at load).

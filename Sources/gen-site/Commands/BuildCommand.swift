@@ -107,7 +107,9 @@ enum Build {
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
-        if let site, let theme, !diagnostics.hasErrors {
+        // The pages are rendered, and their links checked, even when the content has errors: one run
+        // shows every problem (a link to a plan withheld for its errors says so).
+        if let site, let theme {
             let (_, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme))
             diagnostics.append(contentsOf: renderDiagnostics)
         }
@@ -153,11 +155,15 @@ enum Build {
         } catch {
             return writeFailed(error)
         }
+        let links = LinkCheck(context, paths: paths, draftSeverity: drafts ? .warning : .error)
         let renderDiagnostics = timed("render and write", &timings) {
             DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
-            return SiteRenderer.renderStreaming(context, parallel: parallel) { session.write($0) }
+            links.add(supportFiles: support)
+            return SiteRenderer.renderStreaming(context, parallel: parallel, links: links) { session.write($0) }
         }
         diagnostics.append(contentsOf: renderDiagnostics)
+        diagnostics.append(contentsOf: timed("links", &timings) { links.finish() })
+        timings.append(("link scan (summed over threads)", links.scanSeconds))
         guard !diagnostics.hasErrors else {
             session.cancel()
             return failed()
