@@ -35,6 +35,8 @@ struct HTMLLinks: Sendable {
 
     static func scan(_ bytes: UnsafeRawBufferPointer) -> HTMLLinks {
         var links = HTMLLinks()
+        links.references.reserveCapacity(64)
+        links.ids.reserveCapacity(16)
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return links }
         let count = bytes.count
         var position = 0

@@ -109,7 +109,15 @@ public final class LinkCheck: @unchecked Sendable {
         self.drafts = drafts.sorted { $0.0 < $1.0 }
     }
 
-    /// Seconds spent scanning and judging pages, summed over the threads that rendered them.
+    /// The CPU time this thread has used (not the wall clock: a thread the system sets aside
+    /// while other processes run does not count).
+    static func threadCPUNanoseconds() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+
+    /// CPU seconds spent scanning and judging pages, summed over the threads that rendered them.
     public var scanSeconds: Double {
         lock.lock()
         defer { lock.unlock() }
@@ -130,11 +138,11 @@ public final class LinkCheck: @unchecked Sendable {
     }
 
     private func add(path: String, template: String, bytes: Data, sources: PageSources, anyDepth: Bool) {
-        let start = DispatchTime.now().uptimeNanoseconds
+        let start = Self.threadCPUNanoseconds()
         let record = bytes.withUnsafeBytes { raw in
             judge(HTMLLinks.scan(raw), raw, path: path, template: template, sources: sources, anyDepth: anyDepth)
         }
-        let elapsed = DispatchTime.now().uptimeNanoseconds - start
+        let elapsed = Self.threadCPUNanoseconds() &- start
         lock.lock()
         records[path] = record.record
         if !record.external.isEmpty {

@@ -163,7 +163,7 @@ enum Build {
         }
         diagnostics.append(contentsOf: renderDiagnostics)
         diagnostics.append(contentsOf: timed("links", &timings) { links.finish() })
-        timings.append(("link scan (summed over threads)", links.scanSeconds))
+        timings.append(("link scan (CPU, summed over threads)", links.scanSeconds))
         guard !diagnostics.hasErrors else {
             session.cancel()
             return failed()
