@@ -10,7 +10,8 @@ CONTENT ?= content
 OUT ?= public
 SITE_AUDIT ?= ../shared/tools/site-audit
 AUDIT_DEPS ?= $(dir $(SITE_AUDIT))install-audit-deps.sh
-SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils zlib1g-dev
+# libcurl4: Foundation's URLSession (gen-site check --external).
+SYSTEM_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-utils python3 python3-venv libxml2-dev poppler-utils zlib1g-dev libcurl4
 # LibreOffice fills in and re-saves the spreadsheets in the round-trip tests (docs/spreadsheets.md);
 # poppler-utils and the CJK fonts render the form's screenshots (make sheet-screenshots).
 SHEET_TEST_PACKAGES := libreoffice-calc

@@ -5,11 +5,23 @@ import SiteModel
 /// Every page is a function of the context and its address, rendered in
 /// parallel into slots indexed by job, so the output never depends on timing.
 public enum SiteRenderer {
+    /// What `gen-site check` does: every page rendered in memory, nothing written, every link
+    /// checked; with `collectsExternal`, the links to other sites and where they are written too.
+    public static func check(_ context: RenderContext, collectsExternal: Bool = false)
+        -> (diagnostics: Diagnostics, external: [String: Set<SourceLocation>]) {
+        let support = supportFiles(context)
+        let links = LinkCheck(context, paths: outputPaths(context, supportFiles: support), collectsExternal: collectsExternal)
+        var (_, diagnostics) = render(context, support: support, links: links)
+        diagnostics.append(contentsOf: links.finish())
+        return (diagnostics, links.externalLinks)
+    }
+
     /// Renders every file of the site, and checks its links (`links`, else a check of its own
     /// whose errors come with the pages').
-    public static func render(_ context: RenderContext, parallel: Bool = true, links: LinkCheck? = nil) -> ([OutputFile], Diagnostics) {
+    public static func render(_ context: RenderContext, parallel: Bool = true, support: [OutputFile]? = nil,
+                              links: LinkCheck? = nil) -> ([OutputFile], Diagnostics) {
         let jobs = pageAddresses(context)
-        let support = supportFiles(context)
+        let support = support ?? supportFiles(context)
         let check = links ?? LinkCheck(context, paths: outputPaths(context, supportFiles: support))
         var results = [RenderedPage?](repeating: nil, count: jobs.count)
         if parallel && jobs.count > 1 {

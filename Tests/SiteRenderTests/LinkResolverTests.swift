@@ -86,3 +86,20 @@ import Testing
         #expect(decoded == "a'b'c<&unknown;&")
     }
 }
+
+@Suite struct LinkCacheTests {
+    @Test func entriesExpireAfterAWeek() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        var cache = LinkCache()
+        cache.entries["https://a.example/"] = .init(checked: now.addingTimeInterval(-6 * 24 * 3600), status: 200)
+        cache.entries["https://b.example/"] = .init(checked: now.addingTimeInterval(-8 * 24 * 3600), status: 200)
+        #expect(cache.fresh("https://a.example/", now: now) != nil)
+        #expect(cache.fresh("https://b.example/", now: now) == nil)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("link-cache-\(UUID().uuidString)/links.json").path
+        try cache.save(path, now: now)
+        let read = LinkCache.load(path)
+        #expect(read.entries.keys.sorted() == ["https://a.example/"])
+        #expect(read.entries["https://a.example/"] == cache.entries["https://a.example/"])
+        #expect(LinkCache.load(path + ".missing").entries.isEmpty)
+    }
+}

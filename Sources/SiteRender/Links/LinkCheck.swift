@@ -237,7 +237,11 @@ public final class LinkCheck: @unchecked Sendable {
         case .ignored:
             return
         case .external(let url):
-            if collectsExternal { external[url, default: []].formUnion(written().map(\.location)) }
+            guard collectsExternal else { return }
+            let content = written()
+            // A link the theme makes is reported at its template.
+            external[url, default: []].formUnion(content.isEmpty ? [SourceLocation(file: theme.templatePaths[template] ?? "\(template).mustache")]
+                                                                 : content.map(\.location))
         case .outside(let resolved):
             broken(.outside(resolved: resolved))
         case .site(let target, let fragment):

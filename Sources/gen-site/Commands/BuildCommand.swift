@@ -100,7 +100,8 @@ enum Build {
         return try body()
     }
 
-    static func check(content: String, templates: String?, buildDate: Day?) -> Diagnostics {
+    /// `external`: also ask every http(s) link to another site whether it answers (warnings).
+    static func check(content: String, templates: String?, buildDate: Day?, external: ExternalLinkCheck? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
         // Drafts too: check validates and renders everything.
         let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: true)
@@ -110,8 +111,9 @@ enum Build {
         // The pages are rendered, and their links checked, even when the content has errors: one run
         // shows every problem (a link to a plan withheld for its errors says so).
         if let site, let theme {
-            let (_, renderDiagnostics) = SiteRenderer.render(RenderContext(site: site, theme: theme))
+            let (renderDiagnostics, links) = SiteRenderer.check(RenderContext(site: site, theme: theme), collectsExternal: external != nil)
             diagnostics.append(contentsOf: renderDiagnostics)
+            if let external { diagnostics.append(contentsOf: external.check(links).diagnostics) }
         }
         return diagnostics
     }
