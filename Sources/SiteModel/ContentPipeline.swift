@@ -36,8 +36,9 @@ public enum ContentPipeline {
             content.plans.removeAll { $0.isDraft }
             content.articles.removeAll { $0.isDraft }
         }
-        let (site, resolveDiagnostics, resolution) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today,
+        var (site, resolveDiagnostics, resolution) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today,
                                                                       reusing: cache.resolution)
+        site.unfinished = SkeletonMarkers.find(in: loaded)
         nextCache.resolution = resolution
         stage("resolve")
         diagnostics.append(contentsOf: resolveDiagnostics)

@@ -55,6 +55,7 @@ public enum SiteRenderer {
         files += status
         files += support
         var found = diagnostics.collected
+        found.append(contentsOf: context.site.unfinished)
         if links == nil { found.append(contentsOf: check.finish()) }
         return (files, found)
     }
@@ -103,7 +104,10 @@ public enum SiteRenderer {
             sink(file)
             links?.add(file, template: "translation-status")
         }
-        return diagnostics.collected
+        var found = diagnostics.collected
+        // What a skeleton left is published by this stage: a preview renders it, a build refuses it.
+        found.append(contentsOf: context.site.unfinished)
+        return found
     }
 
     /// Every page rendered from a template but the translation status (which lists
