@@ -63,7 +63,7 @@ public struct Theme: Sendable {
         var diagnostics = Diagnostics()
         var templateFiles: [String: (path: String, report: String)] = [:]   // name → file
         var stringsFiles: [(path: String, report: String)] = []
-        var assetFiles: [String: String] = [:]      // relative → path
+        var assetFiles: [String: (path: String, report: String)] = [:]      // relative → file
         for folder in folders {
             let (entries, problems) = FolderWalker.walk(folder.path, boundary: folder.boundary)
             for problem in problems { diagnostics.append(problem.diagnostic(prefix: folder.reportPrefix)) }
@@ -75,7 +75,7 @@ public struct Theme: Sendable {
                 } else if relative == "strings.yaml" {
                     stringsFiles.append(file)
                 } else if relative.hasPrefix("assets/") {
-                    assetFiles[relative] = file.path
+                    assetFiles[relative] = file
                 }
             }
         }
@@ -100,9 +100,10 @@ public struct Theme: Sendable {
             table.merge(entries) { _, new in new }
         }
         var assets: [String: Data] = [:]
-        for (relative, path) in assetFiles {
-            if let data = FileManager.default.contents(atPath: path) { assets[relative] = data } else {
-                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: path), "无法读取文件 (cannot read the file)"))
+        for (relative, file) in assetFiles {
+            if let data = FileManager.default.contents(atPath: file.path) { assets[relative] = data } else {
+                // Named as every theme file is: `templates/…` under the content folder as given, once.
+                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: file.report), "无法读取文件 (cannot read the file)"))
             }
         }
         for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "report", "notices", "article", "search", "translation-status", "units", "unit", "404"] where templateFiles[required] == nil {
