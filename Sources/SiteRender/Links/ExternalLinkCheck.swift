@@ -112,7 +112,7 @@ public struct ExternalLinkCheck: Sendable {
             return .failed(.timedOut)
         case .tooManyRedirects:
             return .failed(.tooManyRedirects(Self.redirectLimit))
-        case .error(let reason):
+        case .failure(let reason):
             return .failed(.unreachable(reason))
         }
     }
@@ -124,12 +124,12 @@ public struct ExternalLinkCheck: Sendable {
         case response(status: Int, location: String?)
         case timedOut
         case tooManyRedirects
-        case error(String)
+        case failure(String)
     }
 
     /// One request, tried again after a timeout, a failed connection, 429 or 5xx.
     func request(_ url: URL, method: String, session: URLSession) -> Answer {
-        var answer = Answer.error("no answer")
+        var answer = Answer.failure("no answer")
         for attempt in 0...retries {
             if attempt > 0 { Thread.sleep(forTimeInterval: min(0.25 * Double(attempt), 2)) }
             answer = send(url, method: method, session: session)
@@ -137,7 +137,7 @@ public struct ExternalLinkCheck: Sendable {
             case .response(let status, _) where status == 429 || status >= 500: continue
             case .response: return answer
             case .tooManyRedirects: return answer
-            case .timedOut, .error: continue
+            case .timedOut, .failure: continue
             }
         }
         return answer
@@ -156,7 +156,7 @@ public struct ExternalLinkCheck: Sendable {
             } else if let error = error as? URLError, error.code == .httpTooManyRedirects {
                 pending.answer = .tooManyRedirects
             } else {
-                pending.answer = .error(error.map { "\($0.localizedDescription)" } ?? "no answer")
+                pending.answer = .failure(error.map { "\($0.localizedDescription)" } ?? "no answer")
             }
             pending.done.signal()
         }
@@ -166,7 +166,7 @@ public struct ExternalLinkCheck: Sendable {
             task.cancel()
             return .timedOut
         }
-        return pending.answer ?? .error("no answer")
+        return pending.answer ?? .failure("no answer")
     }
 
     static func diagnostic(_ url: String, _ failure: Failure, at location: SourceLocation, timeout: TimeInterval, tries: Int) -> Diagnostic {
