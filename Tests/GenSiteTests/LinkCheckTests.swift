@@ -81,6 +81,34 @@ import TestSupport
           - {date: 2024-12-31, what: {zh: 完成整治, en: Finished}}
     """)
 
+    /// The plan's front matter with its cover letter as a block: a fragment of plan.md.
+    static let plan = MarkedFile("plans/demo-2024/plan.md", """
+    ---
+    id: demo-2024
+    title: {zh: 示例镇2024年安全生产工作要点, en: Demo Town Work Safety Points for 2024}
+    doc_number: 示安委〔2024〕1号
+    issuer: demo-committee
+    issued: 2024-03-01
+    period: {start: 2024-01-01, end: 2024-12-31}
+    level: town
+    status: in_force
+    cover_letter:
+      zh: |-
+        各村（居）：
+
+        现将要点印发给你们，原文见1️⃣[附件](attachments/原文.txt)，请认真贯彻落实。
+    attachments:
+      - file: original.txt
+        title: {zh: 原文, en: Original text}
+    ---
+
+    为做好2024年安全生产工作，制定本要点，见[第一章](#part-1)和2️⃣[本机文件](file:///C:/Users/office/Desktop/要点.docx)。
+
+    ## 一、压实责任 {#part-1}
+
+    1. 组织学习安全生产法律法规。
+    """)
+
     static let draft = """
     -- plans/draft-2025/plan.md --
     ---
@@ -100,7 +128,7 @@ import TestSupport
 
     static func fixture() throws -> String {
         var txtar = draft + "\n"
-        for file in [notice, noticeEN, tasks] { txtar += "-- \(file.path) --\n\(file.marked.text)\n" }
+        for file in [notice, noticeEN, tasks, plan] { txtar += "-- \(file.path) --\n\(file.marked.text)\n" }
         return try Fixture.write(txtar, base: Repository.fixture("mini"))
     }
 
@@ -109,6 +137,7 @@ import TestSupport
         (notice, "1️⃣", "link-not-found"), (notice, "2️⃣", "anchor-not-found"), (notice, "3️⃣", "link-not-found"),
         (notice, "4️⃣", "link-not-found"), (notice, "5️⃣", "link-not-found"), (notice, "6️⃣", "link-to-draft"),
         (notice, "7️⃣", "link-not-found"), (noticeEN, "8️⃣", "anchor-not-found"), (tasks, "9️⃣", "link-not-found"),
+        (plan, "1️⃣", "link-not-found"), (plan, "2️⃣", "link-outside-site"),
     ]
 
     static func located(_ output: String) throws -> [[String: Any]] {

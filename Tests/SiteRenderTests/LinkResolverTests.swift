@@ -50,6 +50,9 @@ import Testing
         #expect(root.resolve("https://www.mem.gov.cn/", from: "") == .external("https://www.mem.gov.cn/"))
         #expect(root.resolve("//cdn.example.com/x.js", from: "") == .external("https://cdn.example.com/x.js"))
         #expect(root.resolve("tel:12350", from: "") == .ignored)
+        #expect(root.resolve("file:///C:/Users/a/Desktop/方案.docx", from: "") == .localFile)
+        // The site's own host by the other scheme is the site.
+        #expect(root.resolve("http://EXAMPLE.org/units/", from: "") == .site(path: "units/", fragment: nil))
         #expect(root.resolve("mailto:a@example.org", from: "") == .ignored)
     }
 

@@ -65,6 +65,12 @@ import TestSupport
         #expect(!out.lowercased().contains("vbscript:"))
         #expect(!out.lowercased().contains("data:text/html"))
         #expect(out.contains("href=\"https://example.org/\""))
+        // Removed, and said: never dropped in silence.
+        let rendered = renderer.render("[click](javascript:alert(1)) [v](vbscript:x) [d](data:text/html,x) [f](file:///C:/a.docx)\n",
+                                       file: "n.md", firstLine: 3)
+        #expect(rendered.diagnostics.map(\.code) == ["unsafe-link", "unsafe-link", "unsafe-link", "link-outside-site"])
+        #expect(rendered.diagnostics.map(\.location.column) == [1, 30, 46, 68])
+        #expect(rendered.links.isEmpty)
     }
 
     @Test func externalImagesBecomeTheirText() {

@@ -18,6 +18,8 @@ public final class LinkCheck: @unchecked Sendable {
         case missing(path: String)
         case anchor(path: String, fragment: String)
         case outside(resolved: String)
+        /// `file:///C:/…`: a file on the author's computer.
+        case localFile
         case unpublished(path: String, reason: LeftOut.Reason, what: String)
         /// A page this site holds that a publishing build leaves out: a draft, or a plan with fields to fill in.
         case heldBack(path: String, what: String, reason: LeftOut.Reason)
@@ -244,6 +246,8 @@ public final class LinkCheck: @unchecked Sendable {
                                                                  : content.map(\.location))
         case .outside(let resolved):
             broken(.outside(resolved: resolved))
+        case .localFile:
+            broken(.localFile)
         case .site(let target, let fragment):
             let found = find(target)
             if case .nothing = found {

@@ -46,6 +46,7 @@ struct LinkReport {
         case .missing: "missing"
         case .anchor: "anchor"
         case .outside: "outside"
+        case .localFile: "local file"
         case .unpublished: "unpublished"
         case .heldBack: "held back"
         }
@@ -79,6 +80,10 @@ struct LinkReport {
             return .error("link-outside-site", at: location,
                           "\(by)\(what)超出网站范围 (the \(whatEN) leaves the site's folder): \(link.href) → \(resolved) (on \(on))",
                           hint: "relative links start from the page they are on (\(page)); the site is served under base_url's path, so a link climbing above it, or from the host's root outside it, leads off the site")
+        case .localFile:
+            return .error("link-outside-site", at: location,
+                          "\(by)\(what)指向作者电脑上的文件 (the \(whatEN) points at a file on the author's computer): \(link.href) (on \(on))",
+                          hint: "readers cannot open a file: link; publish the file as one of the plan's attachments and link to it there")
         case .unpublished(let path, .draft, let what):
             return .error("link-to-draft", at: location,
                           "\(by)链接指向未发布的草稿 (links to \(what), a draft this build leaves out): \(link.href) → \(Self.shown(path)) (on \(on))",

@@ -11,6 +11,8 @@ struct LinkResolver: Sendable {
         /// Out of the site's folder: a relative link climbing above the site root, or a root-relative
         /// or full address outside base_url's path. `resolved` is the path from the host's root.
         case outside(resolved: String)
+        /// A `file:` link: a file on the author's computer, which no reader has.
+        case localFile
         /// Not a place to check: `tel:`, `mailto:`, an empty link.
         case ignored
     }
@@ -48,10 +50,14 @@ struct LinkResolver: Sendable {
 
         let absolutePath: String
         if let scheme = Self.scheme(of: reference) {
+            if scheme == "file" { return .localFile }
             guard scheme == "http" || scheme == "https" else { return .ignored }
+            // This site's host, by http or https (a server sends one to the other).
             let lowered = href.lowercased()
-            guard lowered.hasPrefix(origin + "/") || lowered == origin, !origin.isEmpty else { return .external(href) }
-            absolutePath = String(reference.dropFirst(origin.count))
+            let host = origin.drop { $0 != ":" }
+            let rest = lowered.drop { $0 != ":" }
+            guard !origin.isEmpty, rest.hasPrefix(host + "/") || rest == host else { return .external(href) }
+            absolutePath = String(reference.dropFirst(scheme.count + host.count))
         } else if reference.hasPrefix("//") {
             // Network-path reference: another host, or ours.
             let scheme = origin.hasPrefix("https:") ? "https:" : "http:"

@@ -130,7 +130,11 @@ public struct MarkdownRenderer: Sendable {
                     }
                 } else if type == CMARK_NODE_LINK {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    links.append(LinkSource(url: footnotes.rename(url), kind: .link, location: location(of: node)))
+                    if let dropped = Self.droppedLink(url, at: location(of: node)) {
+                        diagnostics.append(dropped)
+                    } else {
+                        links.append(LinkSource(url: footnotes.rename(url), kind: .link, location: location(of: node)))
+                    }
                 } else if type == CMARK_NODE_FOOTNOTE_DEFINITION {
                     hasFootnotes = true
                 }
@@ -227,6 +231,22 @@ public struct MarkdownRenderer: Sendable {
         }
         if dashes { columns += 1 }
         return pipes > 0 ? columns : nil
+    }
+
+    /// A link cmark-gfm writes with an empty target (it drops `javascript:`, `vbscript:`, `file:`
+    /// and `data:` other than images): said, not dropped in silence.
+    static func droppedLink(_ url: String, at location: SourceLocation) -> Diagnostic? {
+        let lower = url.drop { $0 == " " }.lowercased()
+        if lower.hasPrefix("file:") {
+            return .error("link-outside-site", at: location,
+                          "链接指向作者电脑上的文件 (the link points at a file on the author's computer): \(url)",
+                          hint: "readers cannot open a file: link; publish the file as one of the plan's attachments and link to it there")
+        }
+        for scheme in ["javascript:", "vbscript:", "data:"] where lower.hasPrefix(scheme) {
+            return .warning("unsafe-link", at: location, "不安全的链接已移除 (a \(scheme) link was removed; the text stays): \(url)",
+                            hint: "pages run no script from content; link to a page or a file instead")
+        }
+        return nil
     }
 
     /// True for URLs that would make the page load something from another site.
