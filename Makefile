@@ -21,6 +21,9 @@ SCREENSHOT_PACKAGES := libreoffice-calc poppler-utils fonts-noto-cjk
 PAGEFIND_VERSION := 1.5.2
 PAGEFIND_VENV ?= $(if $(filter 0,$(shell id -u)),/opt/gen-site/pagefind-venv,$(HOME)/.local/share/gen-site/pagefind-venv)
 export PATH := $(PAGEFIND_VENV)/bin:$(PATH)
+# The bench reads strings.yaml with PyYAML: Debian's python3 (python3-yaml), not the Pagefind
+# virtual environment's, which is first on the PATH below.
+BENCH_PYTHON ?= /usr/bin/python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/gen-site
 
@@ -47,7 +50,7 @@ search-check: site
 # Benchmarks (not tests).
 #   BENCH_PAGES=20000 make bench    gen-site against Hugo on the same generated site
 bench: release
-	GEN_SITE=$(RELEASE_BIN) scripts/bench.py
+	GEN_SITE=$(RELEASE_BIN) $(BENCH_PYTHON) scripts/bench.py
 
 bench-statistics:
 	scripts/bench-statistics.sh

@@ -64,7 +64,7 @@ public final class LinkCheck: @unchecked Sendable {
     let unpublished: [(prefix: String, reason: LeftOut.Reason, what: String)]
     /// Site paths of the drafts this site holds (a check, a build with `--drafts`) and of the plans
     /// it holds with fields to fill in, which no build publishes.
-    let drafts: [(prefix: String, what: String, reason: LeftOut.Reason)]
+    let heldBack: [(prefix: String, what: String, reason: LeftOut.Reason)]
     /// A link content writes to a draft: an error (what a publishing build would make of it), or
     /// a warning in a build with `--drafts`.
     let draftSeverity: Diagnostic.Severity
@@ -100,15 +100,15 @@ public final class LinkCheck: @unchecked Sendable {
             unpublished += prefixes(PageRoute.page(slug).path).map { ($0, reason, "page \(slug)") }
         }
         self.unpublished = unpublished.sorted { $0.0 < $1.0 }
-        var drafts: [(String, String, LeftOut.Reason)] = []
+        var heldBack: [(String, String, LeftOut.Reason)] = []
         for plan in site.plans where plan.isDraft || plan.isWithheld {
-            drafts += prefixes(PageRoute.plan(plan.id).path).map { ($0, "plan \(plan.id.rawValue)", plan.isWithheld ? .withheld : .draft) }
+            heldBack += prefixes(PageRoute.plan(plan.id).path).map { ($0, "plan \(plan.id.rawValue)", plan.isWithheld ? .withheld : .draft) }
         }
         for article in site.notices + site.pages where article.isDraft {
             let route: PageRoute = article.kind == .notice ? .notice(article.slug) : .page(article.slug)
-            drafts += prefixes(route.path).map { ($0, "\(article.kind.rawValue) \(article.slug)", .draft) }
+            heldBack += prefixes(route.path).map { ($0, "\(article.kind.rawValue) \(article.slug)", .draft) }
         }
-        self.drafts = drafts.sorted { $0.0 < $1.0 }
+        self.heldBack = heldBack.sorted { $0.0 < $1.0 }
     }
 
     /// The CPU time this thread has used (not the wall clock: a thread the system sets aside
@@ -162,32 +162,13 @@ public final class LinkCheck: @unchecked Sendable {
         }
     }
 
-    /// What the site's pages folder path `page` holds: a page, another file, or nothing.
-    enum Found {
-        case page(String)
-        case file
-        case nothing
-    }
-
-    func find(_ path: String) -> Found {
-        if path.isEmpty || path.hasSuffix("/") {
-            let page = path + "index.html"
-            return files.contains(page) ? .page(page) : .nothing
-        }
-        if files.contains(path) { return path.hasSuffix(".html") ? .page(path) : .file }
-        // A folder without its last slash: servers answer with a redirect to it.
-        if files.contains(path + "/index.html") { return .page(path + "/index.html") }
-        if searchIndex && path.hasPrefix("pagefind/") { return .file }
-        return .nothing
-    }
-
     private func judge(_ links: HTMLLinks, _ bytes: UnsafeRawBufferPointer, path: String, template: String, sources: PageSources, anyDepth: Bool)
         -> (record: PageRecord, external: [String: Set<SourceLocation>]) {
         // The page's folder: where its relative links start. The not-found page is served at any
         // depth, so its links must not be relative: they are resolved from a folder no page has.
         let folder = anyDepth ? "404/any/depth/" : (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
         var folderBytes = folder
-        let isDraftPage = drafts.contains { folder.hasPrefix($0.prefix) }
+        let isHeldBackPage = heldBack.contains { folder.hasPrefix($0.prefix) }
         var record = PageRecord(ids: links.ids, deferred: [], broken: [])
         var external: [String: Set<SourceLocation>] = [:]
         var siteURL = self.siteURL
@@ -199,7 +180,7 @@ public final class LinkCheck: @unchecked Sendable {
                 let fast = FastPage(folder: folderBytes, folderHash: hash.value, ids: links.ids, siteURL: siteURLBytes)
                 for reference in links.references {
                     let kind: LinkSource.Kind = reference.attribute == .src ? .image : .link
-                    if drafts.isEmpty, !reference.hasReferences, !anyDepth {
+                    if heldBack.isEmpty, !reference.hasReferences, !anyDepth {
                         switch fastJudge(UnsafeBufferPointer(rebasing: pageBytes[reference.start..<reference.end]), on: fast) {
                         case .fine:
                             continue
@@ -213,76 +194,11 @@ public final class LinkCheck: @unchecked Sendable {
                         }
                     }
                     judge(HTMLLinks.value(reference, in: bytes), kind: kind, ids: links.ids, path: path, folder: folder, template: template,
-                          sources: sources, anyDepth: anyDepth, isDraftPage: isDraftPage, into: &record, external: &external)
+                          sources: sources, anyDepth: anyDepth, isHeldBackPage: isHeldBackPage, into: &record, external: &external)
                 }
             }
         }
         return (record, external)
-    }
-
-    /// One link, read in full.
-    private func judge(_ value: String, kind: LinkSource.Kind, ids: [String], path: String, folder: String, template: String,
-                       sources: PageSources, anyDepth: Bool, isDraftPage: Bool,
-                       into record: inout PageRecord, external: inout [String: Set<SourceLocation>]) {
-        func written() -> [LinkSource] { Self.sources(of: value, in: sources) }
-        func broken(_ problem: Problem) {
-            record.broken.append(Broken(page: folder, template: template, href: value, kind: kind, problem: problem, sources: written()))
-        }
-        if value.hasPrefix("#") {
-            // An anchor of this page.
-            let fragment = LinkResolver.percentDecoded(String(value.dropFirst()))
-            guard !fragment.isEmpty, fragment.lowercased() != "top" else { return }
-            if !ids.contains(fragment) { broken(.anchor(path: anyDepth ? path : folder, fragment: fragment)) }
-            return
-        }
-        switch resolver.resolve(value, from: folder) {
-        case .ignored:
-            return
-        case .external(let url):
-            guard collectsExternal else { return }
-            let content = written()
-            // A link the theme makes is reported at its template.
-            external[url, default: []].formUnion(content.isEmpty ? [SourceLocation(file: theme.templatePaths[template] ?? "\(template).mustache")]
-                                                                 : content.map(\.location))
-        case .outside(let resolved):
-            broken(.outside(resolved: resolved))
-        case .localFile:
-            broken(.localFile)
-        case .site(let target, let fragment):
-            let found = find(target)
-            if case .nothing = found {
-                if let left = unpublished.first(where: { target.hasPrefix($0.prefix) || target + "/" == $0.prefix }) {
-                    broken(.unpublished(path: target, reason: left.reason, what: left.what))
-                } else {
-                    broken(.missing(path: target))
-                }
-                return
-            }
-            if !isDraftPage, let draft = drafts.first(where: { target.hasPrefix($0.prefix) || target + "/" == $0.prefix }) {
-                // Pages list drafts only in a build that has them; content that names one links to a
-                // page a publishing build leaves out.
-                let content = written()
-                if !content.isEmpty {
-                    record.broken.append(Broken(page: folder, template: template, href: value, kind: kind,
-                                                problem: .heldBack(path: target, what: draft.what, reason: draft.reason), sources: content))
-                }
-            }
-            guard case .page(let page) = found, let fragment, !fragment.isEmpty, fragment.lowercased() != "top" else { return }
-            if page == path {
-                if !ids.contains(fragment) { broken(.anchor(path: target, fragment: fragment)) }
-            } else {
-                record.deferred.append(Deferred(page: folder, template: template, href: value, kind: kind,
-                                                target: page, fragment: fragment, sources: written()))
-            }
-        }
-    }
-
-    /// The links content wrote on a page that the page's `href` came from: the same target once
-    /// percent-escapes are decoded (cmark-gfm escapes what the text wrote unescaped).
-    static func sources(of href: String, in sources: PageSources) -> [LinkSource] {
-        guard !sources.links.isEmpty else { return [] }
-        let wanted = LinkResolver.percentDecoded(href)
-        return sources.links.filter { $0.url == href || LinkResolver.percentDecoded($0.url) == wanted }
     }
 
     /// Judges the links to other pages' anchors and reports every link that leads nowhere, once
