@@ -49,10 +49,10 @@ public enum SiteRenderer {
             diagnostics.append(result.diagnostics)
             if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
         }
-        let status = translationStatusFiles(context, pending: pending)
-        for file in status { check.add(file, template: "translation-status") }
+        let status = translationStatusPages(context, pending: pending)
+        for page in status { check.add(page) }
         check.add(supportFiles: support)
-        files += status
+        files += status.map(\.file)
         files += support
         var found = diagnostics.collected
         found.append(contentsOf: context.site.unfinished)
@@ -100,9 +100,9 @@ public enum SiteRenderer {
             }
             start = end
         }
-        for file in translationStatusFiles(context, pending: pending) {
-            sink(file)
-            links?.add(file, template: "translation-status")
+        for page in translationStatusPages(context, pending: pending) {
+            sink(page.file)
+            links?.add(page)
         }
         var found = diagnostics.collected
         // What a skeleton left is published by this stage: a preview renders it, a build refuses it.
@@ -118,11 +118,18 @@ public enum SiteRenderer {
 
     /// The translation-status page in each language, listing `pending`.
     public static func translationStatusFiles(_ context: RenderContext, pending: [PageRoute]) -> [OutputFile] {
+        translationStatusPages(context, pending: pending).map(\.file)
+    }
+
+    /// The same, with what each page took from content (for the link check).
+    static func translationStatusPages(_ context: RenderContext, pending: [PageRoute]) -> [RenderedPage] {
         guard allRoutes(context.site).contains(.translationStatus) else { return [] }
         return context.languages.map { language in
             let view = TranslationStatusPage.view(context, pending: pending, language)
-            return OutputFile(path: PageAddress(.translationStatus, language).outputPath,
-                              bytes: context.theme.renderBytes("translation-status", view))
+            return RenderedPage(file: OutputFile(path: PageAddress(.translationStatus, language).outputPath,
+                                                 bytes: context.theme.renderBytes("translation-status", view)),
+                                diagnostics: [], translationPending: false, template: "translation-status",
+                                sources: view[PageSources.viewKey] as? PageSources ?? PageSources())
         }
     }
 

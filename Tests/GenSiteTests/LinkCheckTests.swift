@@ -247,6 +247,28 @@ import TestSupport
         #expect(anchors.first?["file"] as? String == content + "/templates/task.mustache")
     }
 
+    @Test func aBrokenNavigationPathIsReportedOnceInSiteYAML() throws {
+        let site = try String(contentsOfFile: Repository.fixture("mini") + "/site.yaml", encoding: .utf8)
+        let content = try Fixture.write("""
+        -- site.yaml --
+        \(site)
+        nav:
+          - title: {zh: 工作方案, en: Plans}
+            path: plans/
+          - title: {zh: 统计, en: Statistics}
+            path: statistic/
+        """, base: Repository.fixture("mini"))
+        let result = try CommandRunner.genSite(["check", content, "--format", "json"])
+        #expect(result.status == 1)
+        let found = try Self.located(result.stdout).filter { $0["code"] as? String == "link-not-found" }
+        let written = try String(contentsOfFile: content + "/site.yaml", encoding: .utf8)
+        let line = try #require(written.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasSuffix("path: statistic/") }) + 1
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?["file"] as? String == content + "/site.yaml")
+        #expect(found.first?["line"] as? Int == line && found.first?["column"] as? Int == 11, "\(found)")
+        #expect((found.first?["message"] as? String)?.contains("more pages") == true, "\(found)")
+    }
+
     @Test func theExampleSiteHasNoBrokenLink() throws {
         let result = try CommandRunner.genSite(["check", Repository.content, "--format", "json"])
         #expect(result.status == 0, "\(result.stdout)")

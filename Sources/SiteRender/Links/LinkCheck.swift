@@ -232,10 +232,4 @@ extension LinkCheck {
         guard case .data(let data) = page.file.contents, !page.template.isEmpty else { return }
         add(path: page.file.path, template: page.template, bytes: data, sources: page.sources)
     }
-
-    /// A page rendered outside `renderPage` (the translation status).
-    public func add(_ file: OutputFile, template: String) {
-        guard case .data(let data) = file.contents else { return }
-        add(path: file.path, template: template, bytes: data, sources: PageSources())
-    }
 }

@@ -31,7 +31,8 @@ struct LinkReport {
                 for source in Set(link.sources).sorted(by: { $0.location < $1.location }) {
                     var written = link
                     written.kind = source.kind
-                    add("content\u{0}\(source.location)\u{0}\(source.url)", written, source.location, fromContent: true)
+                    // One link is written at one place; a path from site.yaml is linked from each page its own way.
+                    add("content\u{0}\(source.location)\u{0}\(Self.kind(of: link.problem))", written, source.location, fromContent: true)
                 }
             }
         }
@@ -65,6 +66,9 @@ struct LinkReport {
         switch link.problem {
         case .missing(let path):
             var hint = missingHint(path, link: link)
+            if location.file == "site.yaml" {
+                hint = "a nav path is a page of the site from its root, without a leading slash (plans/, statistics/); the site has no \(Self.shown(path))"
+            }
             if location.file.hasSuffix("tasks.yaml"), !link.href.hasPrefix("/"), !link.href.contains(":") { hint += "; " + Self.sharedTextHint }
             return .error("link-not-found", at: location,
                           "\(by)\(what)指向不存在的\(link.kind == .image ? "文件" : "页面或文件") (the \(whatEN) leads to nothing): \(link.href) → \(Self.shown(path)) (on \(on))",
