@@ -78,6 +78,7 @@ struct LinkReport {
             var hint = "\(Self.shown(path)) has no id \"\(fragment)\""
             if let near = Self.nearest(fragment, in: known) { hint += "; did you mean #\(near)?" }
             else if !known.isEmpty { hint += "; its anchors include " + known.prefix(8).map { "#" + $0 }.joined(separator: ", ") }
+            if location.file.hasSuffix("tasks.yaml") { hint += "; " + Self.sharedTextHint }
             return .error("anchor-not-found", at: location,
                           "\(by)锚点不存在 (no such anchor on the page): \(link.href) (on \(on))", hint: hint)
         case .outside(let resolved):
