@@ -129,6 +129,7 @@ public enum Resolver {
             return da != db ? da > db : a.slug > b.slug
         }
         resolved.pages = content.articles.filter { $0.kind == .page }.sorted { $0.slug < $1.slug }
+        resolved.leftOut = content.leftOut
         if let statistics = content.statistics {
             resolved.statistics = statistics
             resolved.statisticsSummary = StatisticsSummary(statistics.records)

@@ -58,8 +58,7 @@ enum ArticleDecoder {
         var bodyEN: MarkdownSource?
         if let en = files.en {
             // The English file: front matter optional; its title and summary are the English ones.
-            let trimmed = en.text.drop(while: { $0 == "\n" || $0 == " " })
-            if trimmed.hasPrefix("---") {
+            if PlanDecoder.hasFrontMatter(en) {
                 if let enSplit = PlanDecoder.splitFrontMatter(en, into: &diagnostics) {
                     bodyEN = MarkdownSource(text: enSplit.body, file: en.path, firstLine: enSplit.bodyFirstLine)
                     if let enRoot = YAMLDocument.compose(enSplit.yaml, file: en.path, into: &diagnostics), !YAMLReader.isNull(enRoot) {

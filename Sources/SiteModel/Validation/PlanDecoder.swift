@@ -59,7 +59,7 @@ enum PlanDecoder {
         guard let planFile = files.plan else { return nil }
         guard let split = splitFrontMatter(planFile, into: &diagnostics) else { return nil }
         guard let root = YAMLDocument.compose(split.yaml, file: planFile.path, into: &diagnostics) else { return nil }
-        var reader = YAMLReader(file: planFile.path)
+        var reader = YAMLReader(file: planFile.path, source: split.yaml)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let map = reader.mapping(root, "front matter") else { return nil }
         reader.checkKeys(map, known: keys)
@@ -85,6 +85,7 @@ enum PlanDecoder {
         var plan = Plan(id: PlanID(files.folder), title: title, issued: issued, status: status ?? .inForce,
                         body: body, location: planFile.start)
         if status == nil { plan.statusBasis = .none }
+        plan.isWithheld = !toFill.isEmpty
         plan.docNumber = map["doc_number"].flatMap { reader.string($0, "doc_number") }
         if let node = map["issuer"], let written = reader.string(node, "issuer") {
             plan.issuer = UnitReference(written: written, location: reader.location(node))
@@ -117,7 +118,10 @@ enum PlanDecoder {
         }
         plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
         plan.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
-        plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
+        if let node = map["cover_letter"], let markdown = reader.markdown(node, "cover_letter") {
+            plan.coverLetter = markdown.text
+            plan.coverLetterOrigins = markdown.origins
+        }
         if let node = map["extra_metadata"] {
             plan.extraMetadata = reader.list(node, "extra_metadata").compactMap { item in
                 guard let row = reader.mapping(item, "extra_metadata row") else { return nil }
@@ -209,10 +213,11 @@ enum PlanDecoder {
     static func splitFrontMatter(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
         switch FrontMatter.split(file.text) {
         case .success(let split):
+            if let line = split.openingMissingAt { diagnostics.append(openingMissing(file, line: line)) }
             return split
         case .failure(.missing):
             diagnostics.append(.error("front-matter-missing", at: file.start, "缺少前置元数据 (no front matter)",
-                                      hint: "start the file with a line ---, the plan's metadata, and another ---"))
+                                      hint: "start the file with a line ---, the metadata, and another ---"))
         case .failure(.unclosed(let line)):
             diagnostics.append(.error("front-matter-unclosed", at: file.location(line: line),
                                       "前置元数据未结束 (front matter is not closed)",
@@ -221,10 +226,26 @@ enum PlanDecoder {
         return nil
     }
 
+    /// Front matter that lost its opening `---`: read as front matter, not shown as a heading.
+    static func openingMissing(_ file: SourceFile, line: Int) -> Diagnostic {
+        .warning("front-matter-opening-missing", at: file.location(line: line),
+                 "前置元数据缺少开头的 --- (the front matter's opening --- line is missing)",
+                 hint: "add a line --- above this one; until then these lines are read as front matter, as they would be with it")
+    }
+
+    /// Whether a file whose front matter is optional (an English file) has some: it starts with
+    /// `---`, or with front matter that lost its opening `---`.
+    static func hasFrontMatter(_ file: SourceFile) -> Bool {
+        let trimmed = file.text.drop(while: { $0 == "\n" || $0 == " " })
+        if trimmed.hasPrefix("---") { return true }
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
+        return FrontMatter.lostOpeningClose(Array(lines.prefix(first + 62)), from: first) != nil
+    }
+
     /// plan.en.md: front matter is optional and may only repeat the id.
     static func decodeTranslation(_ file: SourceFile, folder: String, into diagnostics: inout Diagnostics) -> MarkdownSource? {
-        let trimmed = file.text.drop(while: { $0 == "\n" || $0 == " " })
-        guard trimmed.hasPrefix("---") else {
+        guard hasFrontMatter(file) else {
             return MarkdownSource(text: file.text, file: file.path, firstLine: 1)
         }
         guard let split = splitFrontMatter(file, into: &diagnostics) else { return nil }

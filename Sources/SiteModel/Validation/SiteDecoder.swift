@@ -85,7 +85,7 @@ enum SiteDecoder {
                                  hint: "for example plans/ — no scheme, no leading / and no ..")
                     continue
                 }
-                config.nav.append(NavItem(title: title, path: path))
+                config.nav.append(NavItem(title: title, path: path, location: reader.location(entry["path"])))
             }
         }
         if let node = map["tags"] {

@@ -8,7 +8,7 @@ enum TasksDecoder {
 
     static func decode(_ file: SourceFile, into plan: inout Plan, diagnostics: inout Diagnostics) {
         guard let root = YAMLDocument.compose(file.text, file: file.path, into: &diagnostics) else { return }
-        var reader = YAMLReader(file: file.path)
+        var reader = YAMLReader(file: file.path, source: file.text)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let map = reader.mapping(root, "tasks.yaml") else { return }
         reader.checkKeys(map, known: keys)
@@ -64,7 +64,10 @@ enum TasksDecoder {
             task.lead = reader.unitReferences(entry["lead"], "lead")
             task.responsible = reader.unitReferences(entry["responsible"], "responsible")
             task.cooperating = reader.unitReferences(entry["cooperating"], "cooperating")
-            task.requirements = entry["requirements"].flatMap { reader.text($0, "requirements") }
+            if let node = entry["requirements"], let markdown = reader.markdown(node, "requirements") {
+                task.requirements = markdown.text
+                task.requirementsOrigins = markdown.origins
+            }
             task.due = entry["due"].flatMap { reader.day($0, "due") }
             if let node = entry["milestones"] {
                 for milestone in reader.list(node, "milestones") {
@@ -77,7 +80,10 @@ enum TasksDecoder {
                 }
                 task.milestones.sort { $0.date < $1.date }
             }
-            task.remarks = entry["remarks"].flatMap { reader.text($0, "remarks") }
+            if let node = entry["remarks"], let markdown = reader.markdown(node, "remarks") {
+                task.remarks = markdown.text
+                task.remarksOrigins = markdown.origins
+            }
             if let node = entry["tags"] {
                 task.tags = reader.list(node, "tags").compactMap { reader.string($0, "tag") }
             }

@@ -32,7 +32,7 @@ enum UnitsDecoder {
                 unit.aliases = reader.list(node, "aliases").compactMap { reader.string($0, "alias") }
             }
             if let node = map["kind"] {
-                unit.kind = reader.choice(node, "kind", Unit.Kind.self) ?? .other
+                unit.kind = reader.choice(node, "kind", Unit.Kind.self, aliases: Unit.Kind.aliases) ?? .other
             }
             unit.area = map["area"].flatMap { reader.text($0, "area") }
             units.append(unit)

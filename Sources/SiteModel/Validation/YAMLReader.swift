@@ -25,9 +25,14 @@ struct YAMLMap {
 struct YAMLReader {
     let file: String
     var diagnostics = Diagnostics()
+    /// The text the nodes were composed from (its lines are the file's), for where Markdown values start.
+    let source: String?
+    /// The UTF-8 offset of each line of `source`, made when first needed.
+    var lineStarts: [Int]?
 
-    init(file: String) {
+    init(file: String, source: String? = nil) {
         self.file = file
+        self.source = source
     }
 
     func location(_ node: Node?) -> SourceLocation {

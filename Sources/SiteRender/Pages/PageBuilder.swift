@@ -8,6 +8,8 @@ struct PageBuilder {
     let address: PageAddress
     /// True once any text on the page was shown in the other language.
     private(set) var hasFallback = false
+    /// The links the page's texts write and the problems of its Markdown fragments.
+    private(set) var sources = PageSources()
 
     init(_ context: RenderContext, _ address: PageAddress) {
         self.context = context
@@ -48,16 +50,38 @@ struct PageBuilder {
         text?.localized(language).text ?? ""
     }
 
-    /// Markdown text (requirements, remarks) in the page's language.
-    mutating func markdown(_ text: BilingualText?, file: String = "") -> TrustedHTML {
+    /// Markdown text of YAML (a task's requirements or remarks, a cover letter) in the page's
+    /// language; `origins` say where each language's text starts, `footnotes` names its
+    /// footnotes apart from the page's other texts'.
+    mutating func markdown(_ text: BilingualText?, origins: TextOrigins, footnotes: String) -> TrustedHTML {
         guard let text else { return TrustedHTML("") }
         let localized = text.localized(language)
         if localized.isFallback { hasFallback = true }
-        let html = context.markdown.renderFragment(localized.text, file: file).html
+        let origin = origins[localized.language] ?? TextOrigin(file: "", line: 1, layout: .start)
+        let rendered = context.markdown.render(localized.text, origin: origin, footnotes: footnoteNames(footnotes))
+        record(rendered)
         if localized.language != language {
-            return TrustedHTML("<div lang=\"\(localized.language.tag)\">\(html)</div>")
+            return TrustedHTML("<div lang=\"\(localized.language.tag)\">\(rendered.html.html)</div>")
         }
-        return TrustedHTML(html)
+        return rendered.html
+    }
+
+    /// A file's body (a plan's text, a notice's), rendered and recorded.
+    mutating func body(_ source: MarkdownSource) -> RenderedMarkdown {
+        let rendered = context.markdown.render(source, footnotes: footnoteNames(""))
+        record(rendered)
+        return rendered
+    }
+
+    /// Footnote ids with `prefix`, the back link labelled in the page's language.
+    func footnoteNames(_ prefix: String) -> FootnoteNames {
+        FootnoteNames(prefix: prefix, backLabel: t("footnote_back"))
+    }
+
+    /// Keeps a rendered text's links for the link check, and its problems for the report.
+    mutating func record(_ rendered: RenderedMarkdown) {
+        sources.links += rendered.links
+        sources.diagnostics += rendered.diagnostics
     }
 
     func date(_ day: Day?) -> String {
@@ -151,8 +175,18 @@ struct PageBuilder {
         values["data_href"] = href(.data)
         values["report_href"] = href(.report)
         values["feed_href"] = address.href(to: PageAddress.prefix(language) + "feed.xml")
+        var sources = self.sources
+        sources.links += navigationSources()
+        values[PageSources.viewKey] = sources
         values.merge(view) { _, page in page }
         return values
+    }
+
+    /// The site.yaml `nav` paths as this page links them, with where each is written.
+    func navigationSources() -> [LinkSource] {
+        site.site.nav.compactMap { item in
+            item.location.map { LinkSource(url: address.href(to: PageAddress.prefix(language) + item.path), kind: .link, location: $0) }
+        }
     }
 
     func navigation() -> [[String: Any]] {

@@ -7,9 +7,8 @@ enum PlanPage {
     /// What may stand unescaped in a URL path segment (RFC 3986 unreserved characters, and `()`).
     static let pathSegment = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()")
 
-    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> ([String: Any], [Diagnostic]) {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> [String: Any] {
         var page = PageBuilder(context, PageAddress(.plan(plan.id), language))
-        var diagnostics: [Diagnostic] = []
         var view: [String: Any] = [:]
         view["title_html"] = page.inline(plan.title)
         view["meta"] = metadata(plan, &page)
@@ -19,13 +18,12 @@ enum PlanPage {
         }
         view["has_revisions"] = !plan.revisions.isEmpty
         if let letter = plan.coverLetter {
-            view["cover_letter_html"] = page.markdown(letter, file: plan.location.file)
+            view["cover_letter_html"] = page.markdown(letter, origins: plan.coverLetterOrigins, footnotes: "cover-letter-")
         }
 
         // The text: the translation when there is one, else the Chinese with a notice.
         let source = plan.body(in: language) ?? plan.body
-        let rendered = context.markdown.render(source)
-        if language == .zh || plan.bodyEN != nil { diagnostics += rendered.diagnostics }
+        let rendered = page.body(source)
         let textIsFallback = language != .zh && plan.bodyEN == nil
         if textIsFallback { page.markFallback() }
         view["text_html"] = textIsFallback ? TrustedHTML("<div lang=\"\(Language.zh.tag)\">\(rendered.html.html)</div>") : rendered.html
@@ -59,12 +57,11 @@ enum PlanPage {
              } ?? false]
         }
         view["has_attachments"] = !plan.attachments.isEmpty
-        let layout = page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
-                                 breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
-                                               (page.plain(plan.title), nil)],
-                                 article: page.planArticle(plan, title: page.plain(plan.title)),
-                                 page: view)
-        return (layout, diagnostics)
+        return page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
+                                         (page.plain(plan.title), nil)],
+                           article: page.planArticle(plan, title: page.plain(plan.title)),
+                           page: view)
     }
 
     /// The disclosure box: 文号, 发布机构, 成文/发布日期, 索引号, 主题分类, 公开方式, 有效性…

@@ -31,9 +31,9 @@ enum TaskPage {
         }
         add("task_tags", TrustedHTML(text: task.tags.joined(separator: page.language == .zh ? "、" : ", ")))
         view["facts"] = facts
-        view["requirements_html"] = page.markdown(task.requirements, file: task.location.file)
+        view["requirements_html"] = page.markdown(task.requirements, origins: task.requirementsOrigins, footnotes: "requirements-")
         view["has_requirements"] = task.requirements != nil
-        view["remarks_html"] = page.markdown(task.remarks, file: task.location.file)
+        view["remarks_html"] = page.markdown(task.remarks, origins: task.remarksOrigins, footnotes: "remarks-")
         view["has_remarks"] = task.remarks != nil
         view["milestones"] = task.milestones.map { milestone -> [String: Any] in
             ["date": page.date(milestone.date), "date_iso": milestone.date.description, "what_html": page.inline(milestone.what)]

@@ -14,6 +14,8 @@ public struct Theme: Sendable {
     /// Files under `assets/`, published as-is: path relative to the site root → bytes.
     public var assets: [String: Data]
     public var templateNames: Set<String>
+    /// Each template's file as diagnostics name it (`templates/plan.mustache` for a site's own).
+    public var templatePaths: [String: String] = [:]
 
     public init(templates: [String: CompiledTemplate], templateTexts: [String: String], strings: StringTable,
                 assets: [String: Data], templateNames: Set<String>) {
@@ -61,7 +63,7 @@ public struct Theme: Sendable {
         var diagnostics = Diagnostics()
         var templateFiles: [String: (path: String, report: String)] = [:]   // name → file
         var stringsFiles: [(path: String, report: String)] = []
-        var assetFiles: [String: String] = [:]      // relative → path
+        var assetFiles: [String: (path: String, report: String)] = [:]      // relative → file
         for folder in folders {
             let (entries, problems) = FolderWalker.walk(folder.path, boundary: folder.boundary)
             for problem in problems { diagnostics.append(problem.diagnostic(prefix: folder.reportPrefix)) }
@@ -73,7 +75,7 @@ public struct Theme: Sendable {
                 } else if relative == "strings.yaml" {
                     stringsFiles.append(file)
                 } else if relative.hasPrefix("assets/") {
-                    assetFiles[relative] = file.path
+                    assetFiles[relative] = file
                 }
             }
         }
@@ -98,9 +100,10 @@ public struct Theme: Sendable {
             table.merge(entries) { _, new in new }
         }
         var assets: [String: Data] = [:]
-        for (relative, path) in assetFiles {
-            if let data = FileManager.default.contents(atPath: path) { assets[relative] = data } else {
-                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: path), "无法读取文件 (cannot read the file)"))
+        for (relative, file) in assetFiles {
+            if let data = FileManager.default.contents(atPath: file.path) { assets[relative] = data } else {
+                // Named as every theme file is: `templates/…` under the content folder as given, once.
+                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: file.report), "无法读取文件 (cannot read the file)"))
             }
         }
         for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "report", "notices", "article", "search", "translation-status", "units", "unit", "404"] where templateFiles[required] == nil {
@@ -117,8 +120,10 @@ public struct Theme: Sendable {
             }
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
-                      templateNames: Set(templateFiles.keys)), diagnostics)
+        var theme = Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
+                          templateNames: Set(templateFiles.keys))
+        theme.templatePaths = templateFiles.mapValues(\.report)
+        return (theme, diagnostics)
     }
 
     /// Renders `template` with `view` as UTF-8; a missing template renders as empty (reported at load).

@@ -226,6 +226,8 @@ public enum TasksImport {
         func comparable(_ task: PlanTask) -> PlanTask {
             var task = task
             task.location = SourceLocation(file: "")
+            task.requirementsOrigins = TextOrigins()
+            task.remarksOrigins = TextOrigins()
             func strip(_ refs: [UnitReference]) -> [UnitReference] {
                 refs.map { UnitReference(written: $0.id?.rawValue ?? $0.written, location: SourceLocation(file: ""), id: $0.id) }
             }
