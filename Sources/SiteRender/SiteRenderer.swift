@@ -59,7 +59,7 @@ public enum SiteRenderer {
     public static func pageLimit(_ context: RenderContext) -> Diagnostic? {
         let count = pageAddresses(context).count
         guard count > maximumPages else { return nil }
-        return .error("too-many-pages", at: SourceLocation(file: "."),
+        return .error(.tooManyPages, at: SourceLocation(file: "."),
                       "页面过多 (the site would have \(count) pages, more than \(maximumPages))",
                       hint: "check for lists that grew by mistake; a large city's site has tens of thousands of pages")
     }

@@ -53,7 +53,7 @@ public enum SkeletonMarkers {
             var lineEnd = offset
             while lineEnd < bytes.count, bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
             let rest = String(decoding: bytes[offset..<lineEnd], as: UTF8.self)
-            return .error("unfinished-skeleton", at: file.location(line: line, column: column),
+            return .error(.unfinishedSkeleton, at: file.location(line: line, column: column),
                           "骨架中的待填写内容尚未替换 (a stand-in gen-site new wrote is still here): \(rest)",
                           hint: "write the real value in its place and delete \(marker); the site is not published while one is left")
         }

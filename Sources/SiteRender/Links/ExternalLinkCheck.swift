@@ -66,7 +66,7 @@ public struct ExternalLinkCheck: Sendable {
             do {
                 try cache.save(cachePath, now: now)
             } catch {
-                diagnostics.append(.warning("unreadable-file", at: SourceLocation(file: URL(fileURLWithPath: cachePath).standardizedFileURL.path),
+                diagnostics.append(.warning(.unreadableFile, at: SourceLocation(file: URL(fileURLWithPath: cachePath).standardizedFileURL.path),
                                             "无法写入链接缓存 (cannot write the link cache): \(error)"))
             }
         }
@@ -173,15 +173,15 @@ public struct ExternalLinkCheck: Sendable {
         let hint = "open it in a browser: a site that moved the page has a new address to link; otherwise remove the link"
         switch failure {
         case .status(let status):
-            return .warning("external-link", at: location, "外部链接无效 (an external link answers HTTP \(status)): \(url)", hint: hint)
+            return .warning(.externalLink, at: location, "外部链接无效 (an external link answers HTTP \(status)): \(url)", hint: hint)
         case .tooManyRedirects(let count):
-            return .warning("external-link", at: location,
+            return .warning(.externalLink, at: location,
                             "外部链接重定向循环 (an external link redirects in a loop: more than \(count) redirects): \(url)", hint: hint)
         case .timedOut:
-            return .warning("external-link", at: location,
+            return .warning(.externalLink, at: location,
                             "外部链接无响应 (an external link did not answer within \(Int(timeout)) s, \(tries) tries): \(url)", hint: hint)
         case .unreachable(let reason):
-            return .warning("external-link", at: location, "外部链接无法访问 (an external link cannot be reached: \(reason)): \(url)", hint: hint)
+            return .warning(.externalLink, at: location, "外部链接无法访问 (an external link cannot be reached: \(reason)): \(url)", hint: hint)
         }
     }
 }

@@ -70,7 +70,7 @@ struct LinkReport {
                 hint = "a nav path is a page of the site from its root, without a leading slash (plans/, statistics/); the site has no \(Self.shown(path))"
             }
             if location.file.hasSuffix("tasks.yaml"), !link.href.hasPrefix("/"), !link.href.contains(":") { hint += "; " + Self.sharedTextHint }
-            return .error("link-not-found", at: location,
+            return .error(.linkNotFound, at: location,
                           "\(by)\(what)指向不存在的\(link.kind == .image ? "文件" : "页面或文件") (the \(whatEN) leads to nothing): \(link.href) → \(Self.shown(path)) (on \(on))",
                           hint: hint)
         case .anchor(let path, let fragment):
@@ -79,30 +79,30 @@ struct LinkReport {
             if let near = Self.nearest(fragment, in: known) { hint += "; did you mean #\(near)?" }
             else if !known.isEmpty { hint += "; its anchors include " + known.prefix(8).map { "#" + $0 }.joined(separator: ", ") }
             if location.file.hasSuffix("tasks.yaml") { hint += "; " + Self.sharedTextHint }
-            return .error("anchor-not-found", at: location,
+            return .error(.anchorNotFound, at: location,
                           "\(by)锚点不存在 (no such anchor on the page): \(link.href) (on \(on))", hint: hint)
         case .outside(let resolved):
-            return .error("link-outside-site", at: location,
+            return .error(.linkOutsideSite, at: location,
                           "\(by)\(what)超出网站范围 (the \(whatEN) leaves the site's folder): \(link.href) → \(resolved) (on \(on))",
                           hint: "relative links start from the page they are on (\(page)); the site is served under base_url's path, so a link climbing above it, or from the host's root outside it, leads off the site")
         case .localFile:
-            return .error("link-outside-site", at: location,
+            return .error(.linkOutsideSite, at: location,
                           "\(by)\(what)指向作者电脑上的文件 (the \(whatEN) points at a file on the author's computer): \(link.href) (on \(on))",
                           hint: "readers cannot open a file: link; publish the file as one of the plan's attachments and link to it there")
         case .unpublished(let path, .draft, let what):
-            return .error("link-to-draft", at: location,
+            return .error(.linkToDraft, at: location,
                           "\(by)链接指向未发布的草稿 (links to \(what), a draft this build leaves out): \(link.href) → \(Self.shown(path)) (on \(on))",
                           hint: "draft: true is built only with --drafts; publish it (remove draft: true) or remove the link until it is")
         case .unpublished(let path, .withheld, let what):
-            return .error("link-to-withheld", at: location,
+            return .error(.linkToWithheld, at: location,
                           "\(by)链接指向因错误未发布的页面 (links to \(what), withheld for its errors): \(link.href) → \(Self.shown(path)) (on \(on))",
                           hint: "fix the errors reported in its files; until then it is not published and the link leads nowhere")
         case .heldBack(let path, let what, .withheld):
-            return .error("link-to-withheld", at: location,
+            return .error(.linkToWithheld, at: location,
                           "\(by)链接指向未发布的方案 (links to \(what), not published until its fields are filled in): \(link.href) → \(Self.shown(path)) (on \(on))",
                           hint: "fill in what plan-field-missing reports in its plan.md; until then it is not published and the link leads nowhere")
         case .heldBack(let path, let what, .draft):
-            return Diagnostic(draftSeverity, "link-to-draft", at: location,
+            return Diagnostic(draftSeverity, .linkToDraft, at: location,
                               "\(by)链接指向草稿 (links to \(what), a draft): \(link.href) → \(Self.shown(path)) (on \(on))",
                               hint: "draft: true is built only with --drafts, and a publishing build leaves this link leading nowhere; publish it or remove the link until it is")
         }

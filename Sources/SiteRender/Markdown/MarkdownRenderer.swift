@@ -71,7 +71,7 @@ public struct MarkdownRenderer: Sendable {
         // error, and is rendered without tables.
         var tooLarge: [Diagnostic] = []
         if let table = Self.oversizedTable(in: text) {
-            tooLarge.append(.error("table-too-large", at: origin.location(line: table.line, column: 1),
+            tooLarge.append(.error(.tableTooLarge, at: origin.location(line: table.line, column: 1),
                                    "表格过大 (a table too large to publish): \(table.columns) 列 × \(table.rows) 行 (columns × rows)",
                                    hint: "at most \(Self.maximumTableCells) cells; split the table or publish it as an attachment"))
         }
@@ -153,7 +153,7 @@ public struct MarkdownRenderer: Sendable {
             }
             let anchor = anchors.anchor(preferring: wanted ?? HeadingAnchors.slug(title))
             if let wanted, anchor != wanted {
-                diagnostics.append(.warning("duplicate-anchor", at: location(of: node),
+                diagnostics.append(.warning(.duplicateAnchor, at: location(of: node),
                                             "标题锚点重复 (duplicate heading anchor) #\(wanted)",
                                             hint: "it was renamed #\(anchor); give each heading its own {#id}"))
             }
@@ -162,7 +162,7 @@ public struct MarkdownRenderer: Sendable {
 
         for node in externalImages {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            diagnostics.append(.warning("external-image", at: location(of: node),
+            diagnostics.append(.warning(.externalImage, at: location(of: node),
                                         "外部图片已移除 (an image from outside the site was removed): \(url)",
                                         hint: "put the image in the content folder; pages load nothing from other sites"))
             let alt = Self.plainText(of: node)
@@ -238,12 +238,12 @@ public struct MarkdownRenderer: Sendable {
     static func droppedLink(_ url: String, at location: SourceLocation) -> Diagnostic? {
         let lower = url.drop { $0 == " " }.lowercased()
         if lower.hasPrefix("file:") {
-            return .error("link-outside-site", at: location,
+            return .error(.linkOutsideSite, at: location,
                           "链接指向作者电脑上的文件 (the link points at a file on the author's computer): \(url)",
                           hint: "readers cannot open a file: link; publish the file as one of the plan's attachments and link to it there")
         }
         for scheme in ["javascript:", "vbscript:", "data:"] where lower.hasPrefix(scheme) {
-            return .warning("unsafe-link", at: location, "不安全的链接已移除 (a \(scheme) link was removed; the text stays): \(url)",
+            return .warning(.unsafeLink, at: location, "不安全的链接已移除 (a \(scheme) link was removed; the text stays): \(url)",
                             hint: "pages run no script from content; link to a page or a file instead")
         }
         return nil

@@ -88,7 +88,7 @@ public struct Theme: Sendable {
             do {
                 templates[name] = try MustacheParser.parse(source.text)
             } catch {
-                diagnostics.append(.error("template-syntax", at: SourceLocation(file: file.report, line: error.line, column: error.column),
+                diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: file.report, line: error.line, column: error.column),
                                           "模板语法错误 (template syntax error): \(error.message)"))
             }
         }
@@ -103,18 +103,18 @@ public struct Theme: Sendable {
         for (relative, file) in assetFiles {
             if let data = FileManager.default.contents(atPath: file.path) { assets[relative] = data } else {
                 // Named as every theme file is: `templates/…` under the content folder as given, once.
-                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: file.report), "无法读取文件 (cannot read the file)"))
+                diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: file.report), "无法读取文件 (cannot read the file)"))
             }
         }
         for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "report", "notices", "article", "search", "translation-status", "units", "unit", "404"] where templateFiles[required] == nil {
-            diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first.map { $0.reportPrefix + "layout.mustache" } ?? "Templates"),
+            diagnostics.append(.error(.missingTemplate, at: SourceLocation(file: folders.first.map { $0.reportPrefix + "layout.mustache" } ?? "Templates"),
                                       "缺少模板 (template missing): \(required).mustache"))
         }
         // A partial or parent that names no template would render as nothing, silently.
         for name in templates.keys.sorted() {
             guard let template = templates[name], let file = templateFiles[name] else { continue }
             for missing in Set(template.partialNames).subtracting(templateFiles.keys).sorted() {
-                diagnostics.append(.error("missing-template", at: SourceLocation(file: file.report),
+                diagnostics.append(.error(.missingTemplate, at: SourceLocation(file: file.report),
                                           "模板引用了不存在的模板 (\(name).mustache includes \(missing), which does not exist)",
                                           hint: "add \(missing).mustache to the theme, or fix the name in {{>\(missing)}}"))
             }

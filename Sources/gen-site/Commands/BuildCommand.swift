@@ -204,7 +204,7 @@ enum Build {
 
     /// The output folder could not be written: at the folder, as given.
     static func writeFailed(_ output: String, _ reason: String) -> Diagnostic {
-        .error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
+        .error(.writeFailed, at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
                "无法写入输出目录 (cannot write the output): \(reason)")
     }
 
@@ -216,7 +216,7 @@ enum Build {
 
     static func loadTheme(content: String, templates: String?) -> (Theme?, Diagnostics) {
         guard let folders = ThemeLocator.folders(contentRoot: content, explicit: templates) else {
-            return (nil, Diagnostics([.error("missing-theme", at: SourceLocation(file: "Templates"),
+            return (nil, Diagnostics([.error(.missingTheme, at: SourceLocation(file: "Templates"),
                                              "找不到默认模板 (default templates not found)",
                                              hint: "run from the gen-site checkout, or pass --templates DIR or set GEN_SITE_TEMPLATES")]))
         }
