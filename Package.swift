@@ -57,10 +57,14 @@ let package = Package(
             name: "SiteSheets",
             dependencies: ["SiteModel", "CZlibInflate", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The pipeline of a site, as a library: load → validate → resolve → plan the output → render →
+        // check links → write (SiteBuild), and the preview's incremental rebuild and server.
+        .target(name: "SiteBuild", dependencies: ["SiteModel", "SiteRender"]),
         // The command line: arguments, terminal, exit codes.
         .executableTarget(
             name: "gen-site",
             dependencies: [
+                "SiteBuild",
                 "SiteModel",
                 "SiteRender",
                 "ImportReaders",
@@ -86,7 +90,7 @@ let package = Package(
         .testTarget(name: "SiteSheetsTests", dependencies: ["SiteModel", "SiteSheets", "TestSupport"]),
         .testTarget(
             name: "GenSiteTests",
-            dependencies: ["SiteModel", "SiteRender", "SiteSheets", "TestSupport", "gen-site"],
+            dependencies: ["SiteBuild", "SiteModel", "SiteRender", "SiteSheets", "TestSupport", "gen-site"],
             exclude: ["Golden"]
         ),
     ]

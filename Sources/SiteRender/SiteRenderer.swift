@@ -5,52 +5,6 @@ import SiteModel
 /// Every page is a function of the context and its address, rendered in
 /// parallel (`concurrentMap`, results in job order), so the output never depends on timing.
 public enum SiteRenderer {
-    /// What `gen-site check` does: every page rendered in memory, nothing written, every link
-    /// checked; with `collectsExternal`, the links to other sites and where they are written too.
-    public static func check(_ context: RenderContext, collectsExternal: Bool = false)
-        -> (diagnostics: Diagnostics, external: [String: Set<SourceLocation>]) {
-        let support = supportFiles(context)
-        let links = LinkCheck(context, paths: outputPaths(context, supportFiles: support) + SearchIndex(context).paths,
-                              collectsExternal: collectsExternal)
-        links.add(supportFiles: support)
-        // Each page is checked and dropped as it is made: a large site is never all in memory.
-        var diagnostics = renderStreaming(context, links: links) { _ in }
-        diagnostics.append(contentsOf: links.finish())
-        return (diagnostics, links.externalLinks)
-    }
-
-    /// Renders every file of the site, and checks its links (`links`, else a check of its own
-    /// whose errors come with the pages').
-    public static func render(_ context: RenderContext, parallel: Bool = true, support: [OutputFile]? = nil,
-                              links: LinkCheck? = nil) -> ([OutputFile], Diagnostics) {
-        let jobs = pageAddresses(context)
-        let support = support ?? supportFiles(context)
-        let check = links ?? LinkCheck(context, paths: outputPaths(context, supportFiles: support))
-        let results = jobs.concurrentMap(parallel: parallel) { address -> RenderedPage in
-            let page = renderPage(address, context)
-            check.add(page)
-            return page
-        }
-        var diagnostics = PageDiagnostics()
-        var files: [OutputFile] = []
-        files.reserveCapacity(jobs.count + 16)
-        var pending: [PageRoute] = []
-        for (index, result) in results.enumerated() {
-            files.append(result.file)
-            diagnostics.append(result.diagnostics)
-            if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
-        }
-        let status = translationStatusPages(context, pending: pending)
-        for page in status { check.add(page) }
-        check.add(supportFiles: support)
-        files += status.map(\.file)
-        files += support
-        var found = diagnostics.collected
-        found.append(contentsOf: context.site.unfinished)
-        if links == nil { found.append(contentsOf: check.finish()) }
-        return (files, found)
-    }
-
     /// More pages than this is refused before any is rendered: the 100,000-page benchmark builds in
     /// about a minute in half a gigabyte; a site several times larger is content gone wrong.
     public static let maximumPages = 250_000
@@ -62,15 +16,6 @@ public enum SiteRenderer {
         return .error(.tooManyPages, at: SourceLocation(file: "."),
                       "页面过多 (the site would have \(count) pages, more than \(maximumPages))",
                       hint: "check for lists that grew by mistake; a large city's site has tens of thousands of pages")
-    }
-
-    /// Every output path the site has, pages and all (what `renderStreaming` will hand over).
-    public static func outputPaths(_ context: RenderContext, supportFiles: [OutputFile]) -> [String] {
-        var paths = pageAddresses(context).map(\.outputPath)
-        if allRoutes(context.site).contains(.translationStatus) {
-            paths += context.languages.map { PageAddress(.translationStatus, $0).outputPath }
-        }
-        return paths + supportFiles.map(\.path)
     }
 
     /// Renders the pages in batches and hands each file to `sink` as soon as it is made

@@ -1,12 +1,16 @@
 import Foundation
+import SiteBuild
+import SiteModel
+import SiteRender
 import Testing
 import TestSupport
 
 /// The bad-input corpus: each case breaks the mini fixture in one way a
 /// spreadsheet or a text editor allows, and must produce a located
-/// diagnostic with the expected code, file and line, exit 1 (never a crash:
-/// no status ≥ 128), and leave a previous output folder byte-identical.
-/// docs/diagnostics.md lists the codes.
+/// diagnostic with the expected code, file and line, an error (never a crash),
+/// and leave a previous output folder byte-identical. The cases run in this
+/// process, through SiteBuild as `gen-site build` and `check` run it; one runs
+/// through the command line too (exit 1, JSON). docs/diagnostics.md lists the codes.
 struct BadInput: Sendable, CustomTestStringConvertible {
     var name: String
     /// Files written over the mini fixture (txtar).
@@ -23,12 +27,28 @@ struct BadInput: Sendable, CustomTestStringConvertible {
 @Suite(.serialized) struct BadInputCorpusTests {
     static let previous: Result<(path: String, tree: [String: Data]), any Error> = Result {
         let out = try Fixture.temporaryFolder() + "/public"
-        let result = try CommandRunner.genSite(["build", Repository.fixture("mini"), "-o", out, "--no-search-index"])
-        guard result.status == 0 else { throw ExampleSiteTests.BuildFailed(stderr: result.stderr) }
+        let result = pipeline(Repository.fixture("mini")).build(output: out)
+        guard result.pageCount != nil else {
+            throw ExampleSiteTests.BuildFailed(stderr: result.diagnostics.items.map { "\($0.location.file):\($0.location.line) \($0.code) \($0.message)" }.joined(separator: "\n"))
+        }
         return (out, Tree.read(out))
     }
 
     static let cases: [BadInput] = BadInputCorpus.cases
+
+    /// The pipeline `gen-site build CONTENT --no-search-index` runs.
+    static func pipeline(_ content: String) -> SiteBuild {
+        SiteBuild(content: content, templates: Repository.templates, options: BuildOptions(searchIndex: false))
+    }
+
+    /// Whether `diagnostic` is the one `input` expects: its code, at its file (relative to the
+    /// content folder, or the same file named absolutely) and line.
+    static func isExpected(_ diagnostic: Diagnostic, _ input: BadInput, content: String) -> Bool {
+        let file = diagnostic.location.file
+        return diagnostic.code == input.code
+            && (file == input.file || file == content + "/" + input.file || file.hasSuffix("/" + input.file))
+            && (input.line == nil || diagnostic.location.line == input.line)
+    }
 
     @Test(arguments: cases) func eachFaultIsLocatedAndNothingIsWritten(_ input: BadInput) throws {
         let previous = try Self.previous.get()
@@ -36,20 +56,31 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         try input.setup?(content)
         let out = try Fixture.temporaryFolder() + "/public"
         try Fixture.copyTree(from: previous.path, to: out)
-        let result = try CommandRunner.genSite(["build", content, "-o", out, "--no-search-index", "--format", "json"])
-        #expect(result.status == 1, "exit status \(result.status)\n\(result.stderr)")
-        #expect(result.status < 128, "crashed")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\n\(result.stderr)")
-        let diagnostics = json["diagnostics"] as? [[String: Any]] ?? []
-        let match = diagnostics.first { d in
-            d["code"] as? String == input.code && (d["file"] as? String).map { $0 == content + "/" + input.file || $0 == input.file || $0.hasSuffix("/" + input.file) } == true
-                && (input.line == nil || d["line"] as? Int == input.line)
-        }
-        #expect(match != nil, "expected \(input.code) at \(input.file):\(input.line.map(String.init) ?? "-"), got:\n\(diagnostics.map { "\($0["file"] ?? ""):\($0["line"] ?? ""):\($0["column"] ?? "") \($0["code"] ?? "") \($0["message"] ?? "")" }.joined(separator: "\n"))")
+        let result = Self.pipeline(content).build(output: out)
+        let diagnostics = result.diagnostics.items
+        #expect(result.pageCount == nil && result.diagnostics.hasErrors, "built without an error")
+        #expect(diagnostics.contains { Self.isExpected($0, input, content: content) },
+                "expected \(input.code) at \(input.file):\(input.line.map(String.init) ?? "-"), got:\n\(diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.code) \($0.message)" }.joined(separator: "\n"))")
         #expect(Tree.differences(previous.tree, Tree.read(out)).isEmpty, "the previous output changed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
         #expect(leftovers == ["public"], "temporary folders left behind: \(leftovers)")
         // check renders the pages and checks their links even when the content has errors: never a crash.
+        #expect(Self.pipeline(content).check().hasErrors, "check found no error")
+    }
+
+    /// The command line gives what the pipeline gives: exit 1 and the located diagnostic in JSON.
+    @Test func theCommandLineReportsACaseAndExitsOne() throws {
+        let input = try #require(Self.cases.first { $0.setup == nil })
+        let content = try Fixture.write(input.files, base: Repository.fixture("mini"))
+        let out = try Fixture.temporaryFolder() + "/public"
+        let result = try CommandRunner.genSite(["build", content, "-o", out, "--no-search-index", "--format", "json"])
+        #expect(result.status == 1, "exit status \(result.status)\n\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], "\(result.stdout)\n\(result.stderr)")
+        let diagnostics = json["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.contains { d in
+            d["code"] as? String == input.code && (d["file"] as? String).map { $0.hasSuffix(input.file) } == true
+                && (input.line == nil || d["line"] as? Int == input.line)
+        }, "\(result.stdout)")
         let check = try CommandRunner.genSite(["check", content, "--format", "json"])
         #expect(check.status == 1, "check exit status \(check.status)\n\(check.stderr)")
     }

@@ -36,7 +36,7 @@ import TestSupport
     /// A code declared and never given would be a promise the docs make and gen-site does not keep.
     @Test func everyCodeIsGivenSomewhere() throws {
         var sources = ""
-        for folder in ["Sources/SiteModel", "Sources/SiteRender", "Sources/SiteSheets", "Sources/ImportReaders", "Sources/gen-site"] {
+        for folder in ["Sources/SiteModel", "Sources/SiteRender", "Sources/SiteBuild", "Sources/SiteSheets", "Sources/ImportReaders", "Sources/gen-site"] {
             let root = Repository.path(folder)
             for case let file as String in FileManager.default.enumerator(atPath: root) ?? FileManager.DirectoryEnumerator()
             where file.hasSuffix(".swift") && !file.hasSuffix("DiagnosticCode.swift") {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteBuild
 import SiteModel
 import SiteRender
 
@@ -59,13 +60,14 @@ struct CheckCommand: ParsableCommand {
             externalCheck = ExternalLinkCheck(cachePath: ".gen-site/link-cache.json", now: Date())
             externalCheck?.timeout = linkTimeout
         }
-        var diagnostics = Build.check(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), external: externalCheck)
+        let site = SiteBuild(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
+        var diagnostics = site.check(external: externalCheck)
         if let output, let refusal = SiteWriter(outputPath: output, contentRoot: content, takeOver: force).refusal() {
-            diagnostics.append(Build.writeFailed(output, refusal))
+            diagnostics.append(SiteBuild.writeFailed(output, refusal))
         }
         var inspected: SiteInspection.Report?
         if inspection && !diagnostics.hasErrors {
-            inspected = Build.inspect(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), found: diagnostics)
+            inspected = site.inspect(found: diagnostics)
             diagnostics.append(contentsOf: inspected?.diagnostics ?? [])
         }
         if printer.format == .text && diagnostics.isEmpty {
@@ -80,7 +82,7 @@ struct CheckCommand: ParsableCommand {
         if inspection && inspected == nil { Terminal.err("gen-site check --inspection: not run: the content has errors\n") }
         diagnostics = Diagnostics(diagnostics.items)
         if translations && !diagnostics.hasErrors {
-            let pending = Build.translationPending(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
+            let pending = site.translationPending()
             Terminal.out("translation pending on \(pending.count) English page(s):\n")
             for route in pending { Terminal.out("  /\(PageAddress(route, .en).path)\n") }
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteBuild
 import SiteModel
 import SiteSheets
 
@@ -39,7 +40,7 @@ struct ExportProgressFormCommand: ParsableCommand {
     func run() throws {
         guard let site = SheetContent.load(content, command: "export progress-form"),
               let plan = SheetContent.plan(plan, in: site, content: content, command: "export progress-form") else { throw ExitCode(1) }
-        let period = period.flatMap(ReportPeriod.init) ?? ReportPeriod(Build.today())
+        let period = period.flatMap(ReportPeriod.init) ?? ReportPeriod(SiteBuild.today())
         let issuer = plan.issuer?.id.flatMap { site.unit($0) }.map { $0.short ?? $0.name }
         var isFolder: ObjCBool = false
         let toFolder = unit == nil && (output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isFolder) && isFolder.boolValue))

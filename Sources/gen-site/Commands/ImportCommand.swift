@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ImportReaders
+import SiteBuild
 import SiteModel
 
 /// `gen-site import FILE.txt [--id ID] [-o CONTENT] [--force]`: a published
@@ -54,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         // Units already known: from units.yaml when the content folder has one.
         var known: [SiteModel.Unit] = []
         if fm.fileExists(atPath: content + "/site.yaml") {
-            let (site, _) = ContentPipeline.run(contentRoot: content, buildDate: nil, today: Build.today())
+            let (site, _) = ContentPipeline.run(contentRoot: content, buildDate: nil, today: SiteBuild.today())
             known = site?.units ?? []
         }
         let result: PlanImporter.Result

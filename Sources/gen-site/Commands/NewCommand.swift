@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SiteBuild
 import SiteModel
 
 /// `gen-site new plan|notice|report`: writes a well-formed skeleton with
@@ -54,7 +55,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let day = date.flatMap(Day.init(iso:)) ?? Build.today()
+        let day = date.flatMap(Day.init(iso:)) ?? SiteBuild.today()
         let files: [(String, String)]
         switch kind {
         case .plan:

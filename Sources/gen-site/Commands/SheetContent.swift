@@ -1,4 +1,5 @@
 import Foundation
+import SiteBuild
 import SiteModel
 
 /// What the spreadsheet commands share: the content loaded with every plan
@@ -7,7 +8,7 @@ enum SheetContent {
     /// The resolved content, or nil after printing why (its errors: a spreadsheet is
     /// made from, or merged into, content that builds).
     static func load(_ content: String, command: String) -> ResolvedSite? {
-        let today = Build.today()
+        let today = SiteBuild.today()
         guard FileManager.default.fileExists(atPath: content + "/site.yaml") else {
             Terminal.err("gen-site \(command): \(content) is not a content folder (no site.yaml)\n")
             return nil

@@ -4,8 +4,8 @@ import SiteRender
 /// Finds the default theme folder: `--templates`, then `$GEN_SITE_TEMPLATES`,
 /// then `Templates/` in the working folder, then beside the executable or in
 /// one of its parent folders (the package checkout when run from `.build`).
-enum ThemeLocator {
-    static func defaultTheme(explicit: String?) -> String? {
+public enum ThemeLocator {
+    public static func defaultTheme(explicit: String?) -> String? {
         if let explicit { return explicit }
         if let env = ProcessInfo.processInfo.environment["GEN_SITE_TEMPLATES"], !env.isEmpty { return env }
         let fm = FileManager.default
@@ -26,7 +26,7 @@ enum ThemeLocator {
     /// The theme folders in override order: the default, then the site's own `templates/`, whose
     /// links are followed only within the content folder and whose files are named in diagnostics
     /// as content is (`templates/home.mustache`, under the content folder as given).
-    static func folders(contentRoot: String, explicit: String?) -> [Theme.Folder]? {
+    public static func folders(contentRoot: String, explicit: String?) -> [Theme.Folder]? {
         guard let base = defaultTheme(explicit: explicit) else { return nil }
         let site = (contentRoot as NSString).appendingPathComponent("templates")
         var folders = [Theme.Folder(base)]

@@ -5,11 +5,11 @@ import Glibc
 /// Waits for a change in a set of folders: inotify where the kernel has it,
 /// else a plain timeout (the caller compares fingerprints either way, so a
 /// missed or spurious wake-up only costs a scan).
-final class FolderWatcher {
+public final class FolderWatcher {
     private let descriptor: Int32
     private var watches: [Int32] = []
 
-    init(_ folders: [String]) {
+    public init(_ folders: [String]) {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         update(folders)
     }
@@ -17,7 +17,7 @@ final class FolderWatcher {
     deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Watches exactly `folders` (folders come and go as content is edited).
-    func update(_ folders: [String]) {
+    public func update(_ folders: [String]) {
         guard descriptor >= 0 else { return }
         for watch in watches { inotify_rm_watch(descriptor, watch) }
         let mask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
@@ -30,7 +30,7 @@ final class FolderWatcher {
 
     /// Returns when something changed or after `milliseconds`, whichever is first; a burst
     /// of events (an editor's save is several) is taken as one, 5 ms after the first.
-    func wait(milliseconds: Int32) {
+    public func wait(milliseconds: Int32) {
         guard descriptor >= 0 else { usleep(UInt32(milliseconds) * 1000); return }
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         guard poll(&request, 1, milliseconds) > 0 else { return }
