@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import SiteModel
+import Synchronization
 
 /// `gen-site check --external`: asks every http(s) link to another site
 /// whether it answers, a few at a time, each with a timeout and retries, and
@@ -190,37 +191,42 @@ public struct ExternalLinkCheck: Sendable {
 /// session has no delegate: it follows redirects itself (at most 20, as browsers do); with a
 /// delegate, swift-corelibs-foundation 6 traps on a redirect ("Received callback for HTTP
 /// redirection, but we're not waiting for it").
-private final class PendingAnswer: @unchecked Sendable {
+private final class PendingAnswer: Sendable {
     let done = DispatchSemaphore(value: 0)
-    var answer: ExternalLinkCheck.Answer?
+    private let value = Mutex<ExternalLinkCheck.Answer?>(nil)
+
+    var answer: ExternalLinkCheck.Answer? {
+        get { value.withLock { $0 } }
+        set { value.withLock { $0 = newValue } }
+    }
 }
 
 /// The outcomes by index, and the next index to ask, shared by the workers under a lock.
-private final class OutcomeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [ExternalLinkCheck.Outcome?]
-    private var nextIndex = 0
+private final class OutcomeSlots: Sendable {
+    private struct Slots {
+        var outcomes: [ExternalLinkCheck.Outcome?]
+        var nextIndex = 0
+    }
+    private let slots: Mutex<Slots>
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        slots = Mutex(Slots(outcomes: Array(repeating: nil, count: count)))
     }
 
     func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard nextIndex < slots.count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
+        slots.withLock { slots in
+            guard slots.nextIndex < slots.outcomes.count else { return nil }
+            slots.nextIndex += 1
+            return slots.nextIndex - 1
+        }
     }
 
     subscript(index: Int) -> ExternalLinkCheck.Outcome? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[index] }
-        set { lock.lock(); slots[index] = newValue; lock.unlock() }
+        get { slots.withLock { $0.outcomes[index] } }
+        set { slots.withLock { $0.outcomes[index] = newValue } }
     }
 
     var values: [ExternalLinkCheck.Outcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failed(.unreachable("not asked")) }
+        slots.withLock { $0.outcomes.map { $0 ?? .failed(.unreachable("not asked")) } }
     }
 }

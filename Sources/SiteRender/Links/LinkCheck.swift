@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import Synchronization
 
 /// The internal link check, on the rendered output's link graph: every
 /// `href`, `src` and `action` of every page, resolved as the browser will from
@@ -12,7 +13,7 @@ import SiteModel
 /// each is scanned there, off the hot path of writing, and what can be judged
 /// at once is (a page or file missing, an anchor on the page itself); links to
 /// an anchor on another page wait for `finish`, when every page's ids are known.
-public final class LinkCheck: @unchecked Sendable {
+public final class LinkCheck: Sendable {
     /// What a link on a page leads to, when it leads nowhere.
     enum Problem: Hashable {
         case missing(path: String)
@@ -71,10 +72,13 @@ public final class LinkCheck: @unchecked Sendable {
     /// http(s) links to other sites and where they are written, kept only when asked for.
     let collectsExternal: Bool
 
-    private let lock = NSLock()
-    private var records: [String: PageRecord] = [:]
-    private var external: [String: Set<SourceLocation>] = [:]
-    private var scanNanoseconds: UInt64 = 0
+    /// What the pages handed over so far, from any thread.
+    private struct Scanned {
+        var records: [String: PageRecord] = [:]
+        var external: [String: Set<SourceLocation>] = [:]
+        var scanNanoseconds: UInt64 = 0
+    }
+    private let found = Mutex(Scanned())
 
     /// `paths`: every file the output will have (pages, support files, attachments, assets).
     public init(_ context: RenderContext, paths: [String], draftSeverity: Diagnostic.Severity = .error, collectsExternal: Bool = false) {
@@ -121,16 +125,12 @@ public final class LinkCheck: @unchecked Sendable {
 
     /// CPU seconds spent scanning and judging pages, summed over the threads that rendered them.
     public var scanSeconds: Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return Double(scanNanoseconds) / 1e9
+        found.withLock { Double($0.scanNanoseconds) / 1e9 }
     }
 
     /// The http(s) links to other sites and where content writes them (empty unless `collectsExternal`).
     public var externalLinks: [String: Set<SourceLocation>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return external
+        found.withLock { $0.external }
     }
 
     /// Scans a rendered page: `path` is its output path (`plans/x/index.html`), `sources` what
@@ -145,13 +145,11 @@ public final class LinkCheck: @unchecked Sendable {
             judge(HTMLLinks.scan(raw), raw, path: path, template: template, sources: sources, anyDepth: anyDepth)
         }
         let elapsed = Self.threadCPUNanoseconds() &- start
-        lock.lock()
-        records[path] = record.record
-        if !record.external.isEmpty {
-            for (url, locations) in record.external { external[url, default: []].formUnion(locations) }
+        found.withLock { found in
+            found.records[path] = record.record
+            for (url, locations) in record.external { found.external[url, default: []].formUnion(locations) }
+            found.scanNanoseconds += elapsed
         }
-        scanNanoseconds += elapsed
-        lock.unlock()
     }
 
     /// Scans the support files that are pages (the not-found page).
@@ -204,9 +202,7 @@ public final class LinkCheck: @unchecked Sendable {
     /// Judges the links to other pages' anchors and reports every link that leads nowhere, once
     /// at each place it is written (with the pages it breaks on), or once per template and target.
     public func finish() -> [Diagnostic] {
-        lock.lock()
-        let records = self.records
-        lock.unlock()
+        let records = found.withLock { $0.records }
         var broken: [Broken] = []
         // Chinese pages first: a link broken on both is shown from the Chinese one.
         for path in records.keys.sorted(by: { ($0.hasPrefix("en/") ? 1 : 0, $0) < ($1.hasPrefix("en/") ? 1 : 0, $1) }) {
