@@ -152,7 +152,7 @@ public enum SiteRenderer {
     /// The English pages that show some Chinese text in place of a missing translation.
     public static func translationPending(_ context: RenderContext) -> [PageRoute] {
         allRoutes(context.site).filter { $0 != .translationStatus }.filter { route in
-            (pageView(PageAddress(route, .en), context)?.view["translation_pending"] as? Bool) == true
+            pageView(PageAddress(route, .en), context).map { isTranslationPending($0.view) } == true
         }
     }
 
@@ -186,12 +186,17 @@ public enum SiteRenderer {
         }
         return RenderedPage(file: OutputFile(path: address.outputPath, bytes: context.theme.renderBytes(page.template, page.view)),
                             diagnostics: page.diagnostics,
-                            translationPending: (page.view["translation_pending"] as? Bool) == true)
+                            translationPending: isTranslationPending(page.view))
+    }
+
+    /// Whether some text on the page is shown in the other language (the layout's `translation_pending`).
+    static func isTranslationPending(_ view: TemplateObject) -> Bool {
+        if case .bool(true)? = view[.translation_pending] { true } else { false }
     }
 
     /// A page's template name and view model, before rendering; nil for a route that does not exist.
     public static func pageView(_ address: PageAddress, _ context: RenderContext)
-        -> (template: String, view: [String: Any], diagnostics: [Diagnostic])? {
+        -> (template: String, view: TemplateObject, diagnostics: [Diagnostic])? {
         let site = context.site
         let language = address.language
         switch address.route {

@@ -107,63 +107,63 @@ struct PageBuilder {
 
     /// The layout's values, merged under the page's own view.
     func layout(title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
-                article: ArticleMetadata? = nil, page view: [String: Any]) -> [String: Any] {
-        var values: [String: Any] = [:]
+                article: ArticleMetadata? = nil, page view: TemplateObject) -> TemplateObject {
         let siteConfig = site.site
-        values["lang"] = language.tag
-        values["lang_code"] = language.rawValue
-        values["is_en"] = language == .en
-        values["t"] = strings.strings(in: language)
-        values["site_title"] = plain(siteConfig.title)
-        values["page_title"] = title
         let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(siteConfig.description)
-        values["page_meta"] = pageMetadata(description: summary, article: article)
-        values["root"] = address.rootPrefix
-        values["home"] = href(.home)
-        values["canonical"] = absoluteURL(address)
-        values["alternates"] = context.languages.map { lang in
-            ["hreflang": lang.tag, "href": absoluteURL(PageAddress(address.route, lang))]
-        } + [["hreflang": "x-default", "href": absoluteURL(PageAddress(address.route, .zh))]]
+        let identity = footerIdentity()
+        var values: TemplateObject = [
+            .lang: .text(language.tag),
+            .lang_code: .text(language.rawValue),
+            .is_en: .bool(language == .en),
+            .t: context.theme.stringsValue(in: language),
+            .site_title: .text(plain(siteConfig.title)),
+            .page_title: .text(title),
+            .page_meta: pageMetadata(description: summary, article: article),
+            .root: .text(address.rootPrefix),
+            .home: .text(href(.home)),
+            .canonical: .text(absoluteURL(address)),
+            .alternates: .objects(context.languages.map { lang in
+                [.hreflang: .text(lang.tag), .href: .text(absoluteURL(PageAddress(address.route, lang)))]
+            } + [[.hreflang: .text("x-default"), .href: .text(absoluteURL(PageAddress(address.route, .zh)))]]),
+            .nav: navigation(),
+            .hotlines: .objects(siteConfig.hotlines.map { hotline in
+                [.number: .text(hotline.number), .dial: .text(hotline.dialString), .name: .text(plain(hotline.name))]
+            }),
+            .has_hotlines: .bool(!siteConfig.hotlines.isEmpty),
+            .sample: .bool(site.isSample),
+            .publisher: .text(plain(siteConfig.publisher ?? siteConfig.title)),
+            .identity: .objects(identity.rows),
+            .has_identity: .bool(!identity.rows.isEmpty),
+            .filings: .objects(identity.filings),
+            .has_filings: .bool(!identity.filings.isEmpty),
+            .tool_credit: .bool(siteConfig.identity.showsToolCredit),
+            .breadcrumbs: .objects(breadcrumbs.map { crumb in
+                [.title: .text(crumb.0), .href: .text(crumb.1.map { href($0) } ?? ""), .is_current: .bool(crumb.1 == nil)]
+            }),
+            .has_breadcrumbs: .bool(!breadcrumbs.isEmpty),
+            .translation_pending: .bool(hasFallback && language != .zh),
+            .data_href: .text(href(.data)),
+            .report_href: .text(href(.report)),
+            .feed_href: .text(address.href(to: PageAddress.prefix(language) + "feed.xml")),
+        ]
         if let other = context.languages.first(where: { $0 != language }) {
             let otherAddress = PageAddress(address.route, other)
-            values["switch_href"] = address.href(to: otherAddress.path)
-            values["switch_lang"] = other.tag
-            values["switch_label"] = strings["language_name", other]
+            values[.switch_href] = .text(address.href(to: otherAddress.path))
+            values[.switch_lang] = .text(other.tag)
+            values[.switch_label] = .text(strings["language_name", other])
         }
-        values["nav"] = navigation()
-        values["hotlines"] = siteConfig.hotlines.map { hotline in
-            ["number": hotline.number, "dial": hotline.dialString, "name": plain(hotline.name)]
-        }
-        values["has_hotlines"] = !siteConfig.hotlines.isEmpty
-        values["sample"] = site.isSample
-        values["publisher"] = plain(siteConfig.publisher ?? siteConfig.title)
-        let identity = footerIdentity()
-        values["identity"] = identity.rows
-        values["has_identity"] = !identity.rows.isEmpty
-        values["filings"] = identity.filings
-        values["has_filings"] = !identity.filings.isEmpty
-        values["tool_credit"] = siteConfig.identity.showsToolCredit
-        values["breadcrumbs"] = breadcrumbs.map { crumb -> [String: Any] in
-            ["title": crumb.0, "href": crumb.1.map { href($0) } ?? "", "is_current": crumb.1 == nil]
-        }
-        values["has_breadcrumbs"] = !breadcrumbs.isEmpty
-        values["translation_pending"] = hasFallback && language != .zh
-        values["data_href"] = href(.data)
-        values["report_href"] = href(.report)
-        values["feed_href"] = address.href(to: PageAddress.prefix(language) + "feed.xml")
-        values.merge(view) { _, page in page }
-        return values
+        return values.merging(view)
     }
 
-    func navigation() -> [[String: Any]] {
+    func navigation() -> TemplateValue {
         let items = Self.navItems(site, strings)
         let current = address.route.path
-        return items.map { item in
+        return .objects(items.map { item in
             let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
-            return ["title": plain(item.title),
-                    "href": address.href(to: PageAddress.prefix(language) + item.path),
-                    "current": isCurrent]
-        }
+            return [.title: .text(plain(item.title)),
+                    .href: .text(address.href(to: PageAddress.prefix(language) + item.path)),
+                    .current: .bool(isCurrent)]
+        })
     }
 
     /// The main navigation's entries (the site's columns): site.yaml's `nav`, else the default ones
