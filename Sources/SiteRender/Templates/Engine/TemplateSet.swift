@@ -1,12 +1,15 @@
 /// A theme's templates, parsed together: every name in them numbered in one
 /// `TemplateKeyTable` (so the views' `TemplateKey`s find them), every partial
-/// and parent resolved to the template's index.
+/// and parent resolved to the template's index, and the whole compiled into
+/// one `TemplateProgram`.
 struct TemplateSet: Sendable {
     private(set) var keys = TemplateKeyTable()
     /// Template name → index in `templates`.
     let indices: [String: Int]
     /// nil where the template did not parse.
     private(set) var templates: [CompiledTemplate?]
+    /// All of them as one program, which `TemplateRenderer` walks.
+    private(set) var program = TemplateProgram([])
 
     /// Parses `sources` (template name → text) in name order; the ones that do not parse are
     /// left out and returned with their failure.
@@ -23,6 +26,7 @@ struct TemplateSet: Sendable {
                 failures.append((name, error))
             }
         }
+        set.program = TemplateProgram(set.templates)
         return (set, failures)
     }
 

@@ -22,6 +22,12 @@ public enum TemplateValue: Sendable {
         .list(objects.map(TemplateValue.object))
     }
 
+    /// The field at `slot` when this is an object (present, its value possibly nil); nil otherwise.
+    func field(_ slot: Int) -> TemplateObject.Field? {
+        guard case .object(let object) = self else { return nil }
+        return object.field(slot)
+    }
+
     /// True when `{{#…}}` renders: not `false`, not empty HTML (an empty list renders nothing
     /// either, as it has no rows). Text counts even when empty, as Mustache has it.
     var isTruthy: Bool {
