@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "gen-site",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "gen-site", targets: ["gen-site"]),
     ],

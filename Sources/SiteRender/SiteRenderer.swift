@@ -3,27 +3,16 @@ import SiteModel
 
 /// The render stage: `(ResolvedSite, Theme, BuildOptions) → [OutputFile]`.
 /// Every page is a function of the context and its address, rendered in
-/// parallel into slots indexed by job, so the output never depends on timing.
+/// parallel (`concurrentMap`, results in job order), so the output never depends on timing.
 public enum SiteRenderer {
     public static func render(_ context: RenderContext, parallel: Bool = true) -> ([OutputFile], Diagnostics) {
         let jobs = pageAddresses(context)
-        var results = [RenderedPage?](repeating: nil, count: jobs.count)
-        if parallel && jobs.count > 1 {
-            results.withUnsafeMutableBufferPointer { buffer in
-                let slots = UnsafeSlots(buffer)
-                DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
-                    slots[index] = renderPage(jobs[index], context)
-                }
-            }
-        } else {
-            for index in jobs.indices { results[index] = renderPage(jobs[index], context) }
-        }
+        let results = jobs.concurrentMap(parallel: parallel) { renderPage($0, context) }
         var diagnostics = Diagnostics()
         var files: [OutputFile] = []
         files.reserveCapacity(jobs.count + 16)
         var pending: [PageRoute] = []
         for (index, result) in results.enumerated() {
-            guard let result else { continue }
             files.append(result.file)
             diagnostics.append(contentsOf: result.diagnostics)
             if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
@@ -66,19 +55,12 @@ public enum SiteRenderer {
         var start = 0
         while start < jobs.count {
             let end = min(start + batch, jobs.count)
-            var results = [(diagnostics: [Diagnostic], pending: Bool)?](repeating: nil, count: end - start)
-            results.withUnsafeMutableBufferPointer { buffer in
-                let slots = UnsafeSlots(buffer)
-                let first = start
-                let work: @Sendable (Int) -> Void = { offset in
-                    let page = renderPage(jobs[first + offset], context)
-                    sink(page.file)
-                    slots[offset] = (page.diagnostics, page.translationPending)
-                }
-                if parallel { DispatchQueue.concurrentPerform(iterations: end - start, execute: work) } else { (0..<(end - start)).forEach(work) }
+            let results = jobs[start..<end].concurrentMap(parallel: parallel) { address -> (diagnostics: [Diagnostic], pending: Bool) in
+                let page = renderPage(address, context)
+                sink(page.file)
+                return (page.diagnostics, page.translationPending)
             }
             for (offset, result) in results.enumerated() {
-                guard let result else { continue }
                 diagnostics.append(contentsOf: result.diagnostics)
                 if result.pending && jobs[start + offset].language == .en { pending.append(jobs[start + offset].route) }
             }
@@ -141,12 +123,7 @@ public enum SiteRenderer {
             { Feeds.files(context) },
             { OpenData.files(context) },
         ]
-        var made = [[OutputFile]](repeating: [], count: parts.count)
-        made.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { slots[$0] = parts[$0]() }
-        }
-        return made.flatMap { $0 }
+        return parts.concurrentMap { $0() }.flatMap { $0 }
     }
 
     /// The English pages that show some Chinese text in place of a missing translation.

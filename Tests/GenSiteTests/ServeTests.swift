@@ -36,7 +36,7 @@ import Glibc
         defer { process.terminate() }
         let base = "http://127.0.0.1:\(port)/"
         var version: String?
-        for _ in 0..<100 {
+        for _ in 0..<300 {   // up to 30 s: the preview builds the site first, on a machine that may be busy
             if let (status, data) = get(base + "__gen-site/version"), status == 200 { version = String(decoding: data, as: UTF8.self); break }
             Thread.sleep(forTimeInterval: 0.1)
         }

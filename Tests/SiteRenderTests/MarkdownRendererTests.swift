@@ -99,12 +99,9 @@ import SiteModel
     @Test func extensionsSurviveParallelRendering() {
         let renderer = MarkdownRenderer(reservedAnchors: [])
         let count = 400
-        let results = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
-        defer { results.deallocate() }
-        let slots = UnsafeSlots(results)
-        DispatchQueue.concurrentPerform(iterations: count) { index in
+        let results = (0..<count).concurrentMap { index -> Bool in
             let html = renderer.renderFragment("~~old \(index)~~ see https://example.org/\(index) and www.example.com").html
-            slots[index] = html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">")
+            return html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">")
         }
         #expect(results.allSatisfy { $0 }, "\(results.filter { !$0 }.count) of \(count) renders lost an extension")
     }

@@ -50,48 +50,40 @@ public enum Resolver {
             kept.append(plan)
         }
         // Each plan's references and its progress at the build date are its own: resolved in
-        // parallel, into slots by index, the diagnostics kept in plan order.
+        // parallel, the diagnostics kept in plan order.
         let toResolve = kept
         let reusable = cache.buildDate == buildDate && cache.units == content.units ? cache.plans : [:]
-        var slots = [ResolvedPlan?](repeating: nil, count: toResolve.count)
-        slots.withUnsafeMutableBufferPointer { buffer in
-            let results = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: toResolve.count) { index in
-                if let previous = reusable[toResolve[index].id], previous.input == toResolve[index] {
-                    results[index] = previous
-                    return
-                }
-                var plan = toResolve[index]
-                plan.computeStatus(at: buildDate)
-                var found = Diagnostics()
-                if var issuer = plan.issuer {
-                    resolve(&issuer, directory: directory, into: &found)
-                    plan.issuer = issuer
-                }
-                for index in plan.tasks.indices {
-                    for role in UnitRole.allCases {
-                        var refs = plan.tasks[index].units(role)
-                        for i in refs.indices { resolve(&refs[i], directory: directory, into: &found) }
-                        switch role {
-                        case .lead: plan.tasks[index].lead = refs
-                        case .responsible: plan.tasks[index].responsible = refs
-                        case .cooperating: plan.tasks[index].cooperating = refs
-                        }
+        let slots = toResolve.concurrentMap { input -> ResolvedPlan in
+            if let previous = reusable[input.id], previous.input == input { return previous }
+            var plan = input
+            plan.computeStatus(at: buildDate)
+            var found = Diagnostics()
+            if var issuer = plan.issuer {
+                resolve(&issuer, directory: directory, into: &found)
+                plan.issuer = issuer
+            }
+            for index in plan.tasks.indices {
+                for role in UnitRole.allCases {
+                    var refs = plan.tasks[index].units(role)
+                    for i in refs.indices { resolve(&refs[i], directory: directory, into: &found) }
+                    switch role {
+                    case .lead: plan.tasks[index].lead = refs
+                    case .responsible: plan.tasks[index].responsible = refs
+                    case .cooperating: plan.tasks[index].cooperating = refs
                     }
                 }
-                plan.tasks.sort { $0.number < $1.number }
-                results[index] = ResolvedPlan(input: toResolve[index], plan: plan, diagnostics: found,
-                                              progress: ProgressTracker.progress(of: plan, at: buildDate),
-                                              indicators: ProgressTracker.indicators(of: plan, at: buildDate))
             }
+            plan.tasks.sort { $0.number < $1.number }
+            return ResolvedPlan(input: input, plan: plan, diagnostics: found,
+                                progress: ProgressTracker.progress(of: plan, at: buildDate),
+                                indicators: ProgressTracker.indicators(of: plan, at: buildDate))
         }
         var next = ResolveCache(units: content.units, buildDate: buildDate)
-        for slot in slots { if let slot { next.plans[slot.input.id] = slot } }
+        for slot in slots { next.plans[slot.input.id] = slot }
         var plans: [Plan] = []
         var progress: [PlanID: [TaskNumber: TaskProgress]] = [:]
         var indicators: [PlanID: [IndicatorProgress]] = [:]
         for slot in slots {
-            guard let slot else { continue }
             diagnostics.append(contentsOf: slot.diagnostics)
             plans.append(slot.plan)
             progress[slot.plan.id] = slot.progress

@@ -60,62 +60,44 @@ public enum ContentValidator {
         var site = content.site.flatMap { SiteDecoder.decode($0, into: &diagnostics) }
         if let holidays = content.holidays.flatMap({ HolidaysDecoder.decode($0, into: &diagnostics) }) { site?.holidays = holidays }
         let units = content.units.map { UnitsDecoder.decode($0, into: &diagnostics) } ?? []
-        // Plans (each with its tasks and reports) and the statistics decode independently, in parallel,
-        // into slots by index: the result and the diagnostics' order never depend on timing.
+        // Plans (each with its tasks and reports) and the statistics decode independently, in parallel;
+        // the result and the diagnostics' order never depend on timing.
         let plans = content.plans
-        var decoded = [DecodeCache.DecodedPlan?](repeating: nil, count: plans.count)
-        var statisticsSlot = [DecodeCache.DecodedStatistics?](repeating: nil, count: 1)
-        decoded.withUnsafeMutableBufferPointer { planSlots in
-            statisticsSlot.withUnsafeMutableBufferPointer { statisticsSlots in
-                let results = UnsafeSlots(planSlots), statisticsResult = UnsafeSlots(statisticsSlots)
-                DispatchQueue.concurrentPerform(iterations: plans.count + 1) { index in
-                    var found = Diagnostics()
-                    if index == plans.count {
-                        if let previous = cache.statistics, previous.accidents == content.accidents, previous.categories == content.categories {
-                            statisticsResult[0] = previous
-                            return
-                        }
-                        let statistics = StatisticsDecoder.decode(csv: content.accidents, categories: content.categories, into: &found)
-                        statisticsResult[0] = .init(accidents: content.accidents, categories: content.categories,
-                                                    statistics: statistics, diagnostics: found)
-                    } else {
-                        let files = plans[index]
-                        if let previous = cache.plans[files.folder], previous.files == files {
-                            results[index] = previous
-                            return
-                        }
-                        let plan = PlanDecoder.decode(files, into: &found)
-                        results[index] = .init(files: files, plan: plan, diagnostics: found)
-                    }
-                }
-            }
+        enum Decoded: Sendable {
+            case plan(DecodeCache.DecodedPlan)
+            case statistics(DecodeCache.DecodedStatistics)
         }
+        let results = (0..<plans.count + 1).concurrentMap { index -> Decoded in
+            var found = Diagnostics()
+            guard index < plans.count else {
+                if let previous = cache.statistics, previous.accidents == content.accidents, previous.categories == content.categories {
+                    return .statistics(previous)
+                }
+                let statistics = StatisticsDecoder.decode(csv: content.accidents, categories: content.categories, into: &found)
+                return .statistics(.init(accidents: content.accidents, categories: content.categories, statistics: statistics, diagnostics: found))
+            }
+            let files = plans[index]
+            if let previous = cache.plans[files.folder], previous.files == files { return .plan(previous) }
+            let plan = PlanDecoder.decode(files, into: &found)
+            return .plan(.init(files: files, plan: plan, diagnostics: found))
+        }
+        let decoded = results.compactMap { if case .plan(let plan) = $0 { plan } else { nil } }
+        let statisticsSlot = results.compactMap { if case .statistics(let statistics) = $0 { statistics } else { nil } }
         var next = DecodeCache()
         for (index, result) in decoded.enumerated() {
-            guard let result else { continue }
             diagnostics.append(contentsOf: result.diagnostics)
             next.plans[result.files.folder] = result
             if cache.plans[result.files.folder]?.files != plans[index] { next.decodedPlanCount += 1 }
         }
         let hazards = content.hazards.map { HazardsDecoder.decode($0, into: &diagnostics) } ?? []
-        next.statistics = statisticsSlot[0]
-        diagnostics.append(contentsOf: statisticsSlot[0]?.diagnostics ?? Diagnostics())
-        let statistics = statisticsSlot[0]?.statistics
+        next.statistics = statisticsSlot.first
+        diagnostics.append(contentsOf: statisticsSlot.first?.diagnostics ?? Diagnostics())
+        let statistics = statisticsSlot.first?.statistics
         // Notices and pages are checked even when site.yaml has errors: one run shows every problem.
         let articles = content.articles.compactMap { ArticleDecoder.decode($0, into: &diagnostics) }
         guard let site else { return (nil, diagnostics, next) }
-        var result = SiteContent(site: site, units: units, plans: decoded.compactMap { $0?.plan }, hazards: hazards, statistics: statistics)
+        var result = SiteContent(site: site, units: units, plans: decoded.compactMap { $0.plan }, hazards: hazards, statistics: statistics)
         result.articles = articles
         return (result, diagnostics, next)
-    }
-}
-
-/// Distinct slots of one buffer, filled by concurrent iterations (each index by one only).
-public struct UnsafeSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    public init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-    public subscript(index: Int) -> Element {
-        get { buffer[index] }
-        nonmutating set { buffer[index] = newValue }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import SiteModel
+import Synchronization
 
 /// The write stage, the only one with side effects: writes every file into a
 /// staging folder beside the output folder, then swaps it into place. When
@@ -220,6 +221,8 @@ public struct SiteWriter: Sendable {
     }
 
     /// The output's lock, held, and the staging folder's tree as it was scanned under it.
+    /// Unchecked: `scanned` is written by the scanning thread before it leaves `done`, and read
+    /// only after waiting on `done`; `lock` is given up once, by `take` or at deinit.
     public final class Prefetch: @unchecked Sendable {
         let parent: String
         let staging: String
@@ -282,7 +285,10 @@ public struct SiteWriter: Sendable {
         return session
     }
 
-    /// One build's writing into the staging folder; see `begin`.
+    /// One build's writing into the staging folder; see `begin`. Unchecked: `existing`,
+    /// `createdStaging` and `lock` are set by `begin` before any `write`, and `finish` or
+    /// `cancel` run after the last one; concurrent `write`s only read them, and record
+    /// their failures under the mutex.
     public final class Session: @unchecked Sendable {
         let output: String
         let staging: String
@@ -291,9 +297,9 @@ public struct SiteWriter: Sendable {
         private var lock: Int32
         /// Sizes of the files already in the staging folder (from the output before last).
         private var existing: [String: Int] = [:]
-        private let failureLock = NSLock()
+
         /// Failures by path: the one reported is the first path in order, whatever the timing.
-        private var failures: [String: String] = [:]
+        private let failures = Mutex<[String: String]>([:])
 
         init(output: String, staging: String, contentRoot: String, paths: Set<String>, lock: Int32) {
             self.output = output
@@ -349,9 +355,7 @@ public struct SiteWriter: Sendable {
         }
 
         private func fail(_ path: String, _ message: String) {
-            failureLock.lock()
-            failures[path] = message
-            failureLock.unlock()
+            failures.withLock { $0[path] = message }
         }
 
         /// Writes one file (safe to call from several threads for different files); a file
@@ -388,9 +392,7 @@ public struct SiteWriter: Sendable {
         /// the staging folder takes its name, the old output becomes the next staging folder.
         public func finish(beforeSwap: ((String) throws -> Void)? = nil) throws(Failure) {
             defer { release() }
-            failureLock.lock()
-            let failed = failures.keys.min().flatMap { failures[$0] }
-            failureLock.unlock()
+            let failed = failures.withLock { failures in failures.keys.min().flatMap { failures[$0] } }
             if let failed { throw .io(failed) }
             if let beforeSwap {
                 do { try beforeSwap(staging) } catch { throw .io("\(error)") }

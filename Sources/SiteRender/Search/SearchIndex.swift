@@ -1,5 +1,6 @@
 import Foundation
 import SiteModel
+import Synchronization
 
 /// The site's search index, one per language beside its search page
 /// (`search/index/`, `en/search/index/`), made by gen-site itself from the
@@ -12,7 +13,7 @@ import SiteModel
 /// whichever thread finds the next page ready, so only pages rendered ahead
 /// of their turn wait in memory; each text file is handed over as soon as its
 /// pages are in, and the postings are made by `finish`.
-public final class SearchIndex: @unchecked Sendable {
+public final class SearchIndex: Sendable {
     /// One language's pages in the index's order, and the files they go into.
     struct Part {
         var language: Language
@@ -26,11 +27,15 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// A part's pages waiting for their turn, and the writer that indexes them in order.
+    /// Unchecked for `writer` alone: it is used only by the one thread that holds the drain
+    /// (`draining`, set and cleared under `state`), or by `finish` after every page was added.
     private final class Queue: @unchecked Sendable {
-        let lock = NSLock()
-        var waiting: [Int: SearchDocument] = [:]
-        var next = 0
-        var draining = false
+        struct State {
+            var waiting: [Int: SearchDocument] = [:]
+            var next = 0
+            var draining = false
+        }
+        let state = Mutex(State())
         let writer: SearchIndexWriter
 
         init(_ writer: SearchIndexWriter) { self.writer = writer }
@@ -114,43 +119,46 @@ public final class SearchIndex: @unchecked Sendable {
         guard let slot = slotOfPath[file.path], case .data(let bytes) = file.contents else { return }
         let document = bytes.withUnsafeBytes { SearchDocument(html: Array($0.bindMemory(to: UInt8.self))) } ?? SearchDocument(blocks: [])
         let queue = queues[slot.part]
-        queue.lock.lock()
-        queue.waiting[slot.page] = document
-        guard !queue.draining else { queue.lock.unlock(); return }
-        queue.draining = true
-        while let next = queue.waiting.removeValue(forKey: queue.next) {
-            let id = queue.next
-            queue.next += 1
-            queue.lock.unlock()
-            if let chunk = queue.writer.append(next, id: id) { write(chunk) }
-            queue.lock.lock()
+        // The page waits for its turn; whoever finds the drain free indexes every page that is ready.
+        let drains = queue.state.withLock { state -> Bool in
+            state.waiting[slot.page] = document
+            guard !state.draining else { return false }
+            state.draining = true
+            return true
         }
-        queue.draining = false
-        queue.lock.unlock()
+        guard drains else { return }
+        while let (next, id) = queue.state.withLock({ state -> (SearchDocument, Int)? in
+            guard let next = state.waiting.removeValue(forKey: state.next) else {
+                state.draining = false
+                return nil
+            }
+            state.next += 1
+            return (next, state.next - 1)
+        }) {
+            if let chunk = queue.writer.append(next, id: id) { write(chunk) }
+        }
     }
 
     /// The manifests and posting files, once every page has been added.
     public func finish() -> [OutputFile] {
-        var made = [[OutputFile]](repeating: [], count: parts.count)
-        made.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                let queue = queues[index]
-                // A page that never came (not rendered) is indexed as empty, so the files stay whole.
-                queue.lock.lock()
+        let made = parts.indices.concurrentMap { index -> [OutputFile] in
+            let queue = queues[index]
+            // A page that never came (not rendered) is indexed as empty, so the files stay whole.
+            let count = parts[index].pages.count
+            let missing = queue.state.withLock { state -> [SearchDocument] in
                 var missing: [SearchDocument] = []
-                while queue.next < parts[index].pages.count {
-                    missing.append(queue.waiting.removeValue(forKey: queue.next) ?? SearchDocument(blocks: []))
-                    queue.next += 1
+                while state.next < count {
+                    missing.append(state.waiting.removeValue(forKey: state.next) ?? SearchDocument(blocks: []))
+                    state.next += 1
                 }
-                queue.lock.unlock()
-                var files: [OutputFile] = []
-                let first = parts[index].pages.count - missing.count
-                for (offset, document) in missing.enumerated() {
-                    if let chunk = queue.writer.append(document, id: first + offset) { files.append(chunk) }
-                }
-                slots[index] = files + queue.writer.finish()
+                return missing
             }
+            var files: [OutputFile] = []
+            let first = parts[index].pages.count - missing.count
+            for (offset, document) in missing.enumerated() {
+                if let chunk = queue.writer.append(document, id: first + offset) { files.append(chunk) }
+            }
+            return files + queue.writer.finish()
         }
         return made.flatMap { $0 }
     }

@@ -6,6 +6,7 @@ import Glibc
 #endif
 import SiteModel
 import SiteRender
+import Synchronization
 
 /// `gen-site serve [CONTENT] [--port N]`: a local preview on 127.0.0.1. The
 /// site is built in memory, the same bytes a build writes; when a file of the
@@ -85,25 +86,27 @@ struct PreviewSite: Sendable {
 }
 
 /// The preview's current site and the pages rendered from it so far, with a
-/// version number that a rebuild increments.
-final class PreviewState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var site: PreviewSite?
-    private var rendered: [String: Data] = [:]
-    /// True while a rebuild runs: the background rendering of the old version stops for it.
-    private var rebuilding = false
-    /// True once the sitemap, feeds and open data of this version are in `rendered`.
-    private var generated = false
-    /// Held while the sitemap, feeds and open data are made.
-    private let generation = NSLock()
-    /// How many times they were made (for GEN_SITE_SERVE_TIMINGS).
-    private var generations = 0
-    private(set) var version = 0
+/// version number that a rebuild increments. Its state is one value behind a
+/// Mutex; pages are rendered outside it.
+final class PreviewState: Sendable {
+    struct State {
+        var site: PreviewSite?
+        var rendered: [String: Data] = [:]
+        /// True while a rebuild runs: the background rendering of the old version stops for it.
+        var rebuilding = false
+        /// True once the sitemap, feeds and open data of this version are in `rendered`.
+        var generated = false
+        var version = 0
+        /// The version at which each page last changed, where it is not `baseVersion`: the version
+        /// of the last rebuild that touched every page.
+        var changedAt: [String: Int] = [:]
+        var baseVersion = 0
+    }
 
-    /// The version at which each page last changed, where it is not `baseVersion`: the version
-    /// of the last rebuild that touched every page.
-    private var changedAt: [String: Int] = [:]
-    private var baseVersion = 0
+    private let state = Mutex(State())
+    /// Held while the sitemap, feeds and open data are made, with how many times they were
+    /// (for GEN_SITE_SERVE_TIMINGS): one generation at a time, shared by the requests waiting.
+    private let generation = Mutex(0)
 
     /// The site as it is now. The pages already rendered that do not depend on
     /// what changed (`dependencies`) are kept; the others are rendered again when
@@ -115,23 +118,24 @@ final class PreviewState: @unchecked Sendable {
         let affected = dependencies.changes.everything ? [] : site.pages.compactMap { path, address in
             dependencies.isAffected(address.route) ? path : nil
         }
-        lock.lock()
-        version += 1
-        let old = (self.site, dependencies.changes.everything ? rendered : [:])
-        if dependencies.changes.everything {
-            rendered = [:]
-            changedAt = [:]
-            baseVersion = version
-        } else {
-            for path in affected {
-                rendered[path] = nil
-                changedAt[path] = version
+        let old = state.withLock { state -> (PreviewSite?, [String: Data]) in
+            state.version += 1
+            let old = (state.site, dependencies.changes.everything ? state.rendered : [:])
+            if dependencies.changes.everything {
+                state.rendered = [:]
+                state.changedAt = [:]
+                state.baseVersion = state.version
+            } else {
+                for path in affected {
+                    state.rendered[path] = nil
+                    state.changedAt[path] = state.version
+                }
             }
+            state.site = site
+            state.generated = false
+            state.rebuilding = false
+            return old
         }
-        self.site = site
-        generated = false
-        rebuilding = false
-        lock.unlock()
         // The old site and pages are freed on another thread: tens of milliseconds at city scale.
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(old) {} }
         return dependencies.changes.everything ? nil : affected.count
@@ -140,45 +144,42 @@ final class PreviewState: @unchecked Sendable {
     /// The version at which the page at `path` (an output path) last changed:
     /// open pages reload when it moves. The current version for any other file.
     func version(ofPage path: String) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        guard site?.pages[path] != nil else { return version }
-        return changedAt[path] ?? baseVersion
+        state.withLock { state in
+            guard state.site?.pages[path] != nil else { return state.version }
+            return state.changedAt[path] ?? state.baseVersion
+        }
     }
 
     /// The site the preview shows, if a build succeeded.
-    var current: PreviewSite? { lock.lock(); defer { lock.unlock() }; return site }
+    var current: PreviewSite? { state.withLock { $0.site } }
+
+    var currentVersion: Int { state.withLock { $0.version } }
 
     /// The bytes `gen-site build` writes at `path`; a page is rendered the first time it is asked for.
     func file(_ path: String) -> Data? {
-        lock.lock()
-        let site = self.site, version = self.version, cached = rendered[path], generated = self.generated
-        lock.unlock()
+        let (site, version, cached, generated) = state.withLock { ($0.site, $0.version, $0.rendered[path], $0.generated) }
         if let cached { return cached }
         guard let site else { return nil }
         if let data = site.support[path] { return data }
         if site.pages[path] == nil && !site.statusPages.contains(path) {
             guard !generated else { return nil }
-            // One generation at a time, shared: requests that arrive while it runs wait for it
-            // and then find its files (each one made them all again before).
-            generation.lock()
-            defer { generation.unlock() }
-            lock.lock()
-            let done = self.generated && self.version == version, made = rendered[path]
-            lock.unlock()
-            if done { return made }
-            var files: [String: Data] = [:]
-            for file in SiteRenderer.generatedFiles(site.context) {
-                if let bytes = file.madeBytes { files[file.path] = bytes }
+            return generation.withLock { generations -> Data? in
+                // Made by a request that held the lock before this one: found, not made again.
+                let (done, made) = state.withLock { ($0.generated && $0.version == version, $0.rendered[path]) }
+                if done { return made }
+                var files: [String: Data] = [:]
+                for file in SiteRenderer.generatedFiles(site.context) {
+                    if let bytes = file.madeBytes { files[file.path] = bytes }
+                }
+                generations += 1
+                if ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil {
+                    Terminal.err("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)\n")
+                }
+                state.withLock { state in
+                    if state.version == version { state.rendered.merge(files) { old, _ in old }; state.generated = true }
+                }
+                return files[path]
             }
-            generations += 1
-            if ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil {
-                Terminal.err("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)\n")
-            }
-            lock.lock()
-            if self.version == version { rendered.merge(files) { old, _ in old }; self.generated = true }
-            lock.unlock()
-            return files[path]
         }
         let data: Data
         if let address = site.pages[path] {
@@ -192,52 +193,42 @@ final class PreviewState: @unchecked Sendable {
         } else {
             return nil
         }
-        lock.lock()
-        if self.version == version { rendered[path] = data }
-        lock.unlock()
+        state.withLock { state in if state.version == version { state.rendered[path] = data } }
         return data
     }
 
     /// Renders every page of `version` not yet rendered (in the background after a
     /// rebuild), returning their diagnostics; stops when a newer version arrives.
     func renderAll(version wanted: Int) -> Diagnostics {
-        lock.lock()
-        let site = self.site, version = self.version
-        lock.unlock()
+        let (site, version) = state.withLock { ($0.site, $0.version) }
         var diagnostics = Diagnostics()
         guard let site, version == wanted else { return diagnostics }
         let paths = site.pages.keys.sorted()
         // One page at a time: a core stays free for the pages the browser asks for.
         for path in paths {
             guard let address = site.pages[path] else { continue }
-            lock.lock()
-            let current = self.version, done = rendered[path] != nil, paused = rebuilding
-            lock.unlock()
+            let (current, done, paused) = state.withLock { ($0.version, $0.rendered[path] != nil, $0.rebuilding) }
             guard current == wanted, !paused else { return diagnostics }
             if done { continue }
             let page = SiteRenderer.renderPage(address, site.context)
             diagnostics.append(contentsOf: page.diagnostics)
             guard case .data(let bytes) = page.file.contents else { continue }
-            lock.lock()
-            if self.version == wanted && rendered[path] == nil { rendered[path] = bytes }
-            lock.unlock()
+            state.withLock { state in if state.version == wanted && state.rendered[path] == nil { state.rendered[path] = bytes } }
         }
         return diagnostics
     }
 
-    var currentVersion: Int { lock.lock(); defer { lock.unlock() }; return version }
-
     /// A change was seen: the background rendering of the current version stops (a rebuild
     /// that fails leaves the old version, served and rendered on request as before).
-    func beginRebuild() { lock.lock(); rebuilding = true; lock.unlock() }
-    func endRebuild() { lock.lock(); rebuilding = false; lock.unlock() }
+    func beginRebuild() { state.withLock { $0.rebuilding = true } }
+    func endRebuild() { state.withLock { $0.rebuilding = false } }
 }
 
 /// Builds the site into memory, as `gen-site build` would write it: the
 /// content is read on every save, but a plan folder whose files did not change
 /// is not decoded again, and pages are rendered when the browser asks for them
 /// (then all of them in the background, for their diagnostics).
-final class PreviewBuilder: @unchecked Sendable {
+final class PreviewBuilder {
     let content: String
     let templates: String?
     let buildDate: Day?
@@ -393,7 +384,7 @@ final class PreviewBuilder: @unchecked Sendable {
 }
 
 /// A small HTTP/1.1 server on 127.0.0.1: GET and HEAD of the built files.
-final class PreviewServer: @unchecked Sendable {
+final class PreviewServer: Sendable {
     let socket: Int32
     let state: PreviewState
     /// The names the preview answers to (lower case, without a port): a page on another site that
