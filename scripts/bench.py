@@ -22,7 +22,7 @@ The last line reads: bench: N pages, gen-site Xs, hugo Ys, ratio Z — medians o
 scenario (each tool writing over its previous output), Z = Hugo's time / gen-site's; the line
 before it, `clean: …`, gives the same for builds into a removed output folder.
 """
-import json, os, random, shutil, statistics, subprocess, sys, time
+import json, os, random, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PAGES = int(os.environ.get("BENCH_PAGES", "2000"))
@@ -339,15 +339,22 @@ def write_hugo_theme(hugo):
         os.makedirs(os.path.join(hugo, "static", "assets"), exist_ok=True)
         shutil.copy(os.path.join(ROOT, "Templates", "assets", asset), os.path.join(hugo, "static", "assets", asset))
 
+LINK_FIGURES = []   # (link scan CPU s, link resolve s, gen-site CPU s) of each gen-site run
+
 def timed(command):
-    """(seconds, peak RSS in MiB) of a command, with GNU time."""
+    """(seconds, peak RSS in MiB) of a command, with GNU time; for gen-site, the link check's
+    figures from --timings go to LINK_FIGURES."""
     start = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, capture_output=True, text=True)
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed:\n{result.stderr[-2000:]}")
-    peak = int(result.stderr.strip().splitlines()[-1]) / 1024
-    return elapsed, peak
+    peak, user, system = result.stderr.strip().splitlines()[-1].split()
+    scan = re.search(r"link scan \(CPU, summed over threads\) ([0-9.]+) s", result.stderr)
+    resolve = re.search(r"links ([0-9.]+) s", result.stderr)
+    if scan and resolve:
+        LINK_FIGURES.append((float(scan.group(1)), float(resolve.group(1)), float(user) + float(system)))
+    return elapsed, int(peak) / 1024
 
 def html_pages(folder):
     return sum(1 for _, _, files in os.walk(folder) for f in files if f.endswith(".html"))
@@ -383,7 +390,7 @@ def main():
     plans, units, tasks = generate()
     content, hugo = os.path.join(WORK, "content"), os.path.join(WORK, "hugo")
     out_g, out_h = os.path.join(WORK, "public-gen-site"), os.path.join(WORK, "public-hugo")
-    gen = [GEN_SITE, "build", content, "-o", out_g, "--no-search-index"]
+    gen = [GEN_SITE, "build", content, "-o", out_g, "--no-search-index", "--timings"]
     hug = ["hugo", "--quiet", "-s", hugo, "-d", out_h]
     def clean():
         for folder in (out_g, os.path.join(WORK, ".public-gen-site.prev"), out_h):
@@ -396,6 +403,7 @@ def main():
     #            (Hugo overwrites its files in place; gen-site swaps in a new tree, reusing
     #            the output before last, see docs/performance.md).
     results = {}
+    LINK_FIGURES.clear()
     for scenario in ("clean", "rebuild"):
         times_g, times_h, peaks_g, peaks_h = [], [], [], []
         if scenario == "rebuild":
@@ -457,6 +465,14 @@ def main():
     print(f"search   gen-site: rebuild with the search index runs {', '.join(f'{t:.2f}' for t in times_s)} s, median {s_:.2f} s "
           f"(without {n_:.2f} s: {100 * (s_ - n_) / n_:+.0f}%), peak {max(peaks_s):.0f} MiB; "
           f"index {index_bytes / 1e6:.1f} MB in {len(index_files)} files, {index_bytes / pages_g / 1024:.2f} KB per page")
+    # The internal link check: its scan runs on the threads that render the pages, so its share is
+    # measured in CPU time (thread CPU clocks in gen-site, user + sys of the process).
+    if LINK_FIGURES:
+        scan = statistics.median(f[0] for f in LINK_FIGURES)
+        resolve = statistics.median(f[1] for f in LINK_FIGURES)
+        cpu = statistics.median(f[2] for f in LINK_FIGURES)
+        print(f"link check: scan {scan:.2f} s CPU summed over threads + resolve {resolve:.2f} s = "
+              f"{(scan + resolve) / cpu:.1%} of gen-site's CPU time ({cpu:.2f} s user + sys; medians of {len(LINK_FIGURES)} runs)")
     g, h = medians["clean"]
     print(f"floor: gen-site clean {g:.2f} s is {g / (cmark + write):.1f}× cmark-gfm + copying ({cmark + write:.2f} s), "
           f"Hugo {h / (cmark + write):.1f}×")

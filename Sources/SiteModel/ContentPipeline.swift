@@ -32,11 +32,16 @@ public enum ContentPipeline {
         diagnostics.append(contentsOf: validateDiagnostics)
         guard var content else { return (nil, diagnostics, nextCache) }
         if !drafts {
+            for plan in content.plans where plan.isDraft { content.leftOut.plans[plan.id] = .draft }
+            for article in content.articles where article.isDraft {
+                if article.kind == .notice { content.leftOut.notices[article.slug] = .draft } else { content.leftOut.pages[article.slug] = .draft }
+            }
             content.plans.removeAll { $0.isDraft }
             content.articles.removeAll { $0.isDraft }
         }
-        let (site, resolveDiagnostics, resolution) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today,
+        var (site, resolveDiagnostics, resolution) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today,
                                                                       reusing: cache.resolution)
+        site.unfinished = SkeletonMarkers.find(in: loaded)
         nextCache.resolution = resolution
         stage("resolve")
         diagnostics.append(contentsOf: resolveDiagnostics)

@@ -5,21 +5,50 @@ import SiteModel
 /// Every page is a function of the context and its address, rendered in
 /// parallel (`concurrentMap`, results in job order), so the output never depends on timing.
 public enum SiteRenderer {
-    public static func render(_ context: RenderContext, parallel: Bool = true) -> ([OutputFile], Diagnostics) {
+    /// What `gen-site check` does: every page rendered in memory, nothing written, every link
+    /// checked; with `collectsExternal`, the links to other sites and where they are written too.
+    public static func check(_ context: RenderContext, collectsExternal: Bool = false)
+        -> (diagnostics: Diagnostics, external: [String: Set<SourceLocation>]) {
+        let support = supportFiles(context)
+        let links = LinkCheck(context, paths: outputPaths(context, supportFiles: support) + SearchIndex(context).paths,
+                              collectsExternal: collectsExternal)
+        links.add(supportFiles: support)
+        // Each page is checked and dropped as it is made: a large site is never all in memory.
+        var diagnostics = renderStreaming(context, links: links) { _ in }
+        diagnostics.append(contentsOf: links.finish())
+        return (diagnostics, links.externalLinks)
+    }
+
+    /// Renders every file of the site, and checks its links (`links`, else a check of its own
+    /// whose errors come with the pages').
+    public static func render(_ context: RenderContext, parallel: Bool = true, support: [OutputFile]? = nil,
+                              links: LinkCheck? = nil) -> ([OutputFile], Diagnostics) {
         let jobs = pageAddresses(context)
-        let results = jobs.concurrentMap(parallel: parallel) { renderPage($0, context) }
-        var diagnostics = Diagnostics()
+        let support = support ?? supportFiles(context)
+        let check = links ?? LinkCheck(context, paths: outputPaths(context, supportFiles: support))
+        let results = jobs.concurrentMap(parallel: parallel) { address -> RenderedPage in
+            let page = renderPage(address, context)
+            check.add(page)
+            return page
+        }
+        var diagnostics = PageDiagnostics()
         var files: [OutputFile] = []
         files.reserveCapacity(jobs.count + 16)
         var pending: [PageRoute] = []
         for (index, result) in results.enumerated() {
             files.append(result.file)
-            diagnostics.append(contentsOf: result.diagnostics)
+            diagnostics.append(result.diagnostics)
             if result.translationPending && jobs[index].language == .en { pending.append(jobs[index].route) }
         }
-        files += translationStatusFiles(context, pending: pending)
-        files += supportFiles(context)
-        return (files, diagnostics)
+        let status = translationStatusPages(context, pending: pending)
+        for page in status { check.add(page) }
+        check.add(supportFiles: support)
+        files += status.map(\.file)
+        files += support
+        var found = diagnostics.collected
+        found.append(contentsOf: context.site.unfinished)
+        if links == nil { found.append(contentsOf: check.finish()) }
+        return (files, found)
     }
 
     /// More pages than this is refused before any is rendered: the 100,000-page benchmark builds in
@@ -30,7 +59,7 @@ public enum SiteRenderer {
     public static func pageLimit(_ context: RenderContext) -> Diagnostic? {
         let count = pageAddresses(context).count
         guard count > maximumPages else { return nil }
-        return .error("too-many-pages", at: SourceLocation(file: "."),
+        return .error(.tooManyPages, at: SourceLocation(file: "."),
                       "页面过多 (the site would have \(count) pages, more than \(maximumPages))",
                       hint: "check for lists that grew by mistake; a large city's site has tens of thousands of pages")
     }
@@ -47,10 +76,11 @@ public enum SiteRenderer {
     /// Renders the pages in batches and hands each file to `sink` as soon as it is made
     /// (from several threads at once), so that a large site is never all in memory; the
     /// translation-status pages come last. Returns the pages' diagnostics, in page order.
-    public static func renderStreaming(_ context: RenderContext, parallel: Bool = true, batch: Int = 512,
+    /// Each page is handed to `links` too, to be scanned on the thread that rendered it.
+    public static func renderStreaming(_ context: RenderContext, parallel: Bool = true, batch: Int = 512, links: LinkCheck? = nil,
                                        into sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
         let jobs = pageAddresses(context)
-        var diagnostics = Diagnostics()
+        var diagnostics = PageDiagnostics()
         var pending: [PageRoute] = []
         var start = 0
         while start < jobs.count {
@@ -58,16 +88,23 @@ public enum SiteRenderer {
             let results = jobs[start..<end].concurrentMap(parallel: parallel) { address -> (diagnostics: [Diagnostic], pending: Bool) in
                 let page = renderPage(address, context)
                 sink(page.file)
+                links?.add(page)
                 return (page.diagnostics, page.translationPending)
             }
             for (offset, result) in results.enumerated() {
-                diagnostics.append(contentsOf: result.diagnostics)
+                diagnostics.append(result.diagnostics)
                 if result.pending && jobs[start + offset].language == .en { pending.append(jobs[start + offset].route) }
             }
             start = end
         }
-        for file in translationStatusFiles(context, pending: pending) { sink(file) }
-        return diagnostics
+        for page in translationStatusPages(context, pending: pending) {
+            sink(page.file)
+            links?.add(page)
+        }
+        var found = diagnostics.collected
+        // What a skeleton left is published by this stage: a preview renders it, a build refuses it.
+        found.append(contentsOf: context.site.unfinished)
+        return found
     }
 
     /// Every page rendered from a template but the translation status (which lists
@@ -78,11 +115,17 @@ public enum SiteRenderer {
 
     /// The translation-status page in each language, listing `pending`.
     public static func translationStatusFiles(_ context: RenderContext, pending: [PageRoute]) -> [OutputFile] {
+        translationStatusPages(context, pending: pending).map(\.file)
+    }
+
+    /// The same, with what each page took from content (for the link check).
+    static func translationStatusPages(_ context: RenderContext, pending: [PageRoute]) -> [RenderedPage] {
         guard allRoutes(context.site).contains(.translationStatus) else { return [] }
         return context.languages.map { language in
-            let view = TranslationStatusPage.view(context, pending: pending, language)
-            return OutputFile(path: PageAddress(.translationStatus, language).outputPath,
-                              bytes: context.theme.renderBytes("translation-status", view))
+            let page = TranslationStatusPage.view(context, pending: pending, language)
+            return RenderedPage(file: OutputFile(path: PageAddress(.translationStatus, language).outputPath,
+                                                 bytes: context.theme.renderBytes(page.template, page.view)),
+                                diagnostics: [], translationPending: false, template: page.template, sources: page.sources)
         }
     }
 
@@ -137,6 +180,9 @@ public enum SiteRenderer {
         public var file: OutputFile
         public var diagnostics: [Diagnostic]
         public var translationPending: Bool
+        /// The template it was rendered with, and what it took from content (for the link check).
+        public var template: String = ""
+        public var sources = PageSources()
     }
 
     /// Every page route, in a fixed order.
@@ -162,8 +208,9 @@ public enum SiteRenderer {
             return RenderedPage(file: OutputFile(path: address.outputPath, text: ""), diagnostics: [], translationPending: false)
         }
         return RenderedPage(file: OutputFile(path: address.outputPath, bytes: context.theme.renderBytes(page.template, page.view)),
-                            diagnostics: page.diagnostics,
-                            translationPending: isTranslationPending(page.view))
+                            diagnostics: page.sources.diagnostics,
+                            translationPending: isTranslationPending(page.view),
+                            template: page.template, sources: page.sources)
     }
 
     /// Whether some text on the page is shown in the other language (the layout's `translation_pending`).
@@ -171,56 +218,52 @@ public enum SiteRenderer {
         if case .bool(true)? = view[.translation_pending] { true } else { false }
     }
 
-    /// A page's template name and view model, before rendering; nil for a route that does not exist.
-    public static func pageView(_ address: PageAddress, _ context: RenderContext)
-        -> (template: String, view: TemplateObject, diagnostics: [Diagnostic])? {
+    /// A page's template, view and sources, before rendering; nil for a route that does not exist.
+    /// The problems of a page's Markdown texts travel in its sources.
+    public static func pageView(_ address: PageAddress, _ context: RenderContext) -> PageView? {
         let site = context.site
         let language = address.language
         switch address.route {
         case .home:
-            return ("home", HomePage.view(context, language), [])
+            return HomePage.view(context, language)
         case .plans:
-            return ("plans", PlanListPage.view(context, language), [])
+            return PlanListPage.view(context, language)
         case .plan(let id):
             guard let plan = site.plan(id) else { return nil }
-            let (view, diagnostics) = PlanPage.view(context, plan, language)
-            return ("plan", view, diagnostics)
+            return PlanPage.view(context, plan, language)
         case .task(let id, let number):
             guard let plan = site.plan(id), let task = site.task(id, number) else { return nil }
-            return ("task", TaskPage.view(context, plan, task, language), [])
+            return TaskPage.view(context, plan, task, language)
         case .progress(let id):
             guard let plan = site.plan(id) else { return nil }
-            return ("progress", ProgressPage.view(context, plan, language), [])
+            return ProgressPage.view(context, plan, language)
         case .hazards:
-            return ("hazards", HazardsPage.view(context, language), [])
+            return HazardsPage.view(context, language)
         case .data:
-            return ("data", DataPage.view(context, language), [])
+            return DataPage.view(context, language)
         case .statistics:
             guard site.statistics != nil else { return nil }
-            return ("statistics", StatisticsPage.view(context, language), [])
+            return StatisticsPage.view(context, language)
         case .report:
-            let (view, diagnostics) = ReportPage.view(context, language)
-            return ("report", view, diagnostics)
+            return ReportPage.view(context, language)
         case .notices(let number):
             guard number >= 1, number <= NoticeListPage.pageCount(site) else { return nil }
-            return ("notices", NoticeListPage.view(context, pageNumber: number, language), [])
+            return NoticeListPage.view(context, pageNumber: number, language)
         case .notice(let slug):
             guard let notice = site.notices.first(where: { $0.slug == slug }) else { return nil }
-            let (view, diagnostics) = ArticlePage.view(context, notice, address.route, language)
-            return ("article", view, diagnostics)
+            return ArticlePage.view(context, notice, address.route, language)
         case .page(let slug):
             guard let article = site.page(slug) else { return nil }
-            let (view, diagnostics) = ArticlePage.view(context, article, address.route, language)
-            return ("article", view, diagnostics)
+            return ArticlePage.view(context, article, address.route, language)
         case .search:
-            return ("search", SearchPage.view(context, language), [])
+            return SearchPage.view(context, language)
         case .translationStatus:
-            return ("translation-status", TranslationStatusPage.view(context, pending: translationPending(context), language), [])
+            return TranslationStatusPage.view(context, pending: translationPending(context), language)
         case .units:
-            return ("units", UnitListPage.view(context, language), [])
+            return UnitListPage.view(context, language)
         case .unit(let id):
             guard let unit = site.unit(id) else { return nil }
-            return ("unit", UnitPage.view(context, unit, language), [])
+            return UnitPage.view(context, unit, language)
         }
     }
 }

@@ -49,6 +49,9 @@ struct BadInput: Sendable, CustomTestStringConvertible {
         #expect(Tree.differences(previous.tree, Tree.read(out)).isEmpty, "the previous output changed")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent)
         #expect(leftovers == ["public"], "temporary folders left behind: \(leftovers)")
+        // check renders the pages and checks their links even when the content has errors: never a crash.
+        let check = try CommandRunner.genSite(["check", content, "--format", "json"])
+        #expect(check.status == 1, "check exit status \(check.status)\n\(check.stderr)")
     }
 
     @Test func theCorpusIsLargeEnough() {

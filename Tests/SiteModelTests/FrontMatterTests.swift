@@ -18,3 +18,19 @@ import Testing
         #expect(throws: FrontMatter.Failure.unclosed(line: 1)) { try FrontMatter.split("---\nid: a\nbody\n").get() }
     }
 }
+
+@Suite struct LostOpeningTests {
+    @Test func frontMatterWithoutItsOpeningLineIsReadAsFrontMatter() throws {
+        let split = try FrontMatter.split("\ntitle: 通知\nsummary: >-\n  一句话\n---\n正文\n").get()
+        #expect(split.openingMissingAt == 2)
+        #expect(split.yaml == "\ntitle: 通知\nsummary: >-\n  一句话")
+        #expect(split.body == "正文\n")
+        #expect(split.bodyFirstLine == 6)
+    }
+
+    @Test func proseIsNotFrontMatter() {
+        #expect(throws: FrontMatter.Failure.missing) { try FrontMatter.split("Note: the text\n\n---\n").get() }
+        #expect(throws: FrontMatter.Failure.missing) { try FrontMatter.split("title: a\nThen prose.\n---\n").get() }
+        #expect(throws: FrontMatter.Failure.missing) { try FrontMatter.split("title: a\nno closing line\n").get() }
+    }
+}

@@ -143,3 +143,53 @@ import TestSupport
         #expect(diagnostics.items.contains { $0.code == "yaml-aliases" })
     }
 }
+
+/// A unit's kind: the levels and types real plans name, in English or Chinese.
+@Suite struct UnitKindTests {
+    @Test func everyLevelRealContentHasIsAccepted() throws {
+        let written: [(String, Unit.Kind)] = [
+            ("city", .city), ("市", .city), ("district", .district), ("区", .district), ("县", .district), ("county", .district),
+            ("town", .town), ("镇", .town), ("乡", .town), ("township", .town), ("subdistrict", .subdistrict), ("街道", .subdistrict),
+            ("village", .village), ("村", .village), ("居委", .village), ("居委会", .village), ("government", .government),
+            ("委办局", .government), ("enterprise", .enterprise), ("企业", .enterprise), ("branch", .branch), ("所", .branch),
+            ("institution", .institution), ("事业单位", .institution), ("party", .party), ("committee", .committee),
+            ("police", .police), ("fire", .fire), ("collective", .collective), ("其他", .other),
+        ]
+        let units = written.enumerated().map { "- id: u\($0.offset)\n  name: 单位\($0.offset)\n  kind: \($0.element.0)" }.joined(separator: "\n")
+        let root = try Fixture.write("""
+            -- site.yaml --
+            title: {zh: 测试, en: Test}
+            base_url: https://example.org/
+            -- units.yaml --
+            \(units)
+            """)
+        let (site, diagnostics) = ContentPipeline.run(contentRoot: root, buildDate: nil, today: Day(year: 2024, month: 6, day: 30)!)
+        #expect(diagnostics.items.isEmpty, "\(diagnostics.items)")
+        let kinds = Dictionary(uniqueKeysWithValues: (site?.units ?? []).map { ($0.id.rawValue, $0.kind) })
+        for (offset, (word, kind)) in written.enumerated() { #expect(kinds["u\(offset)"] == kind, "\(word)") }
+    }
+
+    @Test func anUnknownKindIsAnError() throws {
+        let root = try Fixture.write("""
+            -- site.yaml --
+            title: {zh: 测试, en: Test}
+            base_url: https://example.org/
+            -- units.yaml --
+            - id: u1
+              name: 单位
+              kind: 部委
+            """)
+        let (_, diagnostics) = ContentPipeline.run(contentRoot: root, buildDate: nil, today: Day(year: 2024, month: 6, day: 30)!)
+        #expect(diagnostics.items.map(\.code) == ["invalid-value"])
+        #expect(diagnostics.items.first?.location.line == 3)
+    }
+
+    @Test func theImporterTellsTheLevelsApart() {
+        let names: [(String, Unit.Kind)] = [
+            ("上海市人民政府", .city), ("普陀区人民政府", .district), ("吕巷镇人民政府", .town), ("长寿路街道办事处", .subdistrict),
+            ("和平村村民委员会", .village), ("镇市场监管所", .branch), ("镇城运中心", .institution), ("区应急局", .government),
+            ("镇安委会", .committee), ("镇属公司", .enterprise), ("各街道", .collective), ("派出所", .police),
+        ]
+        for (name, kind) in names { #expect(UnitAllocator.kind(name) == kind, "\(name)") }
+    }
+}

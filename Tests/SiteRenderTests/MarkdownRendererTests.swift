@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import SiteRender
 import SiteModel
+import TestSupport
 
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer(reservedAnchors: ["tasks"])
@@ -64,6 +65,12 @@ import SiteModel
         #expect(!out.lowercased().contains("vbscript:"))
         #expect(!out.lowercased().contains("data:text/html"))
         #expect(out.contains("href=\"https://example.org/\""))
+        // Removed, and said: never dropped in silence.
+        let rendered = renderer.render("[click](javascript:alert(1)) [v](vbscript:x) [d](data:text/html,x) [f](file:///C:/a.docx)\n",
+                                       file: "n.md", firstLine: 3)
+        #expect(rendered.diagnostics.map(\.code) == ["unsafe-link", "unsafe-link", "unsafe-link", "link-outside-site"])
+        #expect(rendered.diagnostics.map(\.location.column) == [1, 30, 46, 68])
+        #expect(rendered.links.isEmpty)
     }
 
     @Test func externalImagesBecomeTheirText() {
@@ -100,9 +107,63 @@ import SiteModel
         let renderer = MarkdownRenderer(reservedAnchors: [])
         let count = 400
         let results = (0..<count).concurrentMap { index -> Bool in
-            let html = renderer.renderFragment("~~old \(index)~~ see https://example.org/\(index) and www.example.com").html
+            let html = renderer.render("~~old \(index)~~ see https://example.org/\(index) and www.example.com", file: "", firstLine: 1).html.html
             return html.contains("<del>old \(index)</del>") && html.contains("<a href=\"https://example.org/\(index)\">")
         }
         #expect(results.allSatisfy { $0 }, "\(results.filter { !$0 }.count) of \(count) renders lost an extension")
+    }
+}
+
+/// Where each link and image is written, for the link check; footnotes.
+@Suite struct MarkdownLinkTests {
+    let renderer = MarkdownRenderer(reservedAnchors: [])
+
+    @Test func linksKeepTheirLineAndColumnInScalars() {
+        let text = MarkedText("""
+        前言1️⃣[第一章](#part-1)。
+
+        - 列表项 2️⃣![图](a.png)
+          续行，中文3️⃣[附件](attachments/原文.pdf)
+
+        | 表 | 链接 |
+        | --- | --- |
+        | 一 | 4️⃣[任务](tasks/3/) |
+        """)
+        let rendered = renderer.render(text.text, file: "plans/p/plan.md", firstLine: 20)
+        let expected: [(String, String, LinkSource.Kind)] = [("1️⃣", "#part-1", .link), ("2️⃣", "a.png", .image),
+                                                             ("3️⃣", "attachments/原文.pdf", .link), ("4️⃣", "tasks/3/", .link)]
+        #expect(rendered.links.count == expected.count)
+        for (link, (marker, url, kind)) in zip(rendered.links, expected) {
+            #expect(link.url == url && link.kind == kind)
+            #expect(link.location == SourceLocation(file: "plans/p/plan.md", line: text[marker].line + 19, column: text[marker].column), "\(marker)")
+        }
+        // cmark-gfm escapes the non-ASCII name in the HTML; the link check decodes it to match.
+        #expect(rendered.html.html.contains("href=\"attachments/%E5%8E%9F%E6%96%87.pdf\""))
+    }
+
+    @Test func aFragmentOfYAMLIsPlacedByItsOrigin() {
+        // A block scalar at indentation 8, its first line on file line 30.
+        let origin = TextOrigin(file: "plans/p/tasks.yaml", line: 30, column: 9, layout: .lines(laterColumn: 9))
+        let rendered = renderer.render("见[附件](a.pdf)。\n\n再见[任务](../2/)。", origin: origin)
+        #expect(rendered.links.map(\.location) == [SourceLocation(file: "plans/p/tasks.yaml", line: 30, column: 10),
+                                                   SourceLocation(file: "plans/p/tasks.yaml", line: 32, column: 11)])
+        // Folded text: every position is the value's start.
+        let folded = renderer.render("a [b](c) d", origin: TextOrigin(file: "t.yaml", line: 4, column: 7, layout: .start))
+        #expect(folded.links.first?.location == SourceLocation(file: "t.yaml", line: 4, column: 7))
+    }
+
+    @Test func footnotesRenderAsFootnotesNamedPerText() {
+        let text = "要求[^1]。\n\n[^1]: 依据《安全生产法》。\n"
+        let body = renderer.render(text, file: "p.md", firstLine: 1).html.html
+        #expect(body.contains("<a href=\"#fn-1\" id=\"fnref-1\""))
+        #expect(body.contains("<li id=\"fn-1\">"))
+        #expect(!body.contains("[^1]"))
+        let fragment = renderer.render(text, origin: TextOrigin(file: "t.yaml", line: 1),
+                                       footnotes: FootnoteNames(prefix: "task-3-requirements-", backLabel: "返回正文")).html.html
+        #expect(fragment.contains("href=\"#task-3-requirements-fn-1\" id=\"task-3-requirements-fnref-1\""))
+        #expect(fragment.contains("<li id=\"task-3-requirements-fn-1\">"))
+        #expect(fragment.contains("href=\"#task-3-requirements-fnref-1\""))
+        #expect(fragment.contains("aria-label=\"返回正文\""))
+        #expect(!fragment.contains("Back to content"))
     }
 }

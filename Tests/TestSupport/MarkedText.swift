@@ -1,7 +1,7 @@
 /// Text with position markers (1️⃣, 2️⃣ …), as in swift-format's tests: the
 /// markers are removed and their 1-based line and column (in Unicode scalars)
 /// are kept, so a test can say where a diagnostic must point.
-public struct MarkedText {
+public struct MarkedText: Sendable {
     public static let markers = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 
     public var text: String

@@ -1,5 +1,5 @@
-/// One content problem: where it is, a stable code, a message in plain words
-/// and a hint. Codes are kebab-case and part of the `check --format json` contract.
+/// One content problem: where it is, a stable code (DiagnosticCode: kebab-case and part
+/// of the `check --format json` contract), a message in plain words and a hint.
 public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable, Hashable, Comparable {
         case error
@@ -11,14 +11,16 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     public var severity: Severity
-    public var code: String
+    public var kind: DiagnosticCode
+    /// The code as printed: `kind`'s kebab-case name.
+    public var code: String { kind.rawValue }
     public var location: SourceLocation
     public var message: String
     public var hint: String?
 
-    public init(_ severity: Severity, _ code: String, at location: SourceLocation, _ message: String, hint: String? = nil) {
+    public init(_ severity: Severity, _ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) {
         self.severity = severity
-        self.code = code
+        self.kind = code
         self.location = location
         self.message = Self.bounded(message)
         self.hint = hint.map(Self.bounded)
@@ -32,11 +34,11 @@ public struct Diagnostic: Sendable, Hashable {
         return String(text.prefix(maximumLength)) + "…"
     }
 
-    public static func error(_ code: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func error(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, code, at: location, message, hint: hint)
     }
 
-    public static func warning(_ code: String, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
+    public static func warning(_ code: DiagnosticCode, at location: SourceLocation, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, code, at: location, message, hint: hint)
     }
 }

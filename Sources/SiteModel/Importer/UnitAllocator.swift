@@ -52,9 +52,24 @@ struct UnitAllocator {
         if name.hasPrefix("各") || name.hasSuffix("成员单位") || name.hasSuffix("有关部门") { return .collective }
         if name.contains("派出所") || name.contains("公安") || name.contains("交警") { return .police }
         if name.contains("消防") { return .fire }
+        if name.hasSuffix("街道") || name.hasSuffix("街道办事处") { return .subdistrict }
+        if ["村", "居委", "居委会", "村委会", "居民区"].contains(where: name.hasSuffix) || name.contains("村民委员会") || name.contains("居民委员会") {
+            return .village
+        }
         if name.contains("委员会") || name.hasSuffix("安委会") { return .committee }
         if name.hasPrefix("党") || name.contains("区委") || name.contains("镇委") { return .party }
         if name.hasSuffix("公司") || name.hasSuffix("国企") { return .enterprise }
+        // A level's own government, by the word before 人民政府 / 政府: 上海市, 普陀区, 吕巷镇.
+        for suffix in ["人民政府", "政府"] where name.hasSuffix(suffix) {
+            switch name.dropLast(suffix.count).last {
+            case "市": return .city
+            case "区", "县": return .district
+            case "镇", "乡": return .town
+            default: break
+            }
+        }
+        if name.hasSuffix("所") || name.hasSuffix("站") { return .branch }
+        if name.hasSuffix("中心") || name.hasSuffix("学校") || name.hasSuffix("医院") { return .institution }
         return .government
     }
 

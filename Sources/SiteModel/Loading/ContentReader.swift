@@ -42,7 +42,7 @@ public struct ContentReader: Sendable {
         guard !linkProblems.isEmpty else { return (content, diagnostics) }
         // Reported once: the walk's diagnostic stands for the reader's at the same link.
         let linked = Set(linkProblems.map(\.path))
-        let read = diagnostics.items.filter { !($0.code == "outside-content" && linked.contains($0.location.file)) }
+        let read = diagnostics.items.filter { !($0.kind == .outsideContent && linked.contains($0.location.file)) }
         return (content, Diagnostics(linkProblems.map { $0.diagnostic(prefix: "") } + read))
     }
 
@@ -52,7 +52,7 @@ public struct ContentReader: Sendable {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            diagnostics.append(.error("missing-content", at: SourceLocation(file: "."),
+            diagnostics.append(.error(.missingContent, at: SourceLocation(file: "."),
                                       "内容目录不存在 (content folder not found): \(root)",
                                       hint: "pass the folder that holds site.yaml"))
             return (content, diagnostics)
@@ -76,13 +76,13 @@ public struct ContentReader: Sendable {
         for name in planFolders.sorted() where !name.hasPrefix(".") {
             let folder = "plans/\(name)"
             guard kind(of: folder) == .directory else {
-                diagnostics.append(.warning("stray-file", at: SourceLocation(file: folder),
+                diagnostics.append(.warning(.strayFile, at: SourceLocation(file: folder),
                                             "plans/ 下的文件不是方案目录 (not a plan folder)",
                                             hint: "each plan is a folder plans/<id>/ holding plan.md and tasks.yaml"))
                 continue
             }
             guard isInside(folder, realRoot: realRoot) else {
-                diagnostics.append(.error("outside-content", at: SourceLocation(file: folder),
+                diagnostics.append(.error(.outsideContent, at: SourceLocation(file: folder),
                                           "目录指向内容目录之外 (the folder leads outside the content folder)",
                                           hint: "plan folders live inside the content folder; replace the link with the folder itself"))
                 continue
@@ -142,7 +142,7 @@ public struct ContentReader: Sendable {
 
     /// A file gen-site does not read where a publisher may expect it to be (`2024-05.yml`, `通知.MD`).
     static func ignored(_ path: String, _ rule: String) -> Diagnostic {
-        .warning("ignored-file", at: SourceLocation(file: path), "未读取的文件 (a file that is not read): \(path)", hint: rule)
+        .warning(.ignoredFile, at: SourceLocation(file: path), "未读取的文件 (a file that is not read): \(path)", hint: rule)
     }
 
     // MARK: - Files
@@ -211,22 +211,22 @@ public struct ContentReader: Sendable {
         switch kind(of: relative) {
         case .missing:
             if required {
-                diagnostics.append(.error("missing-file", at: at, "缺少文件 (file missing): \(relative)",
+                diagnostics.append(.error(.missingFile, at: at, "缺少文件 (file missing): \(relative)",
                                           hint: "see docs/content-format.md for the content layout"))
             }
             return nil
         case .directory:
-            diagnostics.append(.error("not-a-file", at: at, "这是目录而不是文件 (a folder where a file is expected)",
+            diagnostics.append(.error(.notAFile, at: at, "这是目录而不是文件 (a folder where a file is expected)",
                                       hint: "\(relative) must be a text file"))
             return nil
         case .other:
-            diagnostics.append(.error("not-a-file", at: at, "不是普通文件 (not a regular file)"))
+            diagnostics.append(.error(.notAFile, at: at, "不是普通文件 (not a regular file)"))
             return nil
         case .file:
             break
         }
         guard isInside(relative, realRoot: realRoot) else {
-            diagnostics.append(.error("outside-content", at: at, "文件指向内容目录之外 (the file leads outside the content folder)",
+            diagnostics.append(.error(.outsideContent, at: at, "文件指向内容目录之外 (the file leads outside the content folder)",
                                       hint: "replace the symlink with the file itself"))
             return nil
         }
@@ -242,36 +242,36 @@ public struct ContentReader: Sendable {
         switch readBytes(atPath: path, limit: Self.maximumTextFileSize) {
         case .bytes(let bytes): data = bytes
         case .tooLarge(let size):
-            diagnostics.append(.error("file-too-large", at: at,
+            diagnostics.append(.error(.fileTooLarge, at: at,
                                       "文件过大 (file too large): \(size / (1024 * 1024)) MB",
                                       hint: "text files are limited to \(Self.maximumTextFileSize / (1024 * 1024)) MB"))
             return nil
         case .unreadable:
-            diagnostics.append(.error("unreadable-file", at: at, "无法读取文件 (cannot read the file)"))
+            diagnostics.append(.error(.unreadableFile, at: at, "无法读取文件 (cannot read the file)"))
             return nil
         }
         if data.isEmpty {
-            diagnostics.append(.error("empty-file", at: at, "文件为空 (the file is empty)"))
+            diagnostics.append(.error(.emptyFile, at: at, "文件为空 (the file is empty)"))
             return nil
         }
         switch TextDecoding.decode(data) {
         case .success(let result):
             if result.encoding == .gb18030 {
-                diagnostics.append(.warning("gb18030", at: at, "文件为 GB18030 编码，已转换 (read as GB18030)",
+                diagnostics.append(.warning(.gb18030, at: at, "文件为 GB18030 编码，已转换 (read as GB18030)",
                                             hint: "save the file as UTF-8"))
             }
             for character in TextDecoding.forbiddenCharacters(in: result.text) {
-                diagnostics.append(.error("invalid-character", at: SourceLocation(file: relative, line: character.line, column: character.column),
+                diagnostics.append(.error(.invalidCharacter, at: SourceLocation(file: relative, line: character.line, column: character.column),
                                           "不允许的字符 \(character.codePoint) (a control character or noncharacter, which no page or feed may hold)",
                                           hint: "delete it: it is invisible in most editors and often comes with text copied from a PDF"))
             }
             return SourceFile(path: relative, text: result.text)
         case .failure(.binary):
-            diagnostics.append(.error("binary-file", at: at, "不是文本文件 (binary data in a text file)",
+            diagnostics.append(.error(.binaryFile, at: at, "不是文本文件 (binary data in a text file)",
                                       hint: "\(relative) must be UTF-8 text"))
             return nil
         case .failure(.invalidEncoding(let line, let column)):
-            diagnostics.append(.error("invalid-encoding", at: SourceLocation(file: relative, line: line, column: column),
+            diagnostics.append(.error(.invalidEncoding, at: SourceLocation(file: relative, line: line, column: column),
                                       "文件编码无效 (neither UTF-8 nor GB18030)",
                                       hint: "save the file as UTF-8"))
             return nil
@@ -281,7 +281,7 @@ public struct ContentReader: Sendable {
     func listDirectory(_ relative: String, realRoot: String, into diagnostics: inout Diagnostics) -> [String] {
         guard kind(of: relative) == .directory else { return [] }
         guard isInside(relative, realRoot: realRoot) else {
-            diagnostics.append(.error("outside-content", at: SourceLocation(file: relative),
+            diagnostics.append(.error(.outsideContent, at: SourceLocation(file: relative),
                                       "目录指向内容目录之外 (the folder leads outside the content folder)"))
             return []
         }
@@ -297,13 +297,13 @@ public struct ContentReader: Sendable {
             return nil
         }
         guard isInside(relative, realRoot: realRoot) else {
-            diagnostics.append(.error("outside-content", at: SourceLocation(file: relative),
+            diagnostics.append(.error(.outsideContent, at: SourceLocation(file: relative),
                                       "附件指向内容目录之外 (the attachment leads outside the content folder)"))
             return nil
         }
         let fd = open(path(relative), O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
-            diagnostics.append(.error("unreadable-file", at: SourceLocation(file: relative), "无法读取附件 (cannot read the attachment)",
+            diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: relative), "无法读取附件 (cannot read the attachment)",
                                       hint: "check the file's permissions"))
             return nil
         }

@@ -47,16 +47,16 @@ public struct FolderWalker {
             let at = SourceLocation(file: prefix + path)
             switch self {
             case .outside:
-                return .error("outside-content", at: at, "链接指向内容目录之外 (a symbolic link leads outside the folder)",
+                return .error(.outsideContent, at: at, "链接指向内容目录之外 (a symbolic link leads outside the folder)",
                               hint: "gen-site does not follow links out of the content folder; copy the file in instead")
             case .loop:
-                return .error("symlink-loop", at: at, "符号链接形成循环 (a symbolic link leads back to a folder that contains it)",
+                return .error(.symlinkLoop, at: at, "符号链接形成循环 (a symbolic link leads back to a folder that contains it)",
                               hint: "remove the link; a folder cannot contain itself")
             case .broken:
-                return .warning("broken-link", at: at, "符号链接指向不存在的文件 (a symbolic link to nothing)",
+                return .warning(.brokenLink, at: at, "符号链接指向不存在的文件 (a symbolic link to nothing)",
                                 hint: "remove the link or restore what it points to")
             case .tooMany:
-                return .error("too-many-files", at: at, "文件过多 (more than \(FolderWalker.maximumEntries) files and folders)",
+                return .error(.tooManyFiles, at: at, "文件过多 (more than \(FolderWalker.maximumEntries) files and folders)",
                               hint: "links that lead to the same folders many times over multiply what is walked")
             }
         }

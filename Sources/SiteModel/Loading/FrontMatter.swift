@@ -6,6 +6,9 @@ public struct FrontMatter: Sendable {
     public var body: String
     /// The file line of the body's first line.
     public var bodyFirstLine: Int
+    /// The file line where front matter that lost its opening `---` starts (`title: …` on the
+    /// first line, then `---`): read as front matter all the same, and warned about.
+    public var openingMissingAt: Int?
 
     public enum Failure: Error, Sendable, Equatable {
         /// The file does not start with `---`.
@@ -21,7 +24,14 @@ public struct FrontMatter: Sendable {
         while first < lines.count, lines[first].allSatisfy(\.isWhitespace), first < lines.count - 1 {
             first += 1
         }
-        guard first < lines.count, trimmed(lines[first]) == "---" else { return .failure(.missing) }
+        guard first < lines.count else { return .failure(.missing) }
+        if trimmed(lines[first]) != "---" {
+            guard let close = lostOpeningClose(lines, from: first) else { return .failure(.missing) }
+            let yaml = (Array(repeating: Substring(""), count: first) + lines[first..<close]).joined(separator: "\n")
+            var split = FrontMatter(yaml: yaml, body: lines[(close + 1)...].joined(separator: "\n"), bodyFirstLine: close + 2)
+            split.openingMissingAt = first + 1
+            return .success(split)
+        }
         guard let close = lines[(first + 1)...].firstIndex(where: { trimmed($0) == "---" || trimmed($0) == "..." }) else {
             return .failure(.unclosed(line: first + 1))
         }
@@ -29,6 +39,34 @@ public struct FrontMatter: Sendable {
         let yaml = yamlLines.joined(separator: "\n")
         lines = Array(lines[(close + 1)...])
         return .success(FrontMatter(yaml: yaml, body: lines.joined(separator: "\n"), bodyFirstLine: close + 2))
+    }
+
+    /// Whether text starts as front matter without its opening `---` would: a `key:` line, then
+    /// only `key:` lines, indented lines, list items, comments and blank lines up to a `---`
+    /// line (within 60 lines). The index of that line.
+    static func lostOpeningClose(_ lines: [Substring], from first: Int) -> Int? {
+        guard isKeyLine(lines[first]) else { return nil }
+        var index = first + 1
+        while index < lines.count, index <= first + 60 {
+            let line = lines[index]
+            if trimmed(line) == "---" { return index }
+            let plain = line.allSatisfy { $0 == " " || $0 == "\t" } || line.first == " " || line.first == "\t"
+                || line.hasPrefix("- ") || line.hasPrefix("#") || isKeyLine(line)
+            guard plain else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `title: …`, `draft: true`, `cover_letter:`: a YAML key of lowercase letters, digits, `_` and `-`.
+    static func isKeyLine(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        let key = line[..<colon]
+        // Lowercase, as every key of the content format: `Note: …` starting a text is prose.
+        guard let head = key.unicodeScalars.first, ("a"..."z").contains(head) || head == "_" else { return false }
+        guard key.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }) else { return false }
+        let after = line[line.index(after: colon)...]
+        return after.isEmpty || after.first == " "
     }
 
     private static func trimmed(_ line: Substring) -> Substring {

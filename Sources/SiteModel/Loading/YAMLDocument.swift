@@ -34,7 +34,7 @@ enum YAMLDocument {
 
     static func compose(_ text: String, file: String, into diagnostics: inout Diagnostics) -> Node? {
         guard text.utf8.count <= maximumSize else {
-            diagnostics.append(.error("yaml-too-large", at: SourceLocation(file: file),
+            diagnostics.append(.error(.yamlTooLarge, at: SourceLocation(file: file),
                                       "YAML 内容过大 (more than \(maximumSize / (1024 * 1024)) MB of YAML)",
                                       hint: "a site's YAML files are far smaller; split the content (a plan per folder), or publish the data as an attachment"))
             return nil
@@ -47,13 +47,13 @@ enum YAMLDocument {
             // Every scalar is read as text and typed by the decoders, so no tag is resolved here:
             // Yams' default resolver runs a regular expression per scalar (each time a key is hashed).
             guard let node = try Yams.compose(yaml: text, .basic) else {
-                diagnostics.append(.error("empty-document", at: SourceLocation(file: file),
+                diagnostics.append(.error(.emptyDocument, at: SourceLocation(file: file),
                                           "YAML 内容为空 (the YAML document is empty)"))
                 return nil
             }
             // Aliases share their node: a few of them can stand for billions of values ("billion laughs").
             if text.contains("*"), expandedSize(node, limit: maximumExpandedNodes) > maximumExpandedNodes {
-                diagnostics.append(.error("yaml-aliases", at: SourceLocation(file: file),
+                diagnostics.append(.error(.yamlAliases, at: SourceLocation(file: file),
                                           "YAML 别名展开后过大 (the YAML aliases expand to more than \(maximumExpandedNodes) values)",
                                           hint: "write the values out instead of using * aliases"))
                 return nil
@@ -63,7 +63,7 @@ enum YAMLDocument {
             diagnostics.append(diagnostic(for: error, file: file))
             return nil
         } catch {
-            diagnostics.append(.error("yaml-syntax", at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)"))
+            diagnostics.append(.error(.yamlSyntax, at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)"))
             return nil
         }
     }
@@ -86,10 +86,10 @@ enum YAMLDocument {
         case let .scanner(context, problem, mark, yaml), let .parser(context, problem, mark, yaml),
              let .composer(context, problem, mark, yaml):
             let detail = [context?.text, problem].compactMap { $0 }.joined(separator: ", ")
-            return .error("yaml-syntax", at: at(mark), "YAML 语法错误 (YAML syntax error): \(detail)",
+            return .error(.yamlSyntax, at: at(mark), "YAML 语法错误 (YAML syntax error): \(detail)",
                           hint: hint(for: detail, mark: mark, yaml: yaml))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("duplicate-key", at: at(context.mark),
+            return .error(.duplicateKey, at: at(context.mark),
                           "键重复 (duplicate key): \(duplicates.joined(separator: ", "))",
                           hint: "each key may appear once in a mapping")
         case let .reader(problem, offset, _, yaml):
@@ -99,9 +99,9 @@ enum YAMLDocument {
                 location.line = prefix.count(where: { $0 == "\n" }) + 1
                 location.column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.unicodeScalars.count + 1 } ?? 1
             }
-            return .error("yaml-syntax", at: location, "YAML 无法读取 (unreadable YAML): \(problem)")
+            return .error(.yamlSyntax, at: location, "YAML 无法读取 (unreadable YAML): \(problem)")
         default:
-            return .error("yaml-syntax", at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)")
+            return .error(.yamlSyntax, at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)")
         }
     }
 
@@ -110,11 +110,11 @@ enum YAMLDocument {
         switch YAMLPrecheck.scan(text) {
         case nil: return nil
         case .anchor(let line, let column), .alias(let line, let column):
-            return .error("yaml-aliases", at: SourceLocation(file: file, line: line, column: column),
+            return .error(.yamlAliases, at: SourceLocation(file: file, line: line, column: column),
                           "不接受 YAML 锚点和别名 (YAML anchors & and aliases * are not accepted in content)",
                           hint: "write the value out in full; a text that begins with & or * goes in quotes")
         case .tooDeep(let line, let column):
-            return .error("yaml-too-deep", at: SourceLocation(file: file, line: line, column: column),
+            return .error(.yamlTooDeep, at: SourceLocation(file: file, line: line, column: column),
                           "YAML 嵌套过深 (YAML nested too deeply)", hint: "content never nests more than a few levels")
         }
     }

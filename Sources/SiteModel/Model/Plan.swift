@@ -53,8 +53,12 @@ public struct Plan: Sendable, Equatable {
     public var summary: BilingualText?
     /// `draft: true`: built only with `--drafts`.
     public var isDraft = false
+    /// `issued`, `issuer` or `level` left to fill in (`plan-field-missing`): not published until they are.
+    public var isWithheld = false
     /// The 印发通知 text, Markdown.
     public var coverLetter: BilingualText?
+    /// Where each language of `coverLetter` starts in plan.md.
+    public var coverLetterOrigins = TextOrigins()
     public var attachments: [Attachment]
     /// The Chinese text and, when there is one, the English translation.
     public var body: MarkdownSource

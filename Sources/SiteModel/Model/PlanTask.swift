@@ -15,10 +15,14 @@ public struct PlanTask: Sendable, Hashable {
     public var cooperating: [UnitReference]
     /// 工作要求, Markdown.
     public var requirements: BilingualText?
+    /// Where each language of `requirements` starts in tasks.yaml.
+    public var requirementsOrigins = TextOrigins()
     public var due: Day?
     public var milestones: [Milestone]
-    /// 备注.
+    /// 备注, Markdown.
     public var remarks: BilingualText?
+    /// Where each language of `remarks` starts in tasks.yaml.
+    public var remarksOrigins = TextOrigins()
     /// 行业领域.
     public var tags: [String]
     public var location: SourceLocation

@@ -86,10 +86,13 @@ public struct NavItem: Sendable, Hashable {
     public var title: BilingualText
     /// Site-relative, no leading slash: `plans/`.
     public var path: String
+    /// Where `path` is written in site.yaml (nil for the default navigation).
+    public var location: SourceLocation?
 
-    public init(title: BilingualText, path: String) {
+    public init(title: BilingualText, path: String, location: SourceLocation? = nil) {
         self.title = title
         self.path = path
+        self.location = location
     }
 }
 

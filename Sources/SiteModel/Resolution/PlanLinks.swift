@@ -9,12 +9,12 @@ enum PlanLinks {
         let index = Dictionary(plans.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
         func known(_ reference: PlanReference, from plan: Plan, _ key: String) -> Bool {
             guard reference.id != plan.id else {
-                diagnostics.append(.error("plan-relation", at: reference.location, "方案不能\(verb(key))自身 (a plan cannot name itself in `\(key)`)"))
+                diagnostics.append(.error(.planRelation, at: reference.location, "方案不能\(verb(key))自身 (a plan cannot name itself in `\(key)`)"))
                 return false
             }
             guard index[reference.id] != nil else {
                 let near = plans.map(\.id.rawValue).filter { editDistance($0, reference.id.rawValue) <= 3 }.sorted()
-                diagnostics.append(.error("unknown-plan", at: reference.location, "未知方案 (unknown plan) \"\(reference.id)\"",
+                diagnostics.append(.error(.unknownPlan, at: reference.location, "未知方案 (unknown plan) \"\(reference.id)\"",
                                           hint: near.isEmpty ? "write the id (folder name) of a plan in plans/" : "did you mean \(near.joined(separator: ", "))?"))
                 return false
             }
@@ -35,7 +35,7 @@ enum PlanLinks {
             }
             for interpretation in plan.interpretations {
                 if let page = interpretation.page, !pageSlugs.contains(page) {
-                    diagnostics.append(.error("unknown-page", at: interpretation.location, "未知页面 (no page pages/\(page).md)",
+                    diagnostics.append(.error(.unknownPage, at: interpretation.location, "未知页面 (no page pages/\(page).md)",
                                               hint: "write the interpretation as pages/\(page).md, or give its url"))
                 }
             }
@@ -69,7 +69,7 @@ enum PlanLinks {
             switch plans[position].statusBasis {
             case .stated:
                 if plans[position].status == .inForce {
-                    diagnostics.append(.warning("plan-status-conflict", at: plans[position].location,
+                    diagnostics.append(.warning(.planStatusConflict, at: plans[position].location,
                                                 "有效性写为现行有效，但已被 \(first.id) 替代 (status: in_force, but \(first.id) supersedes this plan)",
                                                 hint: "write status: superseded, or leave status out and the build works it out"))
                 }
@@ -100,7 +100,7 @@ enum PlanLinks {
                     let cycle = (path + [node]).drop(while: { $0 != next })
                     if let first = cycle.min(), reported.insert(first).inserted {
                         let names = (cycle + [next]).map { plans[$0].id.rawValue }.joined(separator: " → ")
-                        diagnostics.append(.error("plan-relation", at: reference.location,
+                        diagnostics.append(.error(.planRelation, at: reference.location,
                                                   "方案相互替代，形成循环 (plans supersede each other in a circle): \(names)",
                                                   hint: "the newer plan supersedes the older one, never the reverse"))
                     }

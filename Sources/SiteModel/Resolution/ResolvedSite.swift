@@ -24,6 +24,11 @@ public struct ResolvedSite: Sendable {
     public var notices: [Article] = []
     /// Free pages by slug (`report` is the reporting guide's text).
     public var pages: [Article] = []
+    /// Drafts left out of this build and plans, notices and pages withheld for their errors.
+    public var leftOut = LeftOut()
+    /// Stand-ins a `gen-site new` skeleton wrote that are still in the content (`unfinished-skeleton`):
+    /// reported by the render stage, so that a preview shows the pages and a build refuses them.
+    public var unfinished: [Diagnostic] = []
     /// Where each plan is in `plans`, and each task in its plan's `tasks` (`reindex()` makes them).
     private(set) var planIndex: [PlanID: Int] = [:]
     private(set) var taskIndex: [PlanID: [TaskNumber: Int]] = [:]

@@ -42,7 +42,7 @@ public enum Resolver {
         var seenPlans: [PlanID: SourceLocation] = [:]
         for plan in content.plans {
             if let first = seenPlans[plan.id] {
-                diagnostics.append(.error("duplicate-id", at: plan.location, "方案编号重复 (duplicate plan id): \(plan.id)",
+                diagnostics.append(.error(.duplicateId, at: plan.location, "方案编号重复 (duplicate plan id): \(plan.id)",
                                           hint: "first defined at \(first)"))
                 continue
             }
@@ -129,6 +129,7 @@ public enum Resolver {
             return da != db ? da > db : a.slug > b.slug
         }
         resolved.pages = content.articles.filter { $0.kind == .page }.sorted { $0.slug < $1.slug }
+        resolved.leftOut = content.leftOut
         if let statistics = content.statistics {
             resolved.statistics = statistics
             resolved.statisticsSummary = StatisticsSummary(statistics.records)
@@ -142,11 +143,11 @@ public enum Resolver {
         case .found(let id):
             ref.id = id
         case .ambiguous(let ids):
-            diagnostics.append(.error("ambiguous-unit", at: ref.location, "单位名称不唯一 (ambiguous unit) \"\(ref.written)\"",
+            diagnostics.append(.error(.ambiguousUnit, at: ref.location, "单位名称不唯一 (ambiguous unit) \"\(ref.written)\"",
                                       hint: "write one of the ids: \(ids.map(\.rawValue).joined(separator: ", "))"))
         case .unknown:
             let near = directory.suggestions(for: ref.written)
-            diagnostics.append(.error("unknown-unit", at: ref.location, "未知单位 (unknown unit) \"\(ref.written)\"",
+            diagnostics.append(.error(.unknownUnit, at: ref.location, "未知单位 (unknown unit) \"\(ref.written)\"",
                                       hint: near.isEmpty ? "add it to units.yaml" : "did you mean \(near.joined(separator: ", "))?"))
         }
     }
@@ -156,7 +157,7 @@ public enum Resolver {
         let ids = Set(units.map(\.id.rawValue))
         for unit in units {
             for alias in unit.aliases where ids.contains(alias) && alias != unit.id.rawValue {
-                diagnostics.append(.error("alias-conflict", at: unit.location,
+                diagnostics.append(.error(.aliasConflict, at: unit.location,
                                           "别名与其他单位编号相同 (alias \"\(alias)\" is another unit's id)"))
             }
         }

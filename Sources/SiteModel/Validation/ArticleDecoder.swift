@@ -11,7 +11,7 @@ enum ArticleDecoder {
         let prefix = files.kind == .notice ? "notices" : "pages"
         guard let file = files.zh else {
             if let en = files.en {
-                diagnostics.append(.error("missing-file", at: en.start,
+                diagnostics.append(.error(.missingFile, at: en.start,
                                           "缺少中文文件 (the English file has no Chinese original): \(prefix)/\(files.stem).md",
                                           hint: "the Chinese file comes first; the .en.md file is its translation"))
             }
@@ -24,13 +24,13 @@ enum ArticleDecoder {
             if parts.count == 4, let day = Day(iso: parts[0...2].joined(separator: "-")), IdentifierSyntax.isValid(String(parts[3])) {
                 date = day
             } else {
-                diagnostics.append(.error("invalid-name", at: file.start,
+                diagnostics.append(.error(.invalidName, at: file.start,
                                           "通知文件名应为 YYYY-MM-DD-名称.md (a notice is named by its date and a slug): \(files.stem).md",
                                           hint: "for example notices/2025-03-01-spring-inspection.md"))
                 return nil
             }
         } else if !IdentifierSyntax.isValid(files.stem) {
-            diagnostics.append(.error("invalid-id", at: file.start,
+            diagnostics.append(.error(.invalidId, at: file.start,
                                       "页面文件名无效 (the page's file name is not a valid id): \(files.stem).md",
                                       hint: "lowercase ASCII letters, digits and hyphens, e.g. pages/report.md"))
             return nil
@@ -45,7 +45,7 @@ enum ArticleDecoder {
         guard var title = reader.required(map, "title", files.kind.rawValue).flatMap({ reader.text($0, "title") }) else { return nil }
         if let node = map["date"], let day = reader.day(node, "date") {
             if let named = date, day != named {
-                reader.error("date-mismatch", node, "date 与文件名中的日期不一致 (date \(day) differs from the file name's \(named))",
+                reader.error(.dateMismatch, node, "date 与文件名中的日期不一致 (date \(day) differs from the file name's \(named))",
                              hint: "rename the file or correct the date")
             } else if files.kind == .page {
                 // A free page's 发布日期 (or the date it was last revised): shown on the page.
@@ -58,8 +58,7 @@ enum ArticleDecoder {
         var bodyEN: MarkdownSource?
         if let en = files.en {
             // The English file: front matter optional; its title and summary are the English ones.
-            let trimmed = en.text.drop(while: { $0 == "\n" || $0 == " " })
-            if trimmed.hasPrefix("---") {
+            if PlanDecoder.hasFrontMatter(en) {
                 if let enSplit = PlanDecoder.splitFrontMatter(en, into: &diagnostics) {
                     bodyEN = MarkdownSource(text: enSplit.body, file: en.path, firstLine: enSplit.bodyFirstLine)
                     if let enRoot = YAMLDocument.compose(enSplit.yaml, file: en.path, into: &diagnostics), !YAMLReader.isNull(enRoot) {

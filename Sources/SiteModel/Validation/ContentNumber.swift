@@ -90,11 +90,11 @@ public enum ContentNumber {
     }
 
     /// The diagnostic code for a failure.
-    public static func code(_ failure: Failure) -> String {
+    public static func code(_ failure: Failure) -> DiagnosticCode {
         switch failure {
-        case .notANumber, .notWhole: "invalid-number"
-        case .outOfRange: "number-out-of-range"
-        case .negative: "negative-count"
+        case .notANumber, .notWhole: .invalidNumber
+        case .outOfRange: .numberOutOfRange
+        case .negative: .negativeCount
         }
     }
 }

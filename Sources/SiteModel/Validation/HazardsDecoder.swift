@@ -9,7 +9,7 @@ enum HazardsDecoder {
         var reader = YAMLReader(file: file.path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard case .sequence = root else {
-            reader.error("wrong-type", root, "hazards.yaml 应为隐患列表 (hazards.yaml must be a list of hazards)",
+            reader.error(.wrongType, root, "hazards.yaml 应为隐患列表 (hazards.yaml must be a list of hazards)",
                          hint: "each entry starts with `- id: …`")
             return []
         }
@@ -20,7 +20,7 @@ enum HazardsDecoder {
             reader.checkKeys(map, known: keys)
             guard let id = reader.required(map, "id", "hazard").flatMap({ reader.identifier($0, "hazard id") }) else { continue }
             if let first = seen[id] {
-                reader.error("duplicate-id", map["id"], "隐患编号重复 (duplicate hazard id): \(id)", hint: "first defined at \(first)")
+                reader.error(.duplicateId, map["id"], "隐患编号重复 (duplicate hazard id): \(id)", hint: "first defined at \(first)")
                 continue
             }
             seen[id] = reader.location(map["id"])
@@ -39,22 +39,22 @@ enum HazardsDecoder {
             hazard.cooperating = reader.unitReferences(map["cooperating"], "cooperating")
             if let node = map["due"], let due = reader.day(node, "due") {
                 if due < listed {
-                    reader.error("invalid-period", node, "整改期限早于挂牌日期 (due \(due) is before listed \(listed))")
+                    reader.error(.invalidPeriod, node, "整改期限早于挂牌日期 (due \(due) is before listed \(listed))")
                 } else {
                     hazard.due = due
                 }
             }
             if let node = map["closed"], let closed = reader.day(node, "closed") {
                 if closed < listed {
-                    reader.error("invalid-period", node, "销号日期早于挂牌日期 (closed \(closed) is before listed \(listed))")
+                    reader.error(.invalidPeriod, node, "销号日期早于挂牌日期 (closed \(closed) is before listed \(listed))")
                 } else if status != .closed {
-                    reader.error("invalid-value", node, "未销号的隐患不应有销号日期 (a hazard that is \(status.rawValue) has no closed date)",
+                    reader.error(.invalidValue, node, "未销号的隐患不应有销号日期 (a hazard that is \(status.rawValue) has no closed date)",
                                  hint: "set status: closed, or remove closed:")
                 } else {
                     hazard.closed = closed
                 }
             } else if status == .closed {
-                reader.error("missing-key", map["status"], "已销号的隐患需要销号日期 (a closed hazard needs `closed:` with its date)")
+                reader.error(.missingKey, map["status"], "已销号的隐患需要销号日期 (a closed hazard needs `closed:` with its date)")
             }
             hazards.append(hazard)
         }

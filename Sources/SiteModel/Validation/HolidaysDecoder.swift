@@ -19,24 +19,24 @@ enum HolidaysDecoder {
             reader.checkKeys(entry, known: ["year", "source", "holidays", "workdays"])
             guard let yearNode = reader.required(entry, "year", "year entry"), let year = reader.int(yearNode, "year") else { continue }
             guard (1949...9999).contains(year) else {
-                reader.error("invalid-value", yearNode, "年份无效 (not a year): \(year)")
+                reader.error(.invalidValue, yearNode, "年份无效 (not a year): \(year)")
                 continue
             }
             if calendar.years.contains(year) {
-                reader.error("duplicate-id", yearNode, "年份重复 (the year \(year) is given twice)", hint: "one entry per year")
+                reader.error(.duplicateId, yearNode, "年份重复 (the year \(year) is given twice)", hint: "one entry per year")
                 continue
             }
             calendar.years.insert(year)
             for day in days(entry["holidays"], "holidays", year: year, reader: &reader) { calendar.holidays.insert(day) }
             for (day, node) in located(entry["workdays"], "workdays", year: year, reader: &reader) {
                 if HolidayCalendar.weekday(day) <= 5 {
-                    reader.warning("invalid-value", node, "\(day) 是工作日，无需列为调休上班 (\(day) is a weekday: only weekend days worked are listed)")
+                    reader.warning(.invalidValue, node, "\(day) 是工作日，无需列为调休上班 (\(day) is a weekday: only weekend days worked are listed)")
                 }
                 calendar.workdays.insert(day)
             }
         }
         for day in calendar.workdays.intersection(calendar.holidays).sorted() {
-            reader.error("invalid-value", nil, "\(day) 同时列为放假和上班 (\(day) is listed both as a holiday and as a working day)")
+            reader.error(.invalidValue, nil, "\(day) 同时列为放假和上班 (\(day) is listed both as a holiday and as a working day)")
         }
         return calendar
     }
@@ -56,7 +56,7 @@ enum HolidaysDecoder {
                 guard let from = reader.required(range, "from", "\(what) range").flatMap({ reader.day($0, "from") }),
                       let to = reader.required(range, "to", "\(what) range").flatMap({ reader.day($0, "to") }) else { continue }
                 guard from <= to, to.ordinal - from.ordinal < 31 else {
-                    reader.error("invalid-period", item, "日期范围无效 (from \(from) to \(to) is not a holiday of at most a month)")
+                    reader.error(.invalidPeriod, item, "日期范围无效 (from \(from) to \(to) is not a holiday of at most a month)")
                     continue
                 }
                 for ordinal in from.ordinal...to.ordinal { result.append((Day(ordinal: ordinal), item)) }
@@ -66,7 +66,7 @@ enum HolidaysDecoder {
         }
         // A holiday may begin in the previous year (元旦 from 31 December), never further away.
         for (day, node) in result where abs(day.year - year) > 1 {
-            reader.error("invalid-value", node, "\(day) 不属于 \(year) 年的安排 (\(day) is not in the announcement for \(year))")
+            reader.error(.invalidValue, node, "\(day) 不属于 \(year) 年的安排 (\(day) is not in the announcement for \(year))")
         }
         return result
     }

@@ -23,7 +23,7 @@ enum PlanDecoder {
             var isEmpty = map[field.key] == nil
             if case .scalar(let scalar) = entry.value, YAMLReader.trimmed(scalar.string).isEmpty { isEmpty = true }
             guard isEmpty else { continue }
-            reader.error("plan-field-missing", entry.keyNode,
+            reader.error(.planFieldMissing, entry.keyNode,
                          "\(field.name)未填写，方案不能发布 (`\(field.key)` is empty: the plan cannot be published until it is filled in)",
                          hint: field.hint)
             empty.insert(field.key)
@@ -59,18 +59,18 @@ enum PlanDecoder {
         guard let planFile = files.plan else { return nil }
         guard let split = splitFrontMatter(planFile, into: &diagnostics) else { return nil }
         guard let root = YAMLDocument.compose(split.yaml, file: planFile.path, into: &diagnostics) else { return nil }
-        var reader = YAMLReader(file: planFile.path)
+        var reader = YAMLReader(file: planFile.path, source: split.yaml)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let map = reader.mapping(root, "front matter") else { return nil }
         reader.checkKeys(map, known: keys)
 
         if !IdentifierSyntax.isValid(files.folder) {
-            reader.error("invalid-id", nil, "方案目录名无效 (the plan folder name is not a valid id): \(files.folder)",
+            reader.error(.invalidId, nil, "方案目录名无效 (the plan folder name is not a valid id): \(files.folder)",
                          hint: "rename the folder with lowercase ASCII letters, digits and hyphens")
             return nil
         }
         if let node = map["id"], let id = reader.string(node, "id"), id != files.folder {
-            reader.error("plan-id-mismatch", node, "id 与目录名不一致 (id \(id) differs from the folder name \(files.folder))",
+            reader.error(.planIdMismatch, node, "id 与目录名不一致 (id \(id) differs from the folder name \(files.folder))",
                          hint: "set id: \(files.folder) or rename the folder")
         }
         let toFill = checkFieldsToFill(map, reader: &reader)
@@ -85,6 +85,7 @@ enum PlanDecoder {
         var plan = Plan(id: PlanID(files.folder), title: title, issued: issued, status: status ?? .inForce,
                         body: body, location: planFile.start)
         if status == nil { plan.statusBasis = .none }
+        plan.isWithheld = !toFill.isEmpty
         plan.docNumber = map["doc_number"].flatMap { reader.string($0, "doc_number") }
         if let node = map["issuer"], let written = reader.string(node, "issuer") {
             plan.issuer = UnitReference(written: written, location: reader.location(node))
@@ -96,7 +97,7 @@ enum PlanDecoder {
             let end = reader.required(period, "end", "period").flatMap { reader.day($0, "period.end") }
             if let start, let end {
                 if end < start {
-                    reader.error("invalid-period", node, "期限结束早于开始 (the period ends before it starts)")
+                    reader.error(.invalidPeriod, node, "期限结束早于开始 (the period ends before it starts)")
                 } else {
                     plan.period = Period(start: start, end: end)
                 }
@@ -110,14 +111,17 @@ enum PlanDecoder {
         plan.copies = map["copies"].flatMap { node in
             guard let copies = reader.int(node, "copies") else { return nil }
             guard copies > 0 else {
-                reader.error("invalid-value", node, "印发份数应为正整数 (copies must be a positive whole number): \(copies)")
+                reader.error(.invalidValue, node, "印发份数应为正整数 (copies must be a positive whole number): \(copies)")
                 return nil
             }
             return copies
         }
         plan.summary = map["summary"].flatMap { reader.text($0, "summary") }
         plan.isDraft = map["draft"].flatMap { reader.bool($0, "draft") } ?? false
-        plan.coverLetter = map["cover_letter"].flatMap { reader.text($0, "cover_letter") }
+        if let node = map["cover_letter"], let markdown = reader.markdown(node, "cover_letter") {
+            plan.coverLetter = markdown.text
+            plan.coverLetterOrigins = markdown.origins
+        }
         if let node = map["extra_metadata"] {
             plan.extraMetadata = reader.list(node, "extra_metadata").compactMap { item in
                 guard let row = reader.mapping(item, "extra_metadata row") else { return nil }
@@ -140,7 +144,7 @@ enum PlanDecoder {
             if SiteDecoder.isWebAddress(url) {
                 plan.sourceURL = url
             } else {
-                reader.error("invalid-url", node, "原文网址无效 (source_url must be an http(s) address): \(url)",
+                reader.error(.invalidUrl, node, "原文网址无效 (source_url must be an http(s) address): \(url)",
                              hint: "the address of the page where the issuing body published the plan")
             }
         }
@@ -155,7 +159,7 @@ enum PlanDecoder {
                     if SiteDecoder.isWebAddress(url) {
                         interpretation.url = url
                     } else {
-                        reader.error("invalid-url", urlNode, "解读网址无效 (url must be an http(s) address): \(url)")
+                        reader.error(.invalidUrl, urlNode, "解读网址无效 (url must be an http(s) address): \(url)")
                         continue
                     }
                 }
@@ -165,11 +169,11 @@ enum PlanDecoder {
                 }
                 switch (interpretation.url, interpretation.page) {
                 case (nil, nil):
-                    reader.error("missing-key", item, "解读需要 url 或 page (an interpretation needs `url` or `page`)",
+                    reader.error(.missingKey, item, "解读需要 url 或 page (an interpretation needs `url` or `page`)",
                                  hint: "url: the address of the interpretation; page: the slug of a page in pages/")
                     continue
                 case (.some, .some):
-                    reader.error("invalid-value", item, "解读只能给出 url 或 page 之一 (give either `url` or `page`, not both)")
+                    reader.error(.invalidValue, item, "解读只能给出 url 或 page 之一 (give either `url` or `page`, not both)")
                     continue
                 default:
                     plan.interpretations.append(interpretation)
@@ -186,7 +190,7 @@ enum PlanDecoder {
                 guard let date = reader.required(entry, "date", "revision").flatMap({ reader.day($0, "date") }),
                       let what = reader.required(entry, "what", "revision").flatMap({ reader.text($0, "what") }) else { continue }
                 if date < plan.issued {
-                    reader.error("invalid-date", entry["date"], "修订日期早于成文日期 (the revision \(date) is before the plan's date \(plan.issued))")
+                    reader.error(.invalidDate, entry["date"], "修订日期早于成文日期 (the revision \(date) is before the plan's date \(plan.issued))")
                     continue
                 }
                 plan.revisions.append(Revision(date: date, what: what))
@@ -209,22 +213,39 @@ enum PlanDecoder {
     static func splitFrontMatter(_ file: SourceFile, into diagnostics: inout Diagnostics) -> FrontMatter? {
         switch FrontMatter.split(file.text) {
         case .success(let split):
+            if let line = split.openingMissingAt { diagnostics.append(openingMissing(file, line: line)) }
             return split
         case .failure(.missing):
-            diagnostics.append(.error("front-matter-missing", at: file.start, "缺少前置元数据 (no front matter)",
-                                      hint: "start the file with a line ---, the plan's metadata, and another ---"))
+            diagnostics.append(.error(.frontMatterMissing, at: file.start, "缺少前置元数据 (no front matter)",
+                                      hint: "start the file with a line ---, the metadata, and another ---"))
         case .failure(.unclosed(let line)):
-            diagnostics.append(.error("front-matter-unclosed", at: file.location(line: line),
+            diagnostics.append(.error(.frontMatterUnclosed, at: file.location(line: line),
                                       "前置元数据未结束 (front matter is not closed)",
                                       hint: "add a line --- after the metadata"))
         }
         return nil
     }
 
+    /// Front matter that lost its opening `---`: read as front matter, not shown as a heading.
+    static func openingMissing(_ file: SourceFile, line: Int) -> Diagnostic {
+        .warning(.frontMatterOpeningMissing, at: file.location(line: line),
+                 "前置元数据缺少开头的 --- (the front matter's opening --- line is missing)",
+                 hint: "add a line --- above this one; until then these lines are read as front matter, as they would be with it")
+    }
+
+    /// Whether a file whose front matter is optional (an English file) has some: it starts with
+    /// `---`, or with front matter that lost its opening `---`.
+    static func hasFrontMatter(_ file: SourceFile) -> Bool {
+        let trimmed = file.text.drop(while: { $0 == "\n" || $0 == " " })
+        if trimmed.hasPrefix("---") { return true }
+        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
+        return FrontMatter.lostOpeningClose(Array(lines.prefix(first + 62)), from: first) != nil
+    }
+
     /// plan.en.md: front matter is optional and may only repeat the id.
     static func decodeTranslation(_ file: SourceFile, folder: String, into diagnostics: inout Diagnostics) -> MarkdownSource? {
-        let trimmed = file.text.drop(while: { $0 == "\n" || $0 == " " })
-        guard trimmed.hasPrefix("---") else {
+        guard hasFrontMatter(file) else {
             return MarkdownSource(text: file.text, file: file.path, firstLine: 1)
         }
         guard let split = splitFrontMatter(file, into: &diagnostics) else { return nil }
@@ -232,7 +253,7 @@ enum PlanDecoder {
             var reader = YAMLReader(file: file.path)
             if let map = reader.mapping(root, "front matter") {
                 if let node = map["id"], let id = reader.string(node, "id"), id != folder {
-                    reader.error("plan-id-mismatch", node, "id 与目录名不一致 (id \(id) differs from the folder name \(folder))")
+                    reader.error(.planIdMismatch, node, "id 与目录名不一致 (id \(id) differs from the folder name \(folder))")
                 }
             }
             diagnostics.append(contentsOf: reader.diagnostics)
@@ -247,12 +268,12 @@ enum PlanDecoder {
             reader.checkKeys(map, known: ["file", "title"])
             guard let name = reader.required(map, "file", "attachment").flatMap({ reader.string($0, "file") }) else { continue }
             guard isSafeFileName(name) else {
-                reader.error("invalid-path", map["file"], "附件文件名无效 (attachment name must be a plain file name): \(name)",
+                reader.error(.invalidPath, map["file"], "附件文件名无效 (attachment name must be a plain file name): \(name)",
                              hint: "no folders, no .., no leading dot; the file lives in \(files.path)/attachments/")
                 continue
             }
             guard let size = files.attachments[name] else {
-                reader.error("missing-attachment", map["file"], "附件不存在 (attachment not found): \(name)",
+                reader.error(.missingAttachment, map["file"], "附件不存在 (attachment not found): \(name)",
                              hint: "put the file in \(files.path)/attachments/")
                 continue
             }

@@ -11,7 +11,7 @@ enum ProgressDecoder {
         for file in files.sorted(by: { $0.path < $1.path }) {
             guard let report = decode(file, plan: plan, diagnostics: &diagnostics) else { continue }
             if let (last, where_) = previous, report.asOf <= last {
-                diagnostics.append(.error("report-out-of-order", at: report.location,
+                diagnostics.append(.error(.reportOutOfOrder, at: report.location,
                                           "报告日期早于上一期 (report is not later than the previous one): as_of \(report.asOf) ≤ \(last)",
                                           hint: "reports are named by month and dated in order; the previous one is \(where_.file)"))
             }
@@ -24,7 +24,7 @@ enum ProgressDecoder {
     static func decode(_ file: SourceFile, plan: Plan, diagnostics: inout Diagnostics) -> ProgressReport? {
         let name = NSStringLike(path: file.path).lastComponent
         guard let period = reportPeriod(name) else {
-            diagnostics.append(.error("invalid-report-name", at: file.start,
+            diagnostics.append(.error(.invalidReportName, at: file.start,
                                       "报告文件名应为 YYYY-MM.yaml (a report file is named by its month): \(name)",
                                       hint: "for example 2024-06.yaml"))
             return nil
@@ -37,12 +37,12 @@ enum ProgressDecoder {
         guard let asOfNode = reader.required(map, "as_of", "progress report"),
               let asOf = reader.day(asOfNode, "as_of") else { return nil }
         if let start = Day(year: period.year, month: period.month, day: 1), asOf < start {
-            reader.error("report-date-mismatch", asOfNode,
+            reader.error(.reportDateMismatch, asOfNode,
                          "as_of 早于报告月份 (as_of \(asOf) is before the report's month \(period.text))",
                          hint: "a report for \(period.text) is dated in that month or after it")
         }
         if let range = plan.period, !range.contains(asOf) {
-            reader.error("date-outside-period", asOfNode,
+            reader.error(.dateOutsidePeriod, asOfNode,
                          "报告日期不在方案实施期限内 (as_of \(asOf) is outside the plan's period \(range.start)–\(range.end))")
         }
         var report = ProgressReport(period: period.text, asOf: asOf, location: file.start)
@@ -55,12 +55,12 @@ enum ProgressDecoder {
                 guard let taskNode = reader.required(entry, "task", "update"), let no = reader.string(taskNode, "task") else { continue }
                 let number = TaskNumber(no)
                 guard taskNumbers.contains(number) else {
-                    reader.error("unknown-task", taskNode, "方案中没有此任务 (no task \(no) in plan \(plan.id))",
+                    reader.error(.unknownTask, taskNode, "方案中没有此任务 (no task \(no) in plan \(plan.id))",
                                  hint: "task numbers are the `no` values of tasks.yaml")
                     continue
                 }
                 if let first = seen[number] {
-                    reader.error("duplicate-task", taskNode, "同一报告中任务重复 (task \(no) appears twice in this report)",
+                    reader.error(.duplicateTask, taskNode, "同一报告中任务重复 (task \(no) appears twice in this report)",
                                  hint: "first at \(first)")
                     continue
                 }
@@ -74,12 +74,12 @@ enum ProgressDecoder {
                 var update = TaskUpdate(task: number, status: status, location: reader.location(item))
                 if let percentNode = entry["percent"], let value = reader.number(percentNode, "percent") {
                     if value < 0 || value > 100 || value != value.rounded() {
-                        reader.error("percent-out-of-range", percentNode,
+                        reader.error(.percentOutOfRange, percentNode,
                                      "完成百分比应为 0–100 的整数 (percent must be a whole number from 0 to 100): \(formatNumber(value))")
                     } else {
                         update.percent = Int(value)
                         if status == .done && value < 100 {
-                            reader.warning("inconsistent-progress", percentNode,
+                            reader.warning(.inconsistentProgress, percentNode,
                                            "已完成但百分比不足100 (status done with percent \(Int(value)))")
                         }
                     }
@@ -95,7 +95,7 @@ enum ProgressDecoder {
                 reader.checkKeys(entry, known: ["id", "value"])
                 guard let idNode = reader.required(entry, "id", "indicator value"), let id = reader.string(idNode, "id") else { continue }
                 guard indicatorIDs.contains(id) else {
-                    reader.error("unknown-indicator", idNode, "指标未在 tasks.yaml 中声明 (indicator \(id) is not declared)",
+                    reader.error(.unknownIndicator, idNode, "指标未在 tasks.yaml 中声明 (indicator \(id) is not declared)",
                                  hint: nearest(id, in: indicatorIDs.sorted()).map { "did you mean \($0)?" } ?? "declare it under indicators: in tasks.yaml")
                     continue
                 }

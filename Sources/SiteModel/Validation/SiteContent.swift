@@ -8,6 +8,8 @@ public struct SiteContent: Sendable {
     public var hazards: [Hazard]
     public var statistics: AccidentStatistics?
     public var articles: [Article] = []
+    /// Plans, notices and pages that could not be read and are not published.
+    public var leftOut = LeftOut()
 
     public init(site: SiteConfig, units: [Unit], plans: [Plan], hazards: [Hazard] = [], statistics: AccidentStatistics? = nil) {
         self.site = site
@@ -94,10 +96,21 @@ public enum ContentValidator {
         diagnostics.append(contentsOf: statisticsSlot.first?.diagnostics ?? Diagnostics())
         let statistics = statisticsSlot.first?.statistics
         // Notices and pages are checked even when site.yaml has errors: one run shows every problem.
-        let articles = content.articles.compactMap { ArticleDecoder.decode($0, into: &diagnostics) }
+        var leftOut = LeftOut()
+        let articles = content.articles.compactMap { files -> Article? in
+            let article = ArticleDecoder.decode(files, into: &diagnostics)
+            if article == nil, files.zh != nil {
+                if files.kind == .notice { leftOut.notices[files.stem] = .withheld } else { leftOut.pages[files.stem] = .withheld }
+            }
+            return article
+        }
+        for result in decoded.compactMap({ $0 }) where result.plan == nil {
+            leftOut.plans[PlanID(result.files.folder)] = .withheld
+        }
         guard let site else { return (nil, diagnostics, next) }
         var result = SiteContent(site: site, units: units, plans: decoded.compactMap { $0.plan }, hazards: hazards, statistics: statistics)
         result.articles = articles
+        result.leftOut = leftOut
         return (result, diagnostics, next)
     }
 }

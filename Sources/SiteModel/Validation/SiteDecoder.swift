@@ -17,7 +17,7 @@ enum SiteDecoder {
         var baseURL = reader.required(map, "base_url", "site.yaml").flatMap { reader.string($0, "base_url") }
         if let url = baseURL, let node = map["base_url"] {
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") || url.contains("\"") {
-                reader.error("invalid-url", node, "base_url 应为绝对网址 (base_url must be an absolute http(s) URL): \(url)",
+                reader.error(.invalidUrl, node, "base_url 应为绝对网址 (base_url must be an absolute http(s) URL): \(url)",
                              hint: "for example https://work-safety.example.org/")
                 baseURL = nil
             } else if !url.hasSuffix("/") {
@@ -30,9 +30,9 @@ enum SiteDecoder {
                 reader.choice(item, "languages", Language.self)
             }
             if Set(items).count != items.count {
-                reader.error("invalid-value", node, "语言重复 (a language is listed twice)", hint: "languages: [zh, en]")
+                reader.error(.invalidValue, node, "语言重复 (a language is listed twice)", hint: "languages: [zh, en]")
             } else if items.first != .zh {
-                reader.error("invalid-value", node, "第一种语言必须是 zh (the first language must be zh)",
+                reader.error(.invalidValue, node, "第一种语言必须是 zh (the first language must be zh)",
                              hint: "languages: [zh, en]")
             } else {
                 languages = items
@@ -56,7 +56,7 @@ enum SiteDecoder {
                 else { continue }
                 let allowed = number.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || "+- ".unicodeScalars.contains($0) }
                 guard allowed, number.contains(where: \.isNumber) else {
-                    reader.error("invalid-value", entry["number"], "电话号码无效 (not a phone number): \(number)",
+                    reader.error(.invalidValue, entry["number"], "电话号码无效 (not a phone number): \(number)",
                                  hint: "digits, spaces, + and - only, e.g. 12350")
                     continue
                 }
@@ -81,11 +81,11 @@ enum SiteDecoder {
                       let path = reader.required(entry, "path", "nav item").flatMap({ reader.string($0, "path") })
                 else { continue }
                 guard isSitePath(path) else {
-                    reader.error("invalid-path", entry["path"], "导航路径无效 (nav path must be site-relative): \(path)",
+                    reader.error(.invalidPath, entry["path"], "导航路径无效 (nav path must be site-relative): \(path)",
                                  hint: "for example plans/ — no scheme, no leading / and no ..")
                     continue
                 }
-                config.nav.append(NavItem(title: title, path: path))
+                config.nav.append(NavItem(title: title, path: path, location: reader.location(entry["path"])))
             }
         }
         if let node = map["tags"] {
@@ -106,7 +106,7 @@ enum SiteDecoder {
         if let node = map["site_code"], let code = reader.string(node, "site_code") {
             // 网站标识码: 10 letters and digits (3101070001, bm07000001), as the national directory gives them.
             if code.count != 10 || !code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }) {
-                reader.warning("invalid-value", node, "网站标识码通常为10位字母或数字 (a site code is normally 10 letters or digits): \(code)",
+                reader.warning(.invalidValue, node, "网站标识码通常为10位字母或数字 (a site code is normally 10 letters or digits): \(code)",
                                hint: "copy it from the national government-website directory (全国政府网站基本信息数据库)")
             }
             identity.siteCode = code
@@ -121,7 +121,7 @@ enum SiteDecoder {
                 if allowed && phone.contains(where: \.isNumber) {
                     contact.phone = phone
                 } else {
-                    reader.error("invalid-value", phoneNode, "电话号码无效 (not a phone number): \(phone)", hint: "digits, spaces, + - ( ) only, e.g. 021-12345678")
+                    reader.error(.invalidValue, phoneNode, "电话号码无效 (not a phone number): \(phone)", hint: "digits, spaces, + - ( ) only, e.g. 021-12345678")
                 }
             }
             if let emailNode = entry["email"], let email = reader.string(emailNode, "contact.email") {
@@ -129,7 +129,7 @@ enum SiteDecoder {
                 if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: { $0.isWhitespace || "<>\"'".contains($0) }) {
                     contact.email = email
                 } else {
-                    reader.error("invalid-value", emailNode, "电子邮箱无效 (not an e-mail address): \(email)", hint: "for example office@example.gov.cn")
+                    reader.error(.invalidValue, emailNode, "电子邮箱无效 (not an e-mail address): \(email)", hint: "for example office@example.gov.cn")
                 }
             }
             contact.address = entry["address"].flatMap { reader.text($0, "contact.address") }
@@ -153,7 +153,7 @@ enum SiteDecoder {
             if isWebAddress(given) {
                 url = given
             } else {
-                reader.error("invalid-url", urlNode, "网址无效 (not an http(s) address): \(given)", hint: "for example https://beian.miit.gov.cn/")
+                reader.error(.invalidUrl, urlNode, "网址无效 (not an http(s) address): \(given)", hint: "for example https://beian.miit.gov.cn/")
             }
         }
         return Filing(number: number, url: url)

@@ -33,7 +33,7 @@ enum StatisticsDecoder {
         if let categories {
             decodeCategories(categories, into: &statistics, diagnostics: &diagnostics)
         } else if let csv {
-            diagnostics.append(.error("missing-file", at: csv.start,
+            diagnostics.append(.error(.missingFile, at: csv.start,
                                       "缺少 statistics/categories.yaml (accidents.csv needs categories.yaml)",
                                       hint: "declare the category and region ids used in the CSV there"))
         }
@@ -63,7 +63,7 @@ enum StatisticsDecoder {
                 guard let idNode = reader.required(entry, "id", key), let id = reader.identifier(idNode, "\(key) id"),
                       let name = reader.required(entry, "name", key).flatMap({ reader.text($0, "name") }) else { continue }
                 if let first = seen[id] {
-                    reader.error("duplicate-id", idNode, "编号重复 (duplicate id): \(id)", hint: "first defined at \(first)")
+                    reader.error(.duplicateId, idNode, "编号重复 (duplicate id): \(id)", hint: "first defined at \(first)")
                     continue
                 }
                 seen[id] = reader.location(idNode)
@@ -113,11 +113,11 @@ enum StatisticsDecoder {
             decodeRow(row, header: header, index: index, file: file, ids: ids, seen: &seen, into: &records, diagnostics: &diagnostics)
         }
         if let failure {
-            diagnostics.append(.error("csv-syntax", at: file.location(line: failure.line, column: failure.column), failure.message,
+            diagnostics.append(.error(.csvSyntax, at: file.location(line: failure.line, column: failure.column), failure.message,
                                       hint: "a field that starts with \" ends with \"; write \"\" for a quote inside it"))
         }
         if header == nil {
-            diagnostics.append(.error("empty-file", at: file.start, "accidents.csv 为空 (accidents.csv is empty)",
+            diagnostics.append(.error(.emptyFile, at: file.start, "accidents.csv 为空 (accidents.csv is empty)",
                                       hint: "the first line is the header: \(requiredColumns.joined(separator: ","))"))
         }
         checkMixedPeriods(records, file: file, diagnostics: &diagnostics)
@@ -159,7 +159,7 @@ enum StatisticsDecoder {
             let key = key(row)
             guard let first = annual[key], reported.insert(key).inserted else { continue }
             let record = records[row]
-            diagnostics.append(.error("mixed-periods", at: file.location(line: record.line),
+            diagnostics.append(.error(.mixedPeriods, at: file.location(line: record.line),
                                       "同一年份既有全年合计又有月度数据 (\(record.period.year) \(record.region) \(record.category) is given both for the year and by month)",
                                       hint: "the year's total is at line \(records[first].line); keep one or the other"))
         }
@@ -172,19 +172,19 @@ enum StatisticsDecoder {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
             let at = file.location(line: header.line, column: header.columns[position])
             if index[name] != nil {
-                diagnostics.append(.error("duplicate-column", at: at, "列名重复 (column \(name) appears twice)"))
+                diagnostics.append(.error(.duplicateColumn, at: at, "列名重复 (column \(name) appears twice)"))
                 headerOK = false
             } else if requiredColumns.contains(name) || optionalColumns.contains(name) {
                 index[name] = position
             } else {
                 let near = nearest(name, in: requiredColumns + optionalColumns)
-                diagnostics.append(.error("unknown-column", at: at, "未知列名 (unknown column) \"\(raw)\"",
+                diagnostics.append(.error(.unknownColumn, at: at, "未知列名 (unknown column) \"\(raw)\"",
                                           hint: near.map { "did you mean \($0)?" } ?? "the columns are \(requiredColumns.joined(separator: ","))[,severity]"))
                 headerOK = false
             }
         }
         for name in requiredColumns where index[name] == nil {
-            diagnostics.append(.error("missing-column", at: file.location(line: header.line),
+            diagnostics.append(.error(.missingColumn, at: file.location(line: header.line),
                                       "缺少列 (missing column) \(name)",
                                       hint: "the header is \(requiredColumns.joined(separator: ","))[,severity]"))
             headerOK = false
@@ -195,7 +195,7 @@ enum StatisticsDecoder {
                           ids: DeclaredIDs, seen: inout RowKeyTable,
                           into records: inout AccidentRecords, diagnostics: inout Diagnostics) {
         guard row.fields.count == header.fields.count else {
-            diagnostics.append(.error("wrong-field-count", at: file.location(line: row.line),
+            diagnostics.append(.error(.wrongFieldCount, at: file.location(line: row.line),
                                       "字段数与表头不符 (row has \(row.fields.count) fields, the header \(header.fields.count))",
                                       hint: "quote a field that contains a comma"))
             return
@@ -205,26 +205,26 @@ enum StatisticsDecoder {
             guard let position = index[column] else { return nil }
             return (trimmedSpaces(row.fields[position]), file.location(line: row.line, column: row.columns[position]))
         }
-        func fail(_ code: String, _ at: SourceLocation, _ message: String, hint: String? = nil) {
+        func fail(_ code: DiagnosticCode, _ at: SourceLocation, _ message: String, hint: String? = nil) {
             diagnostics.append(.error(code, at: at, message, hint: hint))
             ok = false
         }
         var period = StatisticsPeriod(year: 0)
         if let (text, at) = field(.period) {
             if let parsed = StatisticsPeriod(text) { period = parsed } else {
-                fail("invalid-period", at, "统计期应为 YYYY 或 YYYY-MM (period must be YYYY or YYYY-MM): \"\(text)\"")
+                fail(.invalidPeriod, at, "统计期应为 YYYY 或 YYYY-MM (period must be YYYY or YYYY-MM): \"\(text)\"")
             }
         }
         let (region, regionAt) = field(.region) ?? ("", file.location(line: row.line))
         let regionNumber = ids.regions[region]
         if regionNumber == nil {
-            fail("unknown-region", regionAt, "未知地区 (unknown region) \"\(region)\"",
+            fail(.unknownRegion, regionAt, "未知地区 (unknown region) \"\(region)\"",
                  hint: nearest(region, in: ids.regionList.sorted()).map { "did you mean \($0)?" } ?? "declare it under regions: in categories.yaml")
         }
         let (category, categoryAt) = field(.category) ?? ("", file.location(line: row.line))
         let categoryNumber = ids.categories[category]
         if categoryNumber == nil {
-            fail("unknown-category", categoryAt, "未知事故类别 (unknown category) \"\(category)\"",
+            fail(.unknownCategory, categoryAt, "未知事故类别 (unknown category) \"\(category)\"",
                  hint: nearest(category, in: ids.categoryList.sorted()).map { "did you mean \($0)?" } ?? "declare it under categories: in categories.yaml")
         }
         func count(_ column: Column) -> Int? {
@@ -246,35 +246,35 @@ enum StatisticsDecoder {
             let plain = Self.isDecimal(digits.hasPrefix("-") ? String(digits.dropFirst()) : digits)
             switch plain ? ContentNumber.decimal(digits) : .failure(.notANumber) {
             case .success(let value) where value < 0:
-                fail("negative-count", at, "loss 不能为负数 (loss cannot be negative): \(text)")
+                fail(.negativeCount, at, "loss 不能为负数 (loss cannot be negative): \(text)")
             case .success(let value):
                 loss = value
                 if let point = digits.utf8.firstIndex(of: UInt8(ascii: ".")) {
                     records.noteLossDecimals(digits.utf8.distance(from: point, to: digits.utf8.endIndex) - 1)
                 }
             case .failure(.outOfRange):
-                fail("number-out-of-range", at, ContentNumber.explain(.outOfRange, "loss", text, whole: false))
+                fail(.numberOutOfRange, at, ContentNumber.explain(.outOfRange, "loss", text, whole: false))
             case .failure:
-                fail("invalid-number", at, "loss 应为数字（万元）(loss must be a number of 10,000 yuan): \"\(text)\"")
+                fail(.invalidNumber, at, "loss 应为数字（万元）(loss must be a number of 10,000 yuan): \"\(text)\"")
             }
         }
         // Only between two counts that were read: a bad count is reported once, not again as a mismatch.
         if let accidentCount, let deathCount, deathCount > 0 && accidentCount == 0, let (_, at) = field(.deaths) {
-            fail("deaths-without-accidents", at, "死亡人数大于0但事故起数为0 (\(deaths) deaths in a row with no accidents)",
+            fail(.deathsWithoutAccidents, at, "死亡人数大于0但事故起数为0 (\(deaths) deaths in a row with no accidents)",
                  hint: "every death belongs to an accident in the same row")
         }
         var severity: AccidentRecord.Severity?
         if let (text, at) = field(.severity), !text.isEmpty {
             let aliases: [String: AccidentRecord.Severity] = ["一般": .general, "较大": .major, "重大": .serious, "特别重大": .extraordinary]
             if let value = AccidentRecord.Severity(rawValue: text.lowercased()) ?? aliases[text] { severity = value } else {
-                fail("invalid-value", at, "severity 的值无效 (invalid severity) \"\(text)\"",
+                fail(.invalidValue, at, "severity 的值无效 (invalid severity) \"\(text)\"",
                      hint: "one of general, major, serious, extraordinary (一般, 较大, 重大, 特别重大)")
             }
         }
         guard ok, let regionNumber, let categoryNumber else { return }
         let key = ids.key(year: period.year, month: period.month, region: regionNumber, category: categoryNumber, severity: severity)
         if let first = seen.firstLine(for: key, storing: Int32(clamping: row.line)) {
-            diagnostics.append(.error("duplicate-row", at: file.location(line: row.line),
+            diagnostics.append(.error(.duplicateRow, at: file.location(line: row.line),
                                       "重复的统计行 (duplicate row for \(period), \(region), \(category))",
                                       hint: "first at line \(first)"))
             return

@@ -11,7 +11,7 @@ public enum StringTableDecoder {
             for entry in map.entries {
                 guard let text = reader.text(entry.value, entry.key) else { continue }
                 if text.zh == nil || text.en == nil {
-                    reader.error("missing-translation", entry.value, "界面文字缺少一种语言 (interface string \(entry.key) needs zh and en)")
+                    reader.error(.missingTranslation, entry.value, "界面文字缺少一种语言 (interface string \(entry.key) needs zh and en)")
                 }
                 table[entry.key] = text
             }

@@ -8,7 +8,7 @@ enum TasksDecoder {
 
     static func decode(_ file: SourceFile, into plan: inout Plan, diagnostics: inout Diagnostics) {
         guard let root = YAMLDocument.compose(file.text, file: file.path, into: &diagnostics) else { return }
-        var reader = YAMLReader(file: file.path)
+        var reader = YAMLReader(file: file.path, source: file.text)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let map = reader.mapping(root, "tasks.yaml") else { return }
         reader.checkKeys(map, known: keys)
@@ -23,7 +23,7 @@ enum TasksDecoder {
                 else { continue }
                 let groupID = GroupID(id)
                 if let first = groupSeen[groupID] {
-                    reader.error("duplicate-id", entry["id"], "章节编号重复 (duplicate group id): \(id)", hint: "first defined at \(first)")
+                    reader.error(.duplicateId, entry["id"], "章节编号重复 (duplicate group id): \(id)", hint: "first defined at \(first)")
                     continue
                 }
                 groupSeen[groupID] = reader.location(entry["id"])
@@ -38,13 +38,13 @@ enum TasksDecoder {
             reader.checkKeys(entry, known: taskKeys)
             guard let noNode = reader.required(entry, "no", "task"), let no = reader.string(noNode, "no") else { continue }
             guard TaskNumber.isValid(no) else {
-                reader.error("invalid-task-number", noNode, "序号无效 (invalid task number): \(no)",
+                reader.error(.invalidTaskNumber, noNode, "序号无效 (invalid task number): \(no)",
                              hint: "a number such as 7 (no leading zero), or letters, digits, . and - such as 2-1")
                 continue
             }
             let number = TaskNumber(no)
             if let first = numbers[number] {
-                reader.error("duplicate-task", noNode, "序号重复 (duplicate task number): \(no)", hint: "first used at \(first)")
+                reader.error(.duplicateTask, noNode, "序号重复 (duplicate task number): \(no)", hint: "first used at \(first)")
                 continue
             }
             numbers[number] = reader.location(noNode)
@@ -52,7 +52,7 @@ enum TasksDecoder {
             var task = PlanTask(number: number, title: title, location: reader.location(item))
             if let node = entry["group"], let id = reader.identifier(node, "group") {
                 if groupSeen[GroupID(id)] == nil {
-                    reader.error("unknown-group", node, "未知章节 (unknown group): \(id)",
+                    reader.error(.unknownGroup, node, "未知章节 (unknown group): \(id)",
                                  hint: nearest(id, in: plan.groups.map(\.id.rawValue)).map { "did you mean \($0)?" } ?? "declare it under groups:")
                 } else {
                     task.group = GroupID(id)
@@ -64,7 +64,10 @@ enum TasksDecoder {
             task.lead = reader.unitReferences(entry["lead"], "lead")
             task.responsible = reader.unitReferences(entry["responsible"], "responsible")
             task.cooperating = reader.unitReferences(entry["cooperating"], "cooperating")
-            task.requirements = entry["requirements"].flatMap { reader.text($0, "requirements") }
+            if let node = entry["requirements"], let markdown = reader.markdown(node, "requirements") {
+                task.requirements = markdown.text
+                task.requirementsOrigins = markdown.origins
+            }
             task.due = entry["due"].flatMap { reader.day($0, "due") }
             if let node = entry["milestones"] {
                 for milestone in reader.list(node, "milestones") {
@@ -77,14 +80,17 @@ enum TasksDecoder {
                 }
                 task.milestones.sort { $0.date < $1.date }
             }
-            task.remarks = entry["remarks"].flatMap { reader.text($0, "remarks") }
+            if let node = entry["remarks"], let markdown = reader.markdown(node, "remarks") {
+                task.remarks = markdown.text
+                task.remarksOrigins = markdown.origins
+            }
             if let node = entry["tags"] {
                 task.tags = reader.list(node, "tags").compactMap { reader.string($0, "tag") }
             }
             plan.tasks.append(task)
         }
         if plan.tasks.isEmpty {
-            reader.error("no-tasks", tasksNode, "责任清单为空 (the plan lists no tasks)",
+            reader.error(.noTasks, tasksNode, "责任清单为空 (the plan lists no tasks)",
                          hint: "add at least one task under tasks:")
         }
 
@@ -97,7 +103,7 @@ enum TasksDecoder {
                       let title = reader.required(entry, "title", "indicator").flatMap({ reader.text($0, "title") })
                 else { continue }
                 guard seen.insert(id).inserted else {
-                    reader.error("duplicate-id", entry["id"], "指标编号重复 (duplicate indicator id): \(id)")
+                    reader.error(.duplicateId, entry["id"], "指标编号重复 (duplicate indicator id): \(id)")
                     continue
                 }
                 var indicator = Indicator(id: id, title: title)

@@ -9,7 +9,7 @@ enum UnitsDecoder {
         var reader = YAMLReader(file: file.path)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard case .sequence = root else {
-            reader.error("wrong-type", root, "units.yaml 应为单位列表 (units.yaml must be a list of units)",
+            reader.error(.wrongType, root, "units.yaml 应为单位列表 (units.yaml must be a list of units)",
                          hint: "each entry starts with `- id: …`")
             return []
         }
@@ -20,7 +20,7 @@ enum UnitsDecoder {
             reader.checkKeys(map, known: keys)
             guard let id = reader.required(map, "id", "unit").flatMap({ reader.identifier($0, "unit id") }) else { continue }
             if let first = seen[id] {
-                reader.error("duplicate-id", map["id"], "单位编号重复 (duplicate unit id): \(id)",
+                reader.error(.duplicateId, map["id"], "单位编号重复 (duplicate unit id): \(id)",
                              hint: "first defined at \(first)")
                 continue
             }
@@ -32,7 +32,7 @@ enum UnitsDecoder {
                 unit.aliases = reader.list(node, "aliases").compactMap { reader.string($0, "alias") }
             }
             if let node = map["kind"] {
-                unit.kind = reader.choice(node, "kind", Unit.Kind.self) ?? .other
+                unit.kind = reader.choice(node, "kind", Unit.Kind.self, aliases: Unit.Kind.aliases) ?? .other
             }
             unit.area = map["area"].flatMap { reader.text($0, "area") }
             units.append(unit)

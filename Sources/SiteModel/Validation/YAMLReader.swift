@@ -25,9 +25,14 @@ struct YAMLMap {
 struct YAMLReader {
     let file: String
     var diagnostics = Diagnostics()
+    /// The text the nodes were composed from (its lines are the file's), for where Markdown values start.
+    let source: String?
+    /// The UTF-8 offset of each line of `source`, made when first needed.
+    var lineStarts: [Int]?
 
-    init(file: String) {
+    init(file: String, source: String? = nil) {
         self.file = file
+        self.source = source
     }
 
     func location(_ node: Node?) -> SourceLocation {
@@ -35,11 +40,11 @@ struct YAMLReader {
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ code: String, _ node: Node?, _ message: String, hint: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ node: Node?, _ message: String, hint: String? = nil) {
         diagnostics.append(.error(code, at: location(node), message, hint: hint))
     }
 
-    mutating func warning(_ code: String, _ node: Node?, _ message: String, hint: String? = nil) {
+    mutating func warning(_ code: DiagnosticCode, _ node: Node?, _ message: String, hint: String? = nil) {
         diagnostics.append(.warning(code, at: location(node), message, hint: hint))
     }
 
@@ -61,13 +66,13 @@ struct YAMLReader {
 
     mutating func mapping(_ node: Node, _ what: String) -> YAMLMap? {
         guard case let .mapping(mapping) = node else {
-            error("wrong-type", node, "\(what) 应为键值映射 (\(what) must be a mapping, found \(Self.describe(node)))")
+            error(.wrongType, node, "\(what) 应为键值映射 (\(what) must be a mapping, found \(Self.describe(node)))")
             return nil
         }
         var entries: [YAMLMap.Entry] = []
         for (key, value) in mapping {
             guard case let .scalar(scalar) = key else {
-                error("wrong-type", key, "键必须是文字 (a key must be plain text)")
+                error(.wrongType, key, "键必须是文字 (a key must be plain text)")
                 continue
             }
             entries.append(.init(key: scalar.string, keyNode: key, value: value))
@@ -84,7 +89,7 @@ struct YAMLReader {
         switch node {
         case let .sequence(sequence):
             guard sequence.count <= Self.maximumItems else {
-                error("too-many-items", sequence[Self.maximumItems],
+                error(.tooManyItems, sequence[Self.maximumItems],
                       "列表项过多 (\(what): more than \(Self.maximumItems) items in one list)",
                       hint: "split the content (a plan per folder), or publish the list as an attachment")
                 return Array(sequence.prefix(Self.maximumItems))
@@ -92,7 +97,7 @@ struct YAMLReader {
             return Array(sequence)
         case .scalar, .mapping: return Self.isNull(node) ? [] : [node]
         case .alias:
-            error("wrong-type", node, "\(what): 不支持此写法 (unsupported value)")
+            error(.wrongType, node, "\(what): 不支持此写法 (unsupported value)")
             return []
         }
     }
@@ -104,14 +109,14 @@ struct YAMLReader {
         guard let value = map[key] else {
             if let written = map.entries.first(where: { $0.key == key }) {
                 // `title:` with nothing after it (or `~`, `null`).
-                error("empty-value", written.keyNode, "\(key) 不能为空 (`\(key)` of \(what) is empty)", hint: "write the value after `\(key):`")
+                error(.emptyValue, written.keyNode, "\(key) 不能为空 (`\(key)` of \(what) is empty)", hint: "write the value after `\(key):`")
             } else {
-                error("missing-key", map.node, "缺少 \(key) (\(what) needs `\(key)`)", hint: "add `\(key):` to this block")
+                error(.missingKey, map.node, "缺少 \(key) (\(what) needs `\(key)`)", hint: "add `\(key):` to this block")
             }
             return nil
         }
         if case let .scalar(scalar) = value, Self.isNull(value) || Self.trimmed(scalar.string).isEmpty {
-            error("empty-value", value, "\(key) 不能为空 (`\(key)` of \(what) is empty)", hint: "write the value after `\(key):`")
+            error(.emptyValue, value, "\(key) 不能为空 (`\(key)` of \(what) is empty)", hint: "write the value after `\(key):`")
             return nil
         }
         return value
@@ -122,7 +127,7 @@ struct YAMLReader {
     mutating func checkKeys(_ map: YAMLMap, known: [String]) {
         for entry in map.entries where !known.contains(entry.key) {
             if let near = known.first(where: { editDistance($0, entry.key) <= 2 && entry.key.count > 2 }) {
-                warning("unknown-key", entry.keyNode, "未知的键 \(entry.key) (unknown key `\(entry.key)`)",
+                warning(.unknownKey, entry.keyNode, "未知的键 \(entry.key) (unknown key `\(entry.key)`)",
                         hint: "did you mean `\(near)`?")
             }
         }
@@ -136,7 +141,7 @@ struct YAMLReader {
 
     mutating func string(_ node: Node, _ what: String) -> String? {
         guard case let .scalar(scalar) = node else {
-            error("wrong-type", node, "\(what) 应为文字 (\(what) must be text, found \(Self.describe(node)))")
+            error(.wrongType, node, "\(what) 应为文字 (\(what) must be text, found \(Self.describe(node)))")
             return nil
         }
         if Self.isNull(node) { return nil }
@@ -160,18 +165,18 @@ struct YAMLReader {
         case .mapping:
             guard let map = mapping(node, what) else { return nil }
             for entry in map.entries where entry.key != "zh" && entry.key != "en" {
-                warning("unknown-language", entry.keyNode, "未知语言 \(entry.key) (only zh and en are used)",
+                warning(.unknownLanguage, entry.keyNode, "未知语言 \(entry.key) (only zh and en are used)",
                         hint: "bilingual text is {zh: …, en: …}")
             }
             let zh = map["zh"].flatMap { string($0, "\(what).zh") }
             let en = map["en"].flatMap { string($0, "\(what).en") }
             if zh == nil && en == nil {
-                error("missing-key", node, "\(what) 缺少 zh 或 en (\(what) has neither zh nor en text)")
+                error(.missingKey, node, "\(what) 缺少 zh 或 en (\(what) has neither zh nor en text)")
                 return nil
             }
             return BilingualText(zh: zh, en: en)
         default:
-            error("wrong-type", node, "\(what) 应为文字 (\(what) must be text or {zh, en}, found \(Self.describe(node)))")
+            error(.wrongType, node, "\(what) 应为文字 (\(what) must be text or {zh, en}, found \(Self.describe(node)))")
             return nil
         }
     }
@@ -180,7 +185,7 @@ struct YAMLReader {
         guard let text = string(node, what) else { return nil }
         guard let day = Day(iso: text) else {
             let looksRight = text.count == 10 && text.split(separator: "-").count == 3
-            error("invalid-date", node,
+            error(.invalidDate, node,
                   looksRight ? "日期不存在 (no such day): \(text)" : "日期格式应为 YYYY-MM-DD (a date is written YYYY-MM-DD): \(text)",
                   hint: looksRight ? "check the month and the day" : "for example 2024-09-10")
             return nil
@@ -194,7 +199,7 @@ struct YAMLReader {
         switch ContentNumber.count(text) {
         case .success(let value): return value
         case .failure(let failure):
-            error(failure == .outOfRange ? "number-out-of-range" : failure == .negative ? "invalid-value" : "wrong-type", node,
+            error(failure == .outOfRange ? .numberOutOfRange : failure == .negative ? .invalidValue : .wrongType, node,
                   ContentNumber.explain(failure, what, text, whole: true))
             return nil
         }
@@ -206,7 +211,7 @@ struct YAMLReader {
         switch ContentNumber.decimal(text) {
         case .success(let value): return value
         case .failure(let failure):
-            error(failure == .outOfRange ? "number-out-of-range" : "wrong-type", node,
+            error(failure == .outOfRange ? .numberOutOfRange : .wrongType, node,
                   ContentNumber.explain(failure, what, text, whole: false),
                   hint: failure == .outOfRange ? "numbers in content are at most 10^12 in size" : "for example 98.5")
             return nil
@@ -219,7 +224,7 @@ struct YAMLReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error("wrong-type", node, "\(what) 应为 true 或 false (\(what) must be true or false): \(text)")
+            error(.wrongType, node, "\(what) 应为 true 或 false (\(what) must be true or false): \(text)")
             return nil
         }
     }
@@ -227,7 +232,7 @@ struct YAMLReader {
     mutating func identifier(_ node: Node, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
         guard IdentifierSyntax.isValid(text) else {
-            error("invalid-id", node, "\(what) 格式无效 (invalid id): \(text)",
+            error(.invalidId, node, "\(what) 格式无效 (invalid id): \(text)",
                   hint: "ids use lowercase ASCII letters, digits and hyphens, e.g. putuo-emergency-bureau")
             return nil
         }
@@ -239,7 +244,7 @@ struct YAMLReader {
         guard let text = string(node, what) else { return nil }
         let key = text.lowercased()
         if let value = T(rawValue: key) ?? aliases[key] { return value }
-        error("invalid-value", node, "\(what) 的值无效 (invalid \(what)): \(text)",
+        error(.invalidValue, node, "\(what) 的值无效 (invalid \(what)): \(text)",
               hint: "one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
         return nil
     }

@@ -11,14 +11,13 @@ import SiteModel
 /// - disclosure later than 20 working days after the document's date (政府信息公开条例 第二十六条),
 ///   working days counted with holidays.yaml;
 /// - the site's identity in its footer (网站标识码, 主办单位, ICP备案号: 政府网站发展指引);
-/// - broken links: counted from the build's link check when the build has one (`linkProblems`).
+/// - broken links: counted from the build's link check (`linkProblems`).
 public enum SiteInspection {
     /// One check's outcome, for the summary line.
     public struct Check: Sendable {
         public var name: String
         public var warnings: Int
-        /// False when the check could not run (its note says why).
-        public var ran = true
+        /// What the reader of the summary should know about how it was counted.
         public var note: String?
     }
 
@@ -28,19 +27,17 @@ public enum SiteInspection {
 
         public var warningCount: Int { diagnostics.count }
 
-        /// "inspection: 6 checks, 5 warnings (home page 1, …); broken links: not checked …".
+        /// "gen-site check --inspection: 7 checks, 5 warning(s) (home page updated 1, …, broken links 0)".
         public var summary: String {
-            let ran = checks.filter(\.ran)
-            let parts = ran.map { "\($0.name) \($0.warnings)" }.joined(separator: ", ")
-            var line = "gen-site check --inspection: \(ran.count) checks, \(warningCount) warning(s) (\(parts))"
-            for check in checks where !check.ran { line += "; \(check.name): \(check.note ?? "not checked")" }
-            for check in ran { if let note = check.note { line += "; \(check.name): \(note)" } }
+            let parts = checks.map { "\($0.name) \($0.warnings)" }.joined(separator: ", ")
+            var line = "gen-site check --inspection: \(checks.count) checks, \(warningCount) warning(s) (\(parts))"
+            for check in checks { if let note = check.note { line += "; \(check.name): \(note)" } }
             return line
         }
     }
 
     /// The codes of the build's link check (issue 16); their count is the broken-links check.
-    public static let linkCodes: Set<String> = ["link-not-found", "anchor-not-found", "link-outside-site", "link-to-withheld", "link-to-draft"]
+    public static let linkCodes: Set<DiagnosticCode> = [.linkNotFound, .anchorNotFound, .linkOutsideSite, .linkToWithheld, .linkToDraft]
 
     /// The home page counts as not updated after this many days.
     public static let homeDays = 14
@@ -49,9 +46,9 @@ public enum SiteInspection {
     /// 政府信息公开条例 Article 26: disclosed within 20 working days of being made.
     public static let disclosureWorkingDays = 20
 
-    /// `linkProblems`: the number of broken links the build's link check found, or nil when the
-    /// build has no link check (the summary then says the links were not checked).
-    public static func run(_ context: RenderContext, linkProblems: Int?) -> Report {
+    /// `linkProblems`: the number of broken links the build's link check found (diagnostics
+    /// with one of `linkCodes`); they are reported by the check itself, here only counted.
+    public static func run(_ context: RenderContext, linkProblems: Int) -> Report {
         var report = Report()
         let site = context.site
         let today = site.buildDate
@@ -67,13 +64,13 @@ public enum SiteInspection {
             if age > homeDays {
                 homeWarnings += 1
                 report.diagnostics.append(.warning(
-                    "inspection-home-stale", at: location,
+                    .inspectionHomeStale, at: location,
                     "首页最新信息为 \(item)（\(day)），距生成日期 \(today) 已 \(age) 天，超过 \(homeDays) 天 (the home page's newest dated item, \(item) of \(day), is \(age) days old at the build date: over \(homeDays))",
                     hint: "publish a notice (notices/YYYY-MM-DD-slug.md) or a plan; the inspection counts a home page with nothing new for 2 weeks as not updated (首页不更新, a single-item veto)"))
             }
         } else {
             homeWarnings += 1
-            report.diagnostics.append(.warning("inspection-home-stale", at: SourceLocation(file: "notices"),
+            report.diagnostics.append(.warning(.inspectionHomeStale, at: SourceLocation(file: "notices"),
                                                "首页没有带日期的信息 (the home page shows no dated item)",
                                                hint: "publish a notice or a plan: an item without a date counts as not updated"))
         }
@@ -84,7 +81,7 @@ public enum SiteInspection {
         for page in site.pages where page.date == nil {
             undated += 1
             report.diagnostics.append(.warning(
-                "inspection-undated-page", at: page.location,
+                .inspectionUndatedPage, at: page.location,
                 "页面 pages/\(page.slug).md 没有发布日期 (the page has no date)",
                 hint: "add date: YYYY-MM-DD (its 发布日期, or the day it was last revised) to the front matter; the inspection counts an undated item as not updated"))
         }
@@ -99,13 +96,13 @@ public enum SiteInspection {
             if column.isEmpty {
                 empty += 1
                 report.diagnostics.append(.warning(
-                    "inspection-empty-column", at: site.site.nav.isEmpty ? column.location ?? siteFile : siteFile,
+                    .inspectionEmptyColumn, at: site.site.nav.isEmpty ? column.location ?? siteFile : siteFile,
                     "栏目“\(name)”（/\(item.path)）没有内容 (the column \(item.path) is empty)",
                     hint: "publish what the column is for, or take it out of the navigation (site.yaml nav); the inspection counts empty columns (空白栏目)"))
             } else if let newest = column.newest, column.updatesEveryHalfYear, Self.monthsBetween(newest, today) >= columnMonths {
                 stale += 1
                 report.diagnostics.append(.warning(
-                    "inspection-column-stale", at: column.location ?? siteFile,
+                    .inspectionColumnStale, at: column.location ?? siteFile,
                     "栏目“\(name)”最近一次更新为 \(newest)，已超过 \(columnMonths) 个月 (the column \(item.path) was last updated on \(newest), over \(columnMonths) months before the build date)",
                     hint: "notice and policy columns (通知公告、政策文件) are checked for an update in the last 6 months"))
             }
@@ -120,7 +117,7 @@ public enum SiteInspection {
             guard let published = plan.published else {
                 late += 1
                 report.diagnostics.append(.warning(
-                    "inspection-no-publish-date", at: plan.location,
+                    .inspectionNoPublishDate, at: plan.location,
                     "方案 \(plan.id) 没有发布日期，无法核对是否在成文后20个工作日内公开 (no published date: the 20 working days cannot be checked)",
                     hint: "write published: YYYY-MM-DD, the day the plan went online"))
                 continue
@@ -131,7 +128,7 @@ public enum SiteInspection {
             if days > disclosureWorkingDays {
                 late += 1
                 report.diagnostics.append(.warning(
-                    "inspection-disclosure-late", at: plan.location,
+                    .inspectionDisclosureLate, at: plan.location,
                     "方案 \(plan.id) 成文于 \(plan.issued)，\(published) 发布，相隔 \(days) 个工作日，超过 \(disclosureWorkingDays) 个工作日 (published \(days) working days after its date: over \(disclosureWorkingDays))",
                     hint: "政府信息公开条例 Article 26: information to be disclosed is published within 20 working days of being made; check published: and issued:"))
             }
@@ -151,19 +148,14 @@ public enum SiteInspection {
         if !missing.isEmpty {
             identity += 1
             report.diagnostics.append(.warning(
-                "inspection-identity-missing", at: siteFile,
+                .inspectionIdentityMissing, at: siteFile,
                 "页脚缺少\(missing.map(\.1).joined(separator: "、")) (the footer lacks \(missing.map(\.0).joined(separator: ", ")))",
                 hint: "add them to site.yaml (docs/content-format.md); government sites show them at the foot of every page"))
         }
         report.checks.append(Check(name: "site identity", warnings: identity))
 
         // 6. Broken links.
-        if let linkProblems {
-            report.checks.append(Check(name: "broken links", warnings: linkProblems))
-        } else {
-            report.checks.append(Check(name: "broken links", warnings: 0, ran: false,
-                                       note: "not checked by this build (the link check of issue 16 is not part of it yet); make audit checks every link"))
-        }
+        report.checks.append(Check(name: "broken links", warnings: linkProblems))
         report.diagnostics.sort { a, b in
             a.location.file != b.location.file ? a.location.file < b.location.file
                 : (a.location.line, a.code) < (b.location.line, b.code)

@@ -90,20 +90,20 @@ enum MarkdownLimits {
         let at = SourceLocation(file: file, line: exceeded.line + firstLine - 1, column: 1)
         switch exceeded.limit {
         case .nesting:
-            return .error("markdown-too-deep", at: at, "列表或引用嵌套过深 (lists or quotes nested more than \(maximumNesting) deep)",
+            return .error(.markdownTooDeep, at: at, "列表或引用嵌套过深 (lists or quotes nested more than \(maximumNesting) deep)",
                           hint: "a plan's lists are a few levels deep; check the markers at the start of this line")
         case .markup:
-            return .error("markdown-too-complex", at: at,
+            return .error(.markdownTooComplex, at: at,
                           "标记符号过多 (more than \(maximumMarkupCharacters) markup characters * _ ~ ` [ ] < > ! & \\ in one text)",
                           hint: "split the text, or publish the material as an attachment")
         case .pipesPerLine:
-            return .error("table-too-large", at: at, "表格行的单元格过多 (more than \(maximumPipesPerLine) | on one line)",
+            return .error(.tableTooLarge, at: at, "表格行的单元格过多 (more than \(maximumPipesPerLine) | on one line)",
                           hint: "a table row has a cell per |; split the table or publish it as an attachment")
         case .pipes:
-            return .error("table-too-large", at: at, "表格单元格过多 (more than \(maximumPipes) | in one text)",
+            return .error(.tableTooLarge, at: at, "表格单元格过多 (more than \(maximumPipes) | in one text)",
                           hint: "split the tables over several pages, or publish them as attachments")
         case .lines:
-            return .error("markdown-too-long", at: at, "文本行数过多 (more than \(maximumLines) lines in one text)",
+            return .error(.markdownTooLong, at: at, "文本行数过多 (more than \(maximumLines) lines in one text)",
                           hint: "split the text, or publish the material as an attachment")
         }
     }

@@ -14,17 +14,21 @@ public struct Heading: Sendable, Hashable {
     public var anchor: String
 }
 
-/// Markdown rendered to HTML, with its headings and any problems found.
+/// Markdown rendered to HTML, with its headings, the links and images it
+/// holds (where each is written, for the link check) and any problems found.
 public struct RenderedMarkdown: Sendable {
     public var html: TrustedHTML
     public var headings: [Heading]
     public var diagnostics: [Diagnostic]
+    /// Every link and image left in the HTML, in document order.
+    public var links: [LinkSource] = []
 }
 
-/// Markdown to HTML through cmark-gfm: GFM tables, autolinks, strikethrough
-/// and the tag filter; raw HTML is not passed through (no `CMARK_OPT_UNSAFE`),
-/// and cmark drops `javascript:`-style link targets. Headings get stable ids.
-/// All of the unsafe pointer work with cmark lives in this file.
+/// Markdown to HTML through cmark-gfm: GFM tables, autolinks, strikethrough,
+/// footnotes and the tag filter; raw HTML is not passed through (no
+/// `CMARK_OPT_UNSAFE`), and cmark drops `javascript:`-style link targets.
+/// Headings get stable ids. All of the unsafe pointer work with cmark lives in
+/// this file.
 public struct MarkdownRenderer: Sendable {
     static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
 
@@ -35,34 +39,39 @@ public struct MarkdownRenderer: Sendable {
         self.reservedAnchors = reservedAnchors
     }
 
-    /// Renders `source`. Positions in diagnostics are file positions.
-    public func render(_ source: MarkdownSource) -> RenderedMarkdown {
-        render(source.text, file: source.file, firstLine: source.firstLine)
-    }
-
-    /// Renders a Markdown fragment that is not a file's body (a table cell, a cover letter).
-    public func renderFragment(_ text: String, file: String = "", firstLine: Int = 1) -> TrustedHTML {
-        render(text, file: file, firstLine: firstLine).html
+    /// Renders a file's body. Positions in diagnostics and links are file positions.
+    public func render(_ source: MarkdownSource, footnotes: FootnoteNames = FootnoteNames()) -> RenderedMarkdown {
+        render(source.text, origin: source.origin, footnotes: footnotes)
     }
 
     public func render(_ text: String, file: String, firstLine: Int) -> RenderedMarkdown {
+        render(text, origin: TextOrigin(file: file, line: firstLine))
+    }
+
+    /// Renders `text`, which starts in its file at `origin` (a body, or a Markdown value of YAML:
+    /// a task's requirements, a cover letter).
+    public func render(_ text: String, origin: TextOrigin, footnotes: FootnoteNames = FootnoteNames()) -> RenderedMarkdown {
+        let file = origin.file
+        let firstLine = origin.line
         // Over a limit that bounds cmark-gfm's time and memory: an error, and nothing rendered.
         if let exceeded = MarkdownLimits.check(text) {
-            return RenderedMarkdown(html: TrustedHTML(""), headings: [],
-                                    diagnostics: [MarkdownLimits.diagnostic(exceeded, file: file, firstLine: firstLine)])
+            var diagnostic = MarkdownLimits.diagnostic(exceeded, file: file, firstLine: firstLine)
+            diagnostic.location = origin.location(line: exceeded.line, column: 1)
+            return RenderedMarkdown(html: TrustedHTML(""), headings: [], diagnostics: [diagnostic])
         }
         cmarkRegistration.touch()
-        let options = CMARK_OPT_DEFAULT
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(options) else {
             return RenderedMarkdown(html: TrustedHTML(text: text), headings: [], diagnostics: [])
         }
         defer { cmark_parser_free(parser) }
+        let columns = TextColumns(text)
         // cmark-gfm pads every row of a table to the header's width: a few kilobytes of `|`
         // can make minutes of work and a page of a hundred megabytes. Such a text is an
         // error, and is rendered without tables.
         var tooLarge: [Diagnostic] = []
         if let table = Self.oversizedTable(in: text) {
-            tooLarge.append(.error("table-too-large", at: SourceLocation(file: file, line: table.line + firstLine - 1, column: 1),
+            tooLarge.append(.error(.tableTooLarge, at: origin.location(line: table.line, column: 1),
                                    "表格过大 (a table too large to publish): \(table.columns) 列 × \(table.rows) 行 (columns × rows)",
                                    hint: "at most \(Self.maximumTableCells) cells; split the table or publish it as an attachment"))
         }
@@ -96,6 +105,12 @@ public struct MarkdownRenderer: Sendable {
         var anchors = HeadingAnchors(reserved: reservedAnchors)
         var headingNodes: [OpaquePointer] = []
         var externalImages: [OpaquePointer] = []
+        var links: [LinkSource] = []
+        var hasFootnotes = false
+        func location(of node: OpaquePointer) -> SourceLocation {
+            let line = Int(cmark_node_get_start_line(node))
+            return origin.location(line: line, column: columns.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+        }
 
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
@@ -108,7 +123,20 @@ public struct MarkdownRenderer: Sendable {
                     headingNodes.append(node)
                 } else if type == CMARK_NODE_IMAGE {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                    if Self.leavesSite(url) { externalImages.append(node) }
+                    if Self.leavesSite(url) {
+                        externalImages.append(node)
+                    } else {
+                        links.append(LinkSource(url: footnotes.rename(url), kind: .image, location: location(of: node)))
+                    }
+                } else if type == CMARK_NODE_LINK {
+                    let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                    if let dropped = Self.droppedLink(url, at: location(of: node)) {
+                        diagnostics.append(dropped)
+                    } else {
+                        links.append(LinkSource(url: footnotes.rename(url), kind: .link, location: location(of: node)))
+                    }
+                } else if type == CMARK_NODE_FOOTNOTE_DEFINITION {
+                    hasFootnotes = true
                 }
             }
         }
@@ -125,7 +153,7 @@ public struct MarkdownRenderer: Sendable {
             }
             let anchor = anchors.anchor(preferring: wanted ?? HeadingAnchors.slug(title))
             if let wanted, anchor != wanted {
-                diagnostics.append(.warning("duplicate-anchor", at: location(of: node, file: file, firstLine: firstLine),
+                diagnostics.append(.warning(.duplicateAnchor, at: location(of: node),
                                             "标题锚点重复 (duplicate heading anchor) #\(wanted)",
                                             hint: "it was renamed #\(anchor); give each heading its own {#id}"))
             }
@@ -134,7 +162,7 @@ public struct MarkdownRenderer: Sendable {
 
         for node in externalImages {
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            diagnostics.append(.warning("external-image", at: location(of: node, file: file, firstLine: firstLine),
+            diagnostics.append(.warning(.externalImage, at: location(of: node),
                                         "外部图片已移除 (an image from outside the site was removed): \(url)",
                                         hint: "put the image in the content folder; pages load nothing from other sites"))
             let alt = Self.plainText(of: node)
@@ -150,8 +178,9 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: TrustedHTML(text: text), headings: headings, diagnostics: diagnostics)
         }
         defer { free(rendered) }
-        let html = Self.addHeadingIDs(String(cString: rendered), anchors: headings.map(\.anchor))
-        return RenderedMarkdown(html: TrustedHTML(html), headings: headings, diagnostics: diagnostics)
+        var html = Self.addHeadingIDs(String(cString: rendered), anchors: headings.map(\.anchor))
+        if hasFootnotes { html = footnotes.apply(to: html) }
+        return RenderedMarkdown(html: TrustedHTML(html), headings: headings, diagnostics: diagnostics, links: links)
     }
 
     /// The most cells (columns × rows, as cmark pads them) a table may have.
@@ -204,9 +233,20 @@ public struct MarkdownRenderer: Sendable {
         return pipes > 0 ? columns : nil
     }
 
-    func location(of node: OpaquePointer, file: String, firstLine: Int) -> SourceLocation {
-        SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                       column: max(1, Int(cmark_node_get_start_column(node))))
+    /// A link cmark-gfm writes with an empty target (it drops `javascript:`, `vbscript:`, `file:`
+    /// and `data:` other than images): said, not dropped in silence.
+    static func droppedLink(_ url: String, at location: SourceLocation) -> Diagnostic? {
+        let lower = url.drop { $0 == " " }.lowercased()
+        if lower.hasPrefix("file:") {
+            return .error(.linkOutsideSite, at: location,
+                          "链接指向作者电脑上的文件 (the link points at a file on the author's computer): \(url)",
+                          hint: "readers cannot open a file: link; publish the file as one of the plan's attachments and link to it there")
+        }
+        for scheme in ["javascript:", "vbscript:", "data:"] where lower.hasPrefix(scheme) {
+            return .warning(.unsafeLink, at: location, "不安全的链接已移除 (a \(scheme) link was removed; the text stays): \(url)",
+                            hint: "pages run no script from content; link to a page or a file instead")
+        }
+        return nil
     }
 
     /// True for URLs that would make the page load something from another site.

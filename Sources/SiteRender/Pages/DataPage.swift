@@ -32,7 +32,7 @@ enum DataPage {
                             "by_category[]", "by_region[]"]),
     ]
 
-    static func view(_ context: RenderContext, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         let page = PageBuilder(context, PageAddress(.data, language))
         let entries = schema + (context.site.statistics != nil ? accidentsSchema : [])
         let view: TemplateObject = [
@@ -50,7 +50,7 @@ enum DataPage {
                 ]
             }),
         ]
-        return page.layout(title: page.t("data_title"),
+        return page.layout("data", title: page.t("data_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("data_title"), nil)],
                            page: view)
     }

@@ -4,7 +4,7 @@ import SiteModel
 /// open ones first (longest open first), with lead unit, dates, status and
 /// days open at the build date.
 enum HazardsPage {
-    static func view(_ context: RenderContext, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.hazards, language))
         let site = context.site
         let day = site.buildDate
@@ -25,7 +25,7 @@ enum HazardsPage {
             .has_hazards: .bool(!site.hazards.isEmpty),
             .data_href: .text(page.address.href(to: "data/hazards.json")),
         ]
-        return page.layout(title: page.t("hazards_title"),
+        return page.layout("hazards", title: page.t("hazards_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("hazards_title"), nil)],
                            page: view)
     }

@@ -2,7 +2,7 @@ import SiteModel
 
 /// `/`: the reporting hotlines, key figures, the plans in force and the others.
 enum HomePage {
-    static func view(_ context: RenderContext, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.home, language))
         let site = context.site
         let current = site.plans.filter { $0.status == .inForce }
@@ -67,6 +67,6 @@ enum HomePage {
         }
         view[.plans_href] = .text(page.href(.plans))
         view[.units_href] = .text(page.href(.units))
-        return page.layout(title: page.t("home_title"), page: view)
+        return page.layout("home", title: page.t("home_title"), page: view)
     }
 }

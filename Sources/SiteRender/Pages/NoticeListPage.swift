@@ -8,7 +8,7 @@ enum NoticeListPage {
         max(1, (site.notices.count + perPage - 1) / perPage)
     }
 
-    static func view(_ context: RenderContext, pageNumber: Int, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, pageNumber: Int, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.notices(pageNumber), language))
         let notices = context.site.notices
         let count = pageCount(context.site)
@@ -30,7 +30,7 @@ enum NoticeListPage {
         }
         view[.feed_href] = .text(page.address.href(to: PageAddress.prefix(language) + "feed.xml"))
         let title = pageNumber > 1 ? "\(page.t("notices_title"))\(page.t("paren_open"))\(page.t("page_number").replacingOccurrences(of: "{n}", with: String(pageNumber)))\(page.t("paren_close"))" : page.t("notices_title")
-        return page.layout(title: title,
+        return page.layout("notices", title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("notices_title"), nil)], page: view)
     }
 }

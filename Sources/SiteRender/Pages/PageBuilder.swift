@@ -11,6 +11,8 @@ struct PageBuilder {
     let address: PageAddress
     /// True once any text on the page was shown in the other language.
     private(set) var hasFallback = false
+    /// The links the page's texts write and the problems of its Markdown fragments.
+    private(set) var sources = PageSources()
 
     private final class Shared: Sendable {
         let context: RenderContext
@@ -58,16 +60,38 @@ struct PageBuilder {
         text?.localized(language).text ?? ""
     }
 
-    /// Markdown text (requirements, remarks) in the page's language.
-    mutating func markdown(_ text: BilingualText?, file: String = "") -> TrustedHTML {
+    /// Markdown text of YAML (a task's requirements or remarks, a cover letter) in the page's
+    /// language; `origins` say where each language's text starts, `footnotes` names its
+    /// footnotes apart from the page's other texts'.
+    mutating func markdown(_ text: BilingualText?, origins: TextOrigins, footnotes: String) -> TrustedHTML {
         guard let text else { return TrustedHTML("") }
         let localized = text.localized(language)
         if localized.isFallback { hasFallback = true }
-        let html = context.markdown.renderFragment(localized.text, file: file).html
+        let origin = origins[localized.language] ?? TextOrigin(file: "", line: 1, layout: .start)
+        let rendered = context.markdown.render(localized.text, origin: origin, footnotes: footnoteNames(footnotes))
+        record(rendered)
         if localized.language != language {
-            return TrustedHTML("<div lang=\"\(localized.language.tag)\">\(html)</div>")
+            return TrustedHTML("<div lang=\"\(localized.language.tag)\">\(rendered.html.html)</div>")
         }
-        return TrustedHTML(html)
+        return rendered.html
+    }
+
+    /// A file's body (a plan's text, a notice's), rendered and recorded.
+    mutating func body(_ source: MarkdownSource) -> RenderedMarkdown {
+        let rendered = context.markdown.render(source, footnotes: footnoteNames(""))
+        record(rendered)
+        return rendered
+    }
+
+    /// Footnote ids with `prefix`, the back link labelled in the page's language.
+    func footnoteNames(_ prefix: String) -> FootnoteNames {
+        FootnoteNames(prefix: prefix, backLabel: t("footnote_back"))
+    }
+
+    /// Keeps a rendered text's links for the link check, and its problems for the report.
+    mutating func record(_ rendered: RenderedMarkdown) {
+        sources.links += rendered.links
+        sources.diagnostics += rendered.diagnostics
     }
 
     func date(_ day: Day?) -> String {
@@ -115,9 +139,11 @@ struct PageBuilder {
 
     // MARK: - Layout
 
-    /// The layout's values, merged under the page's own view.
-    func layout(title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
-                article: ArticleMetadata? = nil, page view: TemplateObject) -> TemplateObject {
+    /// The page rendered by `template`: the layout's values merged under the page's own view,
+    /// with what the page took from content (its texts' and the navigation's links, its
+    /// Markdown's problems).
+    func layout(_ template: String, title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
+                article: ArticleMetadata? = nil, page view: TemplateObject) -> PageView {
         let siteConfig = site.site
         let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(siteConfig.description)
         let identity = footerIdentity()
@@ -162,7 +188,16 @@ struct PageBuilder {
             values[.switch_lang] = .text(other.tag)
             values[.switch_label] = .text(strings["language_name", other])
         }
-        return values.merging(view)
+        var sources = self.sources
+        sources.links += navigationSources()
+        return PageView(template: template, view: values.merging(view), sources: sources)
+    }
+
+    /// The site.yaml `nav` paths as this page links them, with where each is written.
+    func navigationSources() -> [LinkSource] {
+        site.site.nav.compactMap { item in
+            item.location.map { LinkSource(url: address.href(to: PageAddress.prefix(language) + item.path), kind: .link, location: $0) }
+        }
     }
 
     func navigation() -> TemplateValue {

@@ -44,11 +44,14 @@ extension PageBuilder {
     }
 
     /// The host of an absolute URL: `https://work-safety.example.org/x/` → `work-safety.example.org`.
+    /// Bytes, not Foundation's `range(of:)`: it runs for every page (bridged, it was a
+    /// fortieth of the build).
     static func domain(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let withoutUser = host.split(separator: "@").last.map(String.init) ?? String(host)
+        let bytes = url.utf8
+        guard let schemeEnd = bytes.firstRange(of: "://".utf8) else { return nil }
+        let rest = bytes[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let withoutUser = String(Substring(host.split(separator: UInt8(ascii: "@")).last ?? host))
         return withoutUser.isEmpty ? nil : withoutUser
     }
 

@@ -7,9 +7,8 @@ enum PlanPage {
     /// What may stand unescaped in a URL path segment (RFC 3986 unreserved characters, and `()`).
     static let pathSegment = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()")
 
-    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> (TemplateObject, [Diagnostic]) {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.plan(plan.id), language))
-        var diagnostics: [Diagnostic] = []
         var view: TemplateObject = [
             .title_html: .html(page.inline(plan.title)),
             .meta: .objects(metadata(plan, &page)),
@@ -21,13 +20,12 @@ enum PlanPage {
         })
         view[.has_revisions] = .bool(!plan.revisions.isEmpty)
         if let letter = plan.coverLetter {
-            view[.cover_letter_html] = .html(page.markdown(letter, file: plan.location.file))
+            view[.cover_letter_html] = .html(page.markdown(letter, origins: plan.coverLetterOrigins, footnotes: "cover-letter-"))
         }
 
         // The text: the translation when there is one, else the Chinese with a notice.
         let source = plan.body(in: language) ?? plan.body
-        let rendered = context.markdown.render(source)
-        if language == .zh || plan.bodyEN != nil { diagnostics += rendered.diagnostics }
+        let rendered = page.body(source)
         let textIsFallback = language != .zh && plan.bodyEN == nil
         if textIsFallback { page.markFallback() }
         view[.text_html] = .html(textIsFallback ? TrustedHTML("<div lang=\"\(Language.zh.tag)\">\(rendered.html.html)</div>") : rendered.html)
@@ -61,12 +59,11 @@ enum PlanPage {
                     .readable_href: readable.map { .text($0) }]
         })
         view[.has_attachments] = .bool(!plan.attachments.isEmpty)
-        let layout = page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
-                                 breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
-                                               (page.plain(plan.title), nil)],
-                                 article: page.planArticle(plan, title: page.plain(plan.title)),
-                                 page: view)
-        return (layout, diagnostics)
+        return page.layout("plan", title: page.plain(plan.title), description: page.plain(plan.summary),
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
+                                         (page.plain(plan.title), nil)],
+                           article: page.planArticle(plan, title: page.plain(plan.title)),
+                           page: view)
     }
 
     /// The disclosure box: 文号, 发布机构, 成文/发布日期, 索引号, 主题分类, 公开方式, 有效性…

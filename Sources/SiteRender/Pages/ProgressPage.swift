@@ -4,7 +4,7 @@ import SiteModel
 /// date, a bar per chapter and per unit, the tasks needing attention first,
 /// indicators against baseline and target, and the reports received.
 enum ProgressPage {
-    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.progress(plan.id), language))
         let site = context.site
         let counts = site.counts(plan)
@@ -90,7 +90,7 @@ enum ProgressPage {
         view[.tasks] = .objects(plan.tasks.map { taskRow(plan, $0, &page) })
         let title = page.t("progress_title") + (language == .zh ? "：" : ": ") + page.plain(plan.title)
         view[.heading] = .text(page.t("progress_title"))
-        return page.layout(title: title,
+        return page.layout("progress", title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)), (page.t("progress_title"), nil)],
                            article: page.planArticle(plan, title: title, date: reports.last?.asOf ?? plan.published ?? plan.issued),

@@ -7,7 +7,7 @@ import SiteModel
 enum ReportPage {
     static let emergencyNumbers = [("119", "emergency_fire"), ("110", "emergency_police"), ("120", "emergency_ambulance")]
 
-    static func view(_ context: RenderContext, _ language: Language) -> (TemplateObject, [Diagnostic]) {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.report, language))
         let site = context.site.site
         var view = TemplateObject()
@@ -23,12 +23,9 @@ enum ReportPage {
             [.name_html: .html(page.inline(channel.name)), .how_html: channel.how.map { .html(page.inline($0)) }]
         })
         view[.has_channels] = .bool(!site.channels.isEmpty)
-        var diagnostics: [Diagnostic] = []
         if let guide = context.site.page("report") {
-            let (body, bodyDiagnostics) = page.articleBody(guide)
-            view = view.merging(body)
+            view = view.merging(page.articleBody(guide))
             view[.has_guide] = .bool(true)
-            diagnostics = bodyDiagnostics
             if let date = guide.date {
                 view[.date] = .text(page.date(date))
                 view[.date_iso] = .text(date.description)
@@ -40,8 +37,8 @@ enum ReportPage {
         let guide = context.site.page("report")
         let metadata = ArticleMetadata(title: page.t("report_title"), date: guide?.date,
                                        source: site.identity.sponsor.map { page.plain($0) })
-        return (page.layout(title: page.t("report_title"),
-                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("report_title"), nil)],
-                            article: metadata, page: view), diagnostics)
+        return page.layout("report", title: page.t("report_title"),
+                           breadcrumbs: [(page.t("nav_home"), .home), (page.t("report_title"), nil)],
+                           article: metadata, page: view)
     }
 }

@@ -59,9 +59,11 @@ enum ResponsibilityTable {
             .lead_html: orNone(page.unitLinks(task.lead)),
             .responsible_html: orNone(page.unitLinks(task.responsible)),
             .cooperating_html: orNone(page.unitLinks(task.cooperating)),
-            .requirements_html: orNone(page.markdown(task.requirements, file: task.location.file)),
+            .requirements_html: orNone(page.markdown(task.requirements, origins: task.requirementsOrigins,
+                                                     footnotes: "task-\(task.number.rawValue)-requirements-")),
             .due_text: .text(due),
-            .remarks_html: orNone(page.markdown(task.remarks, file: task.location.file)),
+            .remarks_html: orNone(page.markdown(task.remarks, origins: task.remarksOrigins,
+                                                footnotes: "task-\(task.number.rawValue)-remarks-")),
         ]
     }
 }

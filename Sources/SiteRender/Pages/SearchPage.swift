@@ -4,7 +4,7 @@ import SiteModel
 /// `SearchIndex` from the pages as they are rendered; docs/search.md). Search
 /// needs JavaScript; without it the page says so and links the plan and unit lists.
 enum SearchPage {
-    static func view(_ context: RenderContext, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         let page = PageBuilder(context, PageAddress(.search, language))
         let view: TemplateObject = [
             .plans_href: .text(page.href(.plans)),
@@ -12,7 +12,7 @@ enum SearchPage {
             .search_index: .text(context.options.searchIndex ? "index/manifest.js" : ""),
             .search_script: .text(page.address.rootPrefix + "assets/search.js"),
         ]
-        return page.layout(title: page.t("search_title"),
+        return page.layout("search", title: page.t("search_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("search_title"), nil)], page: view)
     }
 }

@@ -8,7 +8,7 @@ enum StatisticsPage {
     static let accidentsColour = "#0969da"
     static let deathsColour = "#a40e26"
 
-    static func view(_ context: RenderContext, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.statistics, language))
         var view: TemplateObject = [
             .csv_href: .text(page.address.href(to: "data/accidents.csv")),
@@ -18,7 +18,7 @@ enum StatisticsPage {
         guard let statistics = context.site.statistics, let summary = context.site.statisticsSummary,
               !summary.years.isEmpty else {
             view[.has_statistics] = .bool(false)
-            return page.layout(title: page.t("statistics_title"),
+            return page.layout("statistics", title: page.t("statistics_title"),
                                breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
         }
         view[.has_statistics] = .bool(true)
@@ -100,7 +100,7 @@ enum StatisticsPage {
         view[.has_major] = .bool(statistics.records.contains { $0.severity != nil })
         view[.totals_cover] = .text(page.totalsCover(statistics, summary))
         view[.sample_download] = .bool(context.site.isSample)
-        return page.layout(title: page.t("statistics_title"),
+        return page.layout("statistics", title: page.t("statistics_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
     }
 

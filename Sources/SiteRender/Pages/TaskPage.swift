@@ -3,7 +3,7 @@ import SiteModel
 /// `/plans/<id>/tasks/<no>/`: one task with its units, leaders, requirements
 /// and milestones.
 enum TaskPage {
-    static func view(_ context: RenderContext, _ plan: Plan, _ task: PlanTask, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ plan: Plan, _ task: PlanTask, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.task(plan.id, task.number), language))
         var view: TemplateObject = [
             .no: .text(task.number.rawValue),
@@ -32,9 +32,9 @@ enum TaskPage {
         }
         add("task_tags", TrustedHTML(text: task.tags.joined(separator: page.language == .zh ? "、" : ", ")))
         view[.facts] = .objects(facts)
-        view[.requirements_html] = .html(page.markdown(task.requirements, file: task.location.file))
+        view[.requirements_html] = .html(page.markdown(task.requirements, origins: task.requirementsOrigins, footnotes: "requirements-"))
         view[.has_requirements] = .bool(task.requirements != nil)
-        view[.remarks_html] = .html(page.markdown(task.remarks, file: task.location.file))
+        view[.remarks_html] = .html(page.markdown(task.remarks, origins: task.remarksOrigins, footnotes: "remarks-"))
         view[.has_remarks] = .bool(task.remarks != nil)
         view[.milestones] = .objects(task.milestones.map { milestone in
             [.date: .text(page.date(milestone.date)), .date_iso: .text(milestone.date.description),
@@ -72,7 +72,7 @@ enum TaskPage {
         }
         let title = "\(page.t("task_label")) \(task.number.rawValue)\(language == .zh ? "：" : ": ")\(page.plain(task.title))"
         view[.heading] = .text(title)
-        return page.layout(title: title,
+        return page.layout("task", title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)),
                                          ("\(page.t("task_label")) \(task.number.rawValue)", nil)],

@@ -5,7 +5,7 @@ import SiteModel
 /// pending when any text on it fell back to Chinese), and per plan whether
 /// its text and its tasks have English.
 enum TranslationStatusPage {
-    static func view(_ context: RenderContext, pending: [PageRoute], _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, pending: [PageRoute], _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.translationStatus, language))
         let site = context.site
         var view = TemplateObject()
@@ -23,7 +23,7 @@ enum TranslationStatusPage {
         })
         view[.pending_count] = .number(englishPending.count)
         view[.has_pending] = .bool(!englishPending.isEmpty)
-        return page.layout(title: page.t("translation_status_title"),
+        return page.layout("translation-status", title: page.t("translation_status_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("translation_status_title"), nil)], page: view)
     }
 

@@ -2,7 +2,7 @@ import SiteModel
 
 /// `/units/`: every unit, grouped by area, with how many tasks it takes part in.
 enum UnitListPage {
-    static func view(_ context: RenderContext, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.units, language))
         let site = context.site
         // Areas in order of first appearance in the sorted plan list, then by name.
@@ -37,7 +37,7 @@ enum UnitListPage {
             ])
         }
         let view: TemplateObject = [.areas: .objects(areas), .unit_count: .number(site.units.count)]
-        return page.layout(title: page.t("units_title"),
+        return page.layout("units", title: page.t("units_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("units_title"), nil)],
                            page: view)
     }

@@ -3,7 +3,7 @@ import SiteModel
 /// `/units/<id>/`: every task the unit leads, is responsible for, or
 /// cooperates on, across all plans, grouped by role, then by plan.
 enum UnitPage {
-    static func view(_ context: RenderContext, _ unit: Unit, _ language: Language) -> TemplateObject {
+    static func view(_ context: RenderContext, _ unit: Unit, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.unit(unit.id), language))
         let site = context.site
         let assignments = site.assignments(of: unit.id)
@@ -75,7 +75,7 @@ enum UnitPage {
         let issued = site.plans.filter { $0.issuer?.id == unit.id }
         view[.issued_plans] = .objects(issued.map { page.planSummary($0) })
         view[.has_issued_plans] = .bool(!issued.isEmpty)
-        return page.layout(title: page.plain(unit.name),
+        return page.layout("unit", title: page.plain(unit.name),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("units_title"), .units),
                                          (page.plain(unit.name), nil)],
                            page: view)

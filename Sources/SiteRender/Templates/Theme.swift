@@ -19,6 +19,8 @@ public struct Theme: Sendable {
     public var templateNames: Set<String>
     /// `t` in each language: every interface string a template names, by slot.
     private var stringValues: [TemplateValue]
+    /// Each template's file as diagnostics name it (`templates/plan.mustache` for a site's own).
+    public var templatePaths: [String: String] = [:]
 
     init(templates: TemplateSet, templateTexts: [String: String], strings: StringTable,
          assets: [String: Data], templateNames: Set<String>) {
@@ -81,7 +83,7 @@ public struct Theme: Sendable {
         var diagnostics = Diagnostics()
         var templateFiles: [String: (path: String, report: String)] = [:]   // name → file
         var stringsFiles: [(path: String, report: String)] = []
-        var assetFiles: [String: String] = [:]      // relative → path
+        var assetFiles: [String: (path: String, report: String)] = [:]      // relative → file
         for folder in folders {
             let (entries, problems) = FolderWalker.walk(folder.path, boundary: folder.boundary)
             for problem in problems { diagnostics.append(problem.diagnostic(prefix: folder.reportPrefix)) }
@@ -93,7 +95,7 @@ public struct Theme: Sendable {
                 } else if relative == "strings.yaml" {
                     stringsFiles.append(file)
                 } else if relative.hasPrefix("assets/") {
-                    assetFiles[relative] = file.path
+                    assetFiles[relative] = file
                 }
             }
         }
@@ -106,7 +108,7 @@ public struct Theme: Sendable {
         let (templates, failures) = TemplateSet.compile(texts)
         for (name, error) in failures {
             guard let file = templateFiles[name] else { continue }
-            diagnostics.append(.error("template-syntax", at: SourceLocation(file: file.report, line: error.line, column: error.column),
+            diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: file.report, line: error.line, column: error.column),
                                       "模板语法错误 (template syntax error): \(error.message)"))
         }
         var table: [String: BilingualText] = [:]
@@ -117,28 +119,31 @@ public struct Theme: Sendable {
             table.merge(entries) { _, new in new }
         }
         var assets: [String: Data] = [:]
-        for (relative, path) in assetFiles {
-            if let data = FileManager.default.contents(atPath: path) { assets[relative] = data } else {
-                diagnostics.append(.error("unreadable-file", at: SourceLocation(file: path), "无法读取文件 (cannot read the file)"))
+        for (relative, file) in assetFiles {
+            if let data = FileManager.default.contents(atPath: file.path) { assets[relative] = data } else {
+                // Named as every theme file is: `templates/…` under the content folder as given, once.
+                diagnostics.append(.error(.unreadableFile, at: SourceLocation(file: file.report), "无法读取文件 (cannot read the file)"))
             }
         }
         for required in ["layout", "home", "plans", "plan", "task", "progress", "hazards", "data", "statistics", "report", "notices", "article", "search", "translation-status", "units", "unit", "404"] where templateFiles[required] == nil {
-            diagnostics.append(.error("missing-template", at: SourceLocation(file: folders.first.map { $0.reportPrefix + "layout.mustache" } ?? "Templates"),
+            diagnostics.append(.error(.missingTemplate, at: SourceLocation(file: folders.first.map { $0.reportPrefix + "layout.mustache" } ?? "Templates"),
                                       "缺少模板 (template missing): \(required).mustache"))
         }
         // A partial or parent that names no template would render as nothing, silently.
         for name in texts.keys.sorted() {
             guard let template = templates.template(name), let file = templateFiles[name] else { continue }
             for missing in Set(template.partialNames).subtracting(templateFiles.keys).sorted() {
-                diagnostics.append(.error("missing-template", at: SourceLocation(file: file.report),
+                diagnostics.append(.error(.missingTemplate, at: SourceLocation(file: file.report),
                                           "模板引用了不存在的模板 (\(name).mustache includes \(missing), which does not exist)",
                                           hint: "add \(missing).mustache to the theme, or fix the name in {{>\(missing)}}"))
             }
             diagnostics.append(contentsOf: unescapedText(in: template, file: file.report, keys: templates.keys))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
-                      templateNames: Set(templateFiles.keys)), diagnostics)
+        var theme = Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
+                          templateNames: Set(templateFiles.keys))
+        theme.templatePaths = templateFiles.mapValues(\.report)
+        return (theme, diagnostics)
     }
 
     /// Renders `template` with `view` as UTF-8; a missing template renders as empty (reported at load).
@@ -159,7 +164,7 @@ public struct Theme: Sendable {
         template.rawTags.compactMap { tag in
             if let last = tag.slots.last, keys.key(last)?.holdsHTML == true { return nil }
             let shown = tag.name
-            return .error("template-unescaped-text", at: SourceLocation(file: file, line: tag.line, column: tag.column),
+            return .error(.templateUnescapedText, at: SourceLocation(file: file, line: tag.line, column: tag.column),
                           "模板不转义输出纯文本 ({{{\(shown)}}} would write text unescaped; only HTML the generator made may be written with {{{…}}} or {{&…}})",
                           hint: "write {{\(shown)}}: text is escaped; the keys that hold HTML are listed in docs/templates.md")
         }

@@ -18,7 +18,7 @@ public enum ProgressFormReader {
         }
         let first = sheets.first
         let location = first?.location(row: 1, column: 1) ?? SourceLocation(file: "")
-        diagnostics.append(.error("not-a-form", at: location,
+        diagnostics.append(.error(.notAForm, at: location,
                                   "不是进展填报表 (not a progress form): no sheet has a table headed 本期状态 (status)",
                                   hint: "make the forms with gen-site export progress-form, and send back the filled-in file"))
         return nil
@@ -57,7 +57,7 @@ public enum ProgressFormReader {
             let what = column == .key
                 ? "the hidden key column (键) that matches each row to its task is missing: it was deleted"
                 : "the column \(column.label) (\(column.english.lowercased())) is missing"
-            diagnostics.append(.error("missing-column", at: sheet.location(row: header, column: 1),
+            diagnostics.append(.error(.missingColumn, at: sheet.location(row: header, column: 1),
                                       "缺少“\(column.label)”列 (\(what))",
                                       hint: "fill in a new form made by gen-site export progress-form, or copy the answers into one"))
         }
@@ -90,7 +90,7 @@ public enum ProgressFormReader {
             }
         }
         if form.plan == nil {
-            diagnostics.append(.error("missing-value", at: form.location, "表头缺少方案编号 (the form does not name its plan: no 方案 line above the table)",
+            diagnostics.append(.error(.missingValue, at: form.location, "表头缺少方案编号 (the form does not name its plan: no 方案 line above the table)",
                                       hint: "fill in a form made by gen-site export progress-form"))
         }
         guard !missing, let keyColumn = columns[.key], let statusColumn = columns[.status],
@@ -105,7 +105,7 @@ public enum ProgressFormReader {
             let filled = statusText != nil || percentValue.map { !$0.text.trimmingWhitespace.isEmpty } == true || noteText != nil
             guard let keyText else {
                 if filled {
-                    diagnostics.append(.error("missing-key", at: sheet.location(row: row, column: keyColumn),
+                    diagnostics.append(.error(.missingKey, at: sheet.location(row: row, column: keyColumn),
                                               "此行没有键，无法对应任务 (a filled-in row without its key: it cannot be matched to a task)",
                                               hint: "a row added by hand is not read; fill in the task's own row"))
                 } else {
@@ -119,12 +119,12 @@ public enum ProgressFormReader {
             }
             let keyLocation = sheet.location(row: row, column: keyColumn)
             guard let key = ProgressFormLayout.parseKey(keyText) else {
-                diagnostics.append(.error("invalid-key", at: keyLocation, "键无效 (not a row key): \"\(keyText)\"",
+                diagnostics.append(.error(.invalidKey, at: keyLocation, "键无效 (not a row key): \"\(keyText)\"",
                                           hint: "keys are written by gen-site as plan#task, e.g. lvxiang-2024-2026#7; do not change them"))
                 continue
             }
             if let first = seen[keyText] {
-                diagnostics.append(.error("duplicate-task", at: keyLocation, "同一任务出现两次 (task \(key.task) appears twice in this form)",
+                diagnostics.append(.error(.duplicateTask, at: keyLocation, "同一任务出现两次 (task \(key.task) appears twice in this form)",
                                           hint: "first at \(first)"))
                 continue
             }
@@ -137,13 +137,13 @@ public enum ProgressFormReader {
                 status = StatusWords.status(statusText)
                 if status == nil {
                     problem = true
-                    diagnostics.append(.error("invalid-value", at: statusLocation,
+                    diagnostics.append(.error(.invalidValue, at: statusLocation,
                                               "status \"\(statusText)\" is not one of \(StatusWords.list) (本期状态无效)",
                                               hint: "choose from the drop-down list"))
                 }
             } else {
                 problem = true
-                diagnostics.append(.error("missing-status", at: statusLocation,
+                diagnostics.append(.error(.missingStatus, at: statusLocation,
                                           "已填写完成百分比或进展情况，但未选择本期状态 (percent or note filled in, status left empty)",
                                           hint: "choose one of \(StatusWords.list)"))
             }
@@ -154,16 +154,16 @@ public enum ProgressFormReader {
                 case .some(let value) where value >= 0 && value <= 100 && value == value.rounded():
                     percentDone = Int(value)
                     if status == .done && value < 100 {
-                        diagnostics.append(.warning("inconsistent-progress", at: location,
+                        diagnostics.append(.warning(.inconsistentProgress, at: location,
                                                     "已完成但百分比不足100 (status done with percent \(Int(value)))"))
                     }
                 case .some(let value):
                     problem = true
-                    diagnostics.append(.error("percent-out-of-range", at: location,
+                    diagnostics.append(.error(.percentOutOfRange, at: location,
                                               "完成百分比应为 0–100 的整数 (percent must be a whole number from 0 to 100): \(XLSXWriter.number(value))"))
                 case .none:
                     problem = true
-                    diagnostics.append(.error("invalid-number", at: location,
+                    diagnostics.append(.error(.invalidNumber, at: location,
                                               "完成百分比不是数字 (percent is not a number): \"\(percentValue.text)\"",
                                               hint: "a whole number from 0 to 100, such as 60"))
                 }
@@ -188,7 +188,7 @@ public enum ProgressFormReader {
     }
 
     static func invalidDate(_ value: CellValue, at location: SourceLocation) -> Diagnostic {
-        .error("invalid-date", at: location, "日期应写成 YYYY-MM-DD (a date is written YYYY-MM-DD): \"\(value.text)\"",
+        .error(.invalidDate, at: location, "日期应写成 YYYY-MM-DD (a date is written YYYY-MM-DD): \"\(value.text)\"",
                hint: "for example 2025-06-30; a cell formatted as a date is fine too")
     }
 

@@ -60,7 +60,7 @@ public struct ProgressMerger: Sendable {
         for form in forms {
             guard let planCell = form.plan else { continue }
             guard planCell.value == plan.id.rawValue else {
-                diagnostics.append(.error("wrong-plan", at: planCell.location,
+                diagnostics.append(.error(.wrongPlan, at: planCell.location,
                                           "此表属于另一方案 (this form is for plan \(planCell.value), not \(plan.id))",
                                           hint: "a unit sent the form of another plan; import it with --plan \(planCell.value)"))
                 continue
@@ -69,12 +69,12 @@ public struct ProgressMerger: Sendable {
             if let cell = form.period {
                 if cell.value != period.description {
                     rightPeriod = false
-                    diagnostics.append(.error("wrong-period", at: cell.location,
+                    diagnostics.append(.error(.wrongPeriod, at: cell.location,
                                               "此表属于另一报告期 (this form is for \(cell.value), not \(period))",
                                               hint: "import it with --period \(cell.value), or send the unit this period's form"))
                 }
             } else {
-                diagnostics.append(.error("missing-value", at: form.location, "表头缺少报告期 (the form does not name its period: no 报告期 line)",
+                diagnostics.append(.error(.missingValue, at: form.location, "表头缺少报告期 (the form does not name its period: no 报告期 line)",
                                           hint: "fill in a form made by gen-site export progress-form"))
             }
             var unit: Unit?
@@ -83,23 +83,23 @@ public struct ProgressMerger: Sendable {
                 case .found(let id):
                     unit = directory[id]
                     if let first = unitForms[id.rawValue] {
-                        diagnostics.append(.error("duplicate-form", at: cell.location,
+                        diagnostics.append(.error(.duplicateForm, at: cell.location,
                                                   "同一单位的两份表 (a second form of \(id)): which one counts is not clear",
                                                   hint: "the first is \(first); import only one of them"))
                         continue
                     }
                     unitForms[id.rawValue] = cell.location
                 case .ambiguous(let ids):
-                    diagnostics.append(.error("ambiguous-unit", at: cell.location, "单位不明确 (ambiguous unit) \"\(cell.value)\": \(ids.map(\.rawValue).joined(separator: ", "))"))
+                    diagnostics.append(.error(.ambiguousUnit, at: cell.location, "单位不明确 (ambiguous unit) \"\(cell.value)\": \(ids.map(\.rawValue).joined(separator: ", "))"))
                     continue
                 case .unknown:
-                    diagnostics.append(.error("unknown-unit", at: cell.location, "未知单位 (unknown unit) \"\(cell.value)\"",
+                    diagnostics.append(.error(.unknownUnit, at: cell.location, "未知单位 (unknown unit) \"\(cell.value)\"",
                                               hint: "the unit's id as gen-site wrote it; it must be in units.yaml"))
                     continue
                 }
             } else if let cell = form.unit {
                 if let first = unitForms[""] {
-                    diagnostics.append(.error("duplicate-form", at: cell.location, "两份全部任务的表 (a second form for every task)",
+                    diagnostics.append(.error(.duplicateForm, at: cell.location, "两份全部任务的表 (a second form for every task)",
                                               hint: "the first is \(first); import only one of them"))
                     continue
                 }
@@ -109,7 +109,7 @@ public struct ProgressMerger: Sendable {
             // A form of another period is dated in it: its date is not a second problem.
             if let date = form.asOf { if rightPeriod { dates.append(date) } }
             else if asOf == nil && !form.hasAsOfValue {
-                diagnostics.append(.error("missing-value", at: form.location, "截至日期未填写 (the form's as-of date is empty)",
+                diagnostics.append(.error(.missingValue, at: form.location, "截至日期未填写 (the form's as-of date is empty)",
                                           hint: "fill in 截至日期 as YYYY-MM-DD, or give --as-of"))
             }
             if form.blankRows > 0 {
@@ -120,13 +120,13 @@ public struct ProgressMerger: Sendable {
             }
             for answer in form.answers {
                 guard answer.plan == plan.id.rawValue else {
-                    diagnostics.append(.error("wrong-plan", at: answer.keyLocation,
+                    diagnostics.append(.error(.wrongPlan, at: answer.keyLocation,
                                               "此行属于另一方案 (this row is for plan \(answer.plan), not \(plan.id))",
                                               hint: "a row copied from another plan's form"))
                     continue
                 }
                 guard let task = tasks[answer.task] else {
-                    diagnostics.append(.error("unknown-task", at: answer.keyLocation, "方案中没有此任务 (no task \(answer.task) in plan \(plan.id))",
+                    diagnostics.append(.error(.unknownTask, at: answer.keyLocation, "方案中没有此任务 (no task \(answer.task) in plan \(plan.id))",
                                               hint: "the plan's list changed since the form was made; make a new form"))
                     continue
                 }
@@ -138,7 +138,7 @@ public struct ProgressMerger: Sendable {
         guard let reportDate = asOf ?? dates.map(\.value).max() else {
             // A date that is not one was reported at its cell already.
             if forms.contains(where: \.hasAsOfValue) { return nil }
-            diagnostics.append(.error("missing-value", at: SourceLocation(file: forms.first?.file ?? ""),
+            diagnostics.append(.error(.missingValue, at: SourceLocation(file: forms.first?.file ?? ""),
                                       "没有可用的截至日期 (no form gives an as-of date)", hint: "give --as-of YYYY-MM-DD"))
             return nil
         }
@@ -146,11 +146,11 @@ public struct ProgressMerger: Sendable {
         for report in plan.reports where report.period != period.description {
             guard let other = ReportPeriod(report.period) else { continue }
             if other < period, report.asOf >= reportDate {
-                diagnostics.append(.error("report-out-of-order", at: dateCell,
+                diagnostics.append(.error(.reportOutOfOrder, at: dateCell,
                                           "截至日期不晚于上一期报告 (as of \(reportDate) is not later than the report for \(other), as of \(report.asOf))",
                                           hint: "reports are dated in order; see \(report.location.file)"))
             } else if period < other, report.asOf <= reportDate {
-                diagnostics.append(.error("report-out-of-order", at: dateCell,
+                diagnostics.append(.error(.reportOutOfOrder, at: dateCell,
                                           "截至日期不早于下一期报告 (as of \(reportDate) is not earlier than the report for \(other), as of \(report.asOf))",
                                           hint: "reports are dated in order; see \(report.location.file)"))
             }
@@ -171,12 +171,12 @@ public struct ProgressMerger: Sendable {
     /// Checks a form's date: in the period's month or after, inside the plan's period.
     func check(_ date: Located<Day>, into diagnostics: inout Diagnostics) {
         if let first = period.firstDay, date.value < first {
-            diagnostics.append(.error("report-date-mismatch", at: date.location,
+            diagnostics.append(.error(.reportDateMismatch, at: date.location,
                                       "截至日期早于报告期 (as of \(date.value) is before the period \(period))",
                                       hint: "a report for \(period) is dated in that month or after it"))
         }
         if let range = plan.period, !range.contains(date.value) {
-            diagnostics.append(.error("date-outside-period", at: date.location,
+            diagnostics.append(.error(.dateOutsidePeriod, at: date.location,
                                       "截至日期不在方案实施期限内 (as of \(date.value) is outside the plan's period \(range.start)–\(range.end))"))
         }
     }

@@ -34,7 +34,7 @@ enum TaskSheetReader {
         }
         dropFalseChapters(&list)
         if !found {
-            diagnostics.append(.error("not-a-list", at: sheets.first?.location(row: 1, column: 1) ?? SourceLocation(file: ""),
+            diagnostics.append(.error(.notAList, at: sheets.first?.location(row: 1, column: 1) ?? SourceLocation(file: ""),
                                       "不是责任清单 (not a responsibility list): no sheet has a header row with 序号 and 任务 (or 工作内容)",
                                       hint: "the list's header row names its columns: 序号, 重点任务, 牵头领导, 牵头单位, 责任单位, 配合单位, 完成时限, 工作要求, 备注"))
         }
@@ -220,10 +220,10 @@ enum TaskSheetReader {
             let numberLocation = sheet.location(row: row, column: numberColumn)
             guard let number = taskNumber(sheet.shown(row: row, column: numberColumn)) else {
                 if let numberText {
-                    diagnostics.append(.error("invalid-task-number", at: numberLocation, "序号无效 (invalid task number): \(numberText)",
+                    diagnostics.append(.error(.invalidTaskNumber, at: numberLocation, "序号无效 (invalid task number): \(numberText)",
                                               hint: "a number such as 7, or letters, digits, . and - such as 2-1"))
                 } else {
-                    diagnostics.append(.error("missing-value", at: numberLocation, "此行没有序号 (a task row without its number, 序号)",
+                    diagnostics.append(.error(.missingValue, at: numberLocation, "此行没有序号 (a task row without its number, 序号)",
                                               hint: "give every task its number; gen-site does not number tasks itself"))
                 }
                 for column in filled { take(column) }
@@ -268,7 +268,7 @@ enum TaskSheetReader {
         case .leadersEN:
             let names = CellLists.englishNames(text)
             guard names.count == task.leaders.count else {
-                diagnostics.append(.error("leaders-mismatch", at: location,
+                diagnostics.append(.error(.leadersMismatch, at: location,
                                           "英文姓名与中文姓名数目不同 (\(names.count) English name(s) for \(task.leaders.count) leader(s))",
                                           hint: "one English name per leader, in the same order, apart by ;"))
                 return
@@ -285,7 +285,7 @@ enum TaskSheetReader {
         case .tags: task.tags += CellLists.names(text)
         case .milestones, .milestonesEN:
             guard let lines = CellLists.milestones(text) else {
-                diagnostics.append(.error("invalid-date", at: location, "节点安排的每一行以日期开头 (each milestone line starts with its date, YYYY-MM-DD)",
+                diagnostics.append(.error(.invalidDate, at: location, "节点安排的每一行以日期开头 (each milestone line starts with its date, YYYY-MM-DD)",
                                           hint: "for example: 2025-06-30 完成排查"))
                 return
             }
@@ -293,7 +293,7 @@ enum TaskSheetReader {
                 task.milestones += lines.map { Milestone(date: $0.day, what: BilingualText(zh: $0.what)) }
             } else {
                 guard lines.count == task.milestones.count, zip(lines, task.milestones).allSatisfy({ $0.day == $1.date }) else {
-                    diagnostics.append(.error("milestones-mismatch", at: location,
+                    diagnostics.append(.error(.milestonesMismatch, at: location,
                                               "英文节点与中文节点不对应 (the English milestones do not match the Chinese ones, line by line and date by date)"))
                     return
                 }
@@ -319,7 +319,7 @@ enum TaskSheetReader {
             for column in filled { consumed.insert(CellAddress(row: row, column: column)) }
             let location = sheet.location(row: row, column: idColumn)
             guard let id = sheet.text(row: row, column: idColumn) else {
-                diagnostics.append(.error("missing-value", at: location, "指标没有编号 (an indicator without its id)",
+                diagnostics.append(.error(.missingValue, at: location, "指标没有编号 (an indicator without its id)",
                                           hint: "lowercase ASCII letters, digits and hyphens, e.g. helmet-rate"))
                 continue
             }
@@ -335,7 +335,7 @@ enum TaskSheetReader {
                 default: number = nil
                 }
                 guard let number else {
-                    diagnostics.append(.error("invalid-number", at: sheet.location(row: row, column: column),
+                    diagnostics.append(.error(.invalidNumber, at: sheet.location(row: row, column: column),
                                               "不是数字 (not a number): \"\(value.text)\""))
                     continue
                 }
@@ -346,7 +346,7 @@ enum TaskSheetReader {
                 if let direction = Indicator.Direction(rawValue: word) ?? (word == "上升" || word == "提高" ? .up : word == "下降" || word == "降低" ? .down : nil) {
                     indicator.direction = direction
                 } else {
-                    diagnostics.append(.error("invalid-value", at: sheet.location(row: row, column: column),
+                    diagnostics.append(.error(.invalidValue, at: sheet.location(row: row, column: column),
                                               "方向应为 up 或 down (direction is up or down): \"\(text)\""))
                 }
             }

@@ -38,7 +38,7 @@ public enum TasksImport {
             var id: GroupID
             if let cell = read.id {
                 guard IdentifierSyntax.isValid(cell.value) else {
-                    outcome.diagnostics.append(.error("invalid-id", at: cell.location, "章节编号无效 (invalid group id): \(cell.value)",
+                    outcome.diagnostics.append(.error(.invalidId, at: cell.location, "章节编号无效 (invalid group id): \(cell.value)",
                                                       hint: "lowercase ASCII letters, digits and hyphens, e.g. part-1"))
                     continue
                 }
@@ -54,7 +54,7 @@ public enum TasksImport {
             let title = BilingualText(zh: read.zh, en: read.en ?? plan.group(id)?.title.en)
             if let seen = groups.firstIndex(where: { $0.id == id }) {
                 if groups[seen].title.zh != title.zh {
-                    outcome.diagnostics.append(.error("duplicate-id", at: read.id?.location ?? read.location,
+                    outcome.diagnostics.append(.error(.duplicateId, at: read.id?.location ?? read.location,
                                                       "章节编号重复 (group id \(id) is given to two chapters: \(groups[seen].title.zh ?? "") and \(read.zh))"))
                 }
             } else {
@@ -70,7 +70,7 @@ public enum TasksImport {
         for (row, number) in zip(list.rows, numbers) {
             guard let number else { continue }
             guard row.titleZH != nil || row.titleEN != nil else {
-                outcome.diagnostics.append(.error("missing-value", at: row.location, "任务没有标题 (task \(number) has no title, 任务)",
+                outcome.diagnostics.append(.error(.missingValue, at: row.location, "任务没有标题 (task \(number) has no title, 任务)",
                                                   hint: "write the task in the 重点任务 column"))
                 continue
             }
@@ -84,7 +84,7 @@ public enum TasksImport {
                     groups.append(known)
                     task.group = known.id
                 } else {
-                    outcome.diagnostics.append(.error("unknown-group", at: cell.location, "未知章节 (unknown group): \(cell.value)",
+                    outcome.diagnostics.append(.error(.unknownGroup, at: cell.location, "未知章节 (unknown group): \(cell.value)",
                                                       hint: "a chapter row of the list gives its id in the 章节编号 column"))
                 }
             } else if let above = row.groupAbove {
@@ -112,7 +112,7 @@ public enum TasksImport {
                 switch cell.value {
                 case .number(let serial, .date(let is1904)):
                     if let day = ExcelDate.day(serial: serial, is1904: is1904) { task.due = day }
-                    else { outcome.diagnostics.append(.error("invalid-date", at: cell.location, "日期无效 (not a date): \(cell.value.text)")) }
+                    else { outcome.diagnostics.append(.error(.invalidDate, at: cell.location, "日期无效 (not a date): \(cell.value.text)")) }
                 default:
                     let text = cell.value.text.trimmingWhitespace
                     if let day = Day(iso: text) {
@@ -138,19 +138,19 @@ public enum TasksImport {
             tasks.append(task)
         }
         if tasks.isEmpty && !outcome.diagnostics.hasErrors {
-            outcome.diagnostics.append(.error("no-tasks", at: sheets[0].location(row: 1, column: 1), "清单中没有任务 (the list has no task rows)"))
+            outcome.diagnostics.append(.error(.noTasks, at: sheets[0].location(row: 1, column: 1), "清单中没有任务 (the list has no task rows)"))
         }
 
         var indicators: [Indicator] = []
         var indicatorIDs: [String: SourceLocation] = [:]
         for row in list.indicators {
             guard IdentifierSyntax.isValid(row.indicator.id) else {
-                outcome.diagnostics.append(.error("invalid-id", at: row.location, "指标编号无效 (invalid indicator id): \(row.indicator.id)",
+                outcome.diagnostics.append(.error(.invalidId, at: row.location, "指标编号无效 (invalid indicator id): \(row.indicator.id)",
                                                   hint: "lowercase ASCII letters, digits and hyphens, e.g. helmet-rate"))
                 continue
             }
             if let first = indicatorIDs[row.indicator.id] {
-                outcome.diagnostics.append(.error("duplicate-id", at: row.location, "指标编号重复 (duplicate indicator id): \(row.indicator.id)",
+                outcome.diagnostics.append(.error(.duplicateId, at: row.location, "指标编号重复 (duplicate indicator id): \(row.indicator.id)",
                                                   hint: "first at \(first)"))
                 continue
             }
@@ -190,7 +190,7 @@ public enum TasksImport {
         var seen: [String: SourceLocation] = [:]
         return list.rows.map { row in
             if let first = seen[row.number.value] {
-                diagnostics.append(.error("duplicate-task", at: row.number.location, "序号重复 (duplicate task number): \(row.number.value)",
+                diagnostics.append(.error(.duplicateTask, at: row.number.location, "序号重复 (duplicate task number): \(row.number.value)",
                                           hint: "first at \(first)"))
                 return nil
             }
@@ -203,12 +203,12 @@ public enum TasksImport {
     static func checkReports(_ plan: Plan, numbers: Set<TaskNumber>, indicators: Set<String>, diagnostics: inout Diagnostics) {
         for report in plan.reports {
             for update in report.updates where !numbers.contains(update.task) {
-                diagnostics.append(.error("unknown-task", at: update.location,
+                diagnostics.append(.error(.unknownTask, at: update.location,
                                           "新清单没有此报告中的任务 (the new list has no task \(update.task), which this report names)",
                                           hint: "keep the task in the list, or change the report first"))
             }
             for value in report.indicators where !indicators.contains(value.id) {
-                diagnostics.append(.error("unknown-indicator", at: value.location,
+                diagnostics.append(.error(.unknownIndicator, at: value.location,
                                           "新清单没有此报告中的指标 (the new list has no indicator \(value.id), which this report names)"))
             }
         }
@@ -226,6 +226,8 @@ public enum TasksImport {
         func comparable(_ task: PlanTask) -> PlanTask {
             var task = task
             task.location = SourceLocation(file: "")
+            task.requirementsOrigins = TextOrigins()
+            task.remarksOrigins = TextOrigins()
             func strip(_ refs: [UnitReference]) -> [UnitReference] {
                 refs.map { UnitReference(written: $0.id?.rawValue ?? $0.written, location: SourceLocation(file: ""), id: $0.id) }
             }

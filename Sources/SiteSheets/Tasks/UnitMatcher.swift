@@ -43,7 +43,7 @@ struct UnitMatcher {
                 byName[name] = only
                 return only
             }
-            diagnostics.append(.error("ambiguous-unit", at: location, "单位不明确 (ambiguous unit) \"\(name)\": \(ids.map(\.rawValue).joined(separator: ", "))",
+            diagnostics.append(.error(.ambiguousUnit, at: location, "单位不明确 (ambiguous unit) \"\(name)\": \(ids.map(\.rawValue).joined(separator: ", "))",
                                       hint: "write the unit's full name or its id"))
             return nil
         case .unknown:

@@ -103,20 +103,24 @@ enum Build {
         return try body()
     }
 
-    static func check(content: String, templates: String?, buildDate: Day?) -> Diagnostics {
+    /// `external`: also ask every http(s) link to another site whether it answers (warnings).
+    static func check(content: String, templates: String?, buildDate: Day?, external: ExternalLinkCheck? = nil) -> Diagnostics {
         var diagnostics = Diagnostics()
         // Drafts too: check validates and renders everything.
         let (site, found) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: Build.today(), drafts: true)
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = loadTheme(content: content, templates: templates)
         diagnostics.append(contentsOf: themeDiagnostics)
-        if let site, let theme, !diagnostics.hasErrors {
+        // The pages are rendered, and their links checked, even when the content has errors: one run
+        // shows every problem (a link to a plan withheld for its errors says so).
+        if let site, let theme {
             let context = RenderContext(site: site, theme: theme)
             if let tooMany = SiteRenderer.pageLimit(context) {
                 diagnostics.append(tooMany)
             } else {
-                // Rendered for the diagnostics only: the pages are dropped as they are made.
-                diagnostics.append(contentsOf: SiteRenderer.renderStreaming(context) { _ in })
+                let (renderDiagnostics, links) = SiteRenderer.check(context, collectsExternal: external != nil)
+                diagnostics.append(contentsOf: renderDiagnostics)
+                if let external { diagnostics.append(contentsOf: external.check(links).diagnostics) }
             }
         }
         return diagnostics
@@ -166,9 +170,11 @@ enum Build {
         } catch {
             return writeFailed(error)
         }
+        let links = LinkCheck(context, paths: paths, draftSeverity: drafts ? .warning : .error)
         let renderDiagnostics = timed("render and write", &timings) {
             DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
-            return SiteRenderer.renderStreaming(context, parallel: parallel) { file in
+            links.add(supportFiles: support)
+            return SiteRenderer.renderStreaming(context, parallel: parallel, links: links) { file in
                 session.write(file)
                 search?.add(file, write: session.write)
             }
@@ -178,6 +184,8 @@ enum Build {
             DispatchQueue.concurrentPerform(iterations: files.count) { session.write(files[$0]) }
         }
         diagnostics.append(contentsOf: renderDiagnostics)
+        diagnostics.append(contentsOf: timed("links", &timings) { links.finish() })
+        timings.append(("link scan (CPU, summed over threads)", links.scanSeconds))
         guard !diagnostics.hasErrors else {
             session.cancel()
             return failed()
@@ -196,7 +204,7 @@ enum Build {
 
     /// The output folder could not be written: at the folder, as given.
     static func writeFailed(_ output: String, _ reason: String) -> Diagnostic {
-        .error("write-failed", at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
+        .error(.writeFailed, at: SourceLocation(file: URL(fileURLWithPath: output).standardizedFileURL.path),
                "无法写入输出目录 (cannot write the output): \(reason)")
     }
 
@@ -208,7 +216,7 @@ enum Build {
 
     static func loadTheme(content: String, templates: String?) -> (Theme?, Diagnostics) {
         guard let folders = ThemeLocator.folders(contentRoot: content, explicit: templates) else {
-            return (nil, Diagnostics([.error("missing-theme", at: SourceLocation(file: "Templates"),
+            return (nil, Diagnostics([.error(.missingTheme, at: SourceLocation(file: "Templates"),
                                              "找不到默认模板 (default templates not found)",
                                              hint: "run from the gen-site checkout, or pass --templates DIR or set GEN_SITE_TEMPLATES")]))
         }

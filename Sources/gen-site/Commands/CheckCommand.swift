@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SiteModel
 import SiteRender
 
@@ -33,6 +34,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "With -o: as build --force would.")
     var force = false
 
+    @Flag(name: .long, help: "Also ask every http(s) link to another site whether it answers (warnings; answers kept a week in .gen-site/link-cache.json).")
+    var external = false
+
+    @Option(name: .customLong("link-timeout"), help: "With --external: seconds to wait for each answer.")
+    var linkTimeout: Double = 10
+
     func validate() throws {
         guard DiagnosticPrinter.Format(rawValue: format) != nil else {
             throw ValidationError("unknown format \"\(format)\": use text, json or github")
@@ -40,11 +47,19 @@ struct CheckCommand: ParsableCommand {
         if let buildDate, Day(iso: buildDate) == nil {
             throw ValidationError("--build-date must be a real day written YYYY-MM-DD")
         }
+        guard linkTimeout > 0, linkTimeout <= 600 else {
+            throw ValidationError("--link-timeout must be between 0 and 600 seconds")
+        }
     }
 
     func run() throws {
         let printer = DiagnosticPrinter(format: DiagnosticPrinter.Format(rawValue: format) ?? .text, contentRoot: content)
-        var diagnostics = Build.check(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)))
+        var externalCheck: ExternalLinkCheck?
+        if external {
+            externalCheck = ExternalLinkCheck(cachePath: ".gen-site/link-cache.json", now: Date())
+            externalCheck?.timeout = linkTimeout
+        }
+        var diagnostics = Build.check(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), external: externalCheck)
         if let output, let refusal = SiteWriter(outputPath: output, contentRoot: content, takeOver: force).refusal() {
             diagnostics.append(Build.writeFailed(output, refusal))
         }

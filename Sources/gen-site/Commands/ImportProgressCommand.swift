@@ -68,7 +68,7 @@ struct ImportProgressCommand: ParsableCommand {
         var unreadable = Diagnostics()
         for file in files {
             guard let data = fm.contents(atPath: file) else {
-                unreadable.append(.error("unreadable-file", at: SourceLocation(file: file), "无法读取文件 (cannot read the file)"))
+                unreadable.append(.error(.unreadableFile, at: SourceLocation(file: file), "无法读取文件 (cannot read the file)"))
                 continue
             }
             inputs.append((file, data))

@@ -4,6 +4,8 @@ import SiteModel
 
 /// `gen-site new plan|notice|report`: writes a well-formed skeleton with
 /// today's date (or `--date`) and the next free name, and never overwrites.
+/// Every stand-in value carries the marker 【待填写】, which `check` and
+/// `build` report (`unfinished-skeleton`) until it is replaced.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
@@ -67,7 +69,7 @@ struct NewCommand: ParsableCommand {
                 var text = (try? String(contentsOf: units, encoding: .utf8)) ?? ""
                 if text.trimmingCharacters(in: .whitespacesAndNewlines) == "[]" { text = "" }
                 if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-                text += "- id: \(placeholder)\n  name: {zh: 发布机构全称, en: Issuing body}\n  kind: committee\n"
+                text += "- id: \(placeholder)\n  name: {zh: \(marker)发布机构全称, en: \(marker)Issuing body}\n  kind: committee\n"
                 try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
                 try Data(text.utf8).write(to: units)
                 Terminal.out("added the unit \(placeholder) to \(content)/units.yaml\n")
@@ -95,44 +97,46 @@ struct NewCommand: ParsableCommand {
     }
 }
 
-/// The skeletons' text: valid content that `gen-site check` accepts as it is.
+/// The stand-in marker of every skeleton value (SkeletonMarkers).
+let marker = SkeletonMarkers.marker
+
+/// The skeletons' text: well-formed content whose stand-ins `gen-site check` reports
+/// (`unfinished-skeleton`) until each is replaced and its 【待填写】 deleted.
 enum Skeleton {
     static func plan(id: String, day: Day, unit: String) -> [(String, String)] {
         let plan = """
             ---
             id: \(id)
             title:
-              zh: 安全生产工作要点（标题）
-              en: Work safety points (title)
-            doc_number: 安委〔\(day.year)〕1号
-            issuer: \(unit)
-            issued: \(day)
-            published: \(day)
-            period: {start: \(day.year)-01-01, end: \(day.year)-12-31}
-            level: town
+              zh: \(marker)方案标题
+              en: \(marker)Plan title
+            doc_number: \(marker)文号，如 某安委〔\(day.year)〕1号
+            issuer: \(unit)   # \(marker)发布机构：units.yaml 中的单位 id (the issuing unit's id)
+            issued: \(day)   # \(marker)成文日期 (the date on the document)
+            period: {start: \(day.year)-01-01, end: \(day.year)-12-31}   # \(marker)实施期限 (the period it covers)
+            level: town   # \(marker)district | town | subdistrict | city
             category: {zh: 安全生产, en: Work safety}
             disclosure: {zh: 主动公开, en: Proactive disclosure}
-            status: in_force
             ---
 
-            正文第一段。
+            \(marker)正文第一段。
 
-            ## 一、第一章标题 {#part-1}
+            ## 一、\(marker)第一章标题 {#part-1}
 
-            1. 第一项任务。（责任单位：……）
+            1. \(marker)第一项任务。（责任单位：……）
 
             """
         let tasks = """
             # The responsibility list: one entry per task (see docs/content-format.md).
             groups:
               - id: part-1
-                title: {zh: 一、第一章标题, en: I. First chapter}
+                title: {zh: 一、\(marker)第一章标题, en: I. \(marker)First chapter}
             tasks:
               - no: 1
                 group: part-1
-                title: {zh: 第一项任务, en: First task}
-                responsible: [\(unit)]
-                due: \(day.year)-12-31
+                title: {zh: \(marker)第一项任务, en: \(marker)First task}
+                responsible: [\(unit)]   # \(marker)责任单位 (the responsible units' ids)
+                due: \(day.year)-12-31   # \(marker)完成时限 (the due date)
 
             """
         return [("plans/\(id)/plan.md", plan), ("plans/\(id)/tasks.yaml", tasks)]
@@ -149,19 +153,21 @@ enum Skeleton {
         let text = """
             ---
             title:
-              zh: 通知标题
-              en: Notice title
-            summary: {zh: 一句话摘要。, en: A one-sentence summary.}
+              zh: \(marker)通知标题
+              en: \(marker)Notice title
+            summary: {zh: \(marker)一句话摘要。, en: \(marker)A one-sentence summary.}
             tags: []
             ---
 
-            通知正文。
+            \(marker)通知正文。
 
             """
         return ("notices/\(day)-\(name).md", text)
     }
 
-    /// A report for the month of `day`, listing every task with its latest status, percent and note.
+    /// A report for the month of `day`, listing every task with its latest status and percent as a
+    /// starting point, under a marker to delete once each is this month's; last month's note is a
+    /// comment, not this month's note.
     static func report(content: String, plan planID: String, day: Day) throws -> (String, String)? {
         let (site, diagnostics) = ContentPipeline.run(contentRoot: content, buildDate: day, today: day)
         guard let site, let plan = site.plan(PlanID(planID)) else {
@@ -172,14 +178,21 @@ enum Skeleton {
             return nil
         }
         let period = "\(day.year)-\(day.month < 10 ? "0" : "")\(day.month)"
-        var text = "# Progress report of \(planID) for \(period): change each task's status, percent and note.\n"
+        let previous = plan.reports.last { $0.asOf < day }
+        var text = "# \(marker)本期进展：逐项填写本月的状态、完成百分比和说明后删除此行。\n"
+        text += "# Progress report of \(planID) for \(period). Each task starts from its latest status"
+        text += previous.map { " (as of \($0.asOf))" } ?? ""
+        text += "; set this month's status, percent and note, then delete the line above.\n"
         text += "as_of: \(day)\nupdates:\n"
         for task in plan.tasks {
             let progress = site.progress(plan.id, task.number)
             text += "  - task: \(yamlScalar(task.number.rawValue))\n"
             text += "    status: \(progress?.status.rawValue ?? "not_started")\n"
             if let percent = progress?.percent { text += "    percent: \(percent)\n" }
-            if let note = progress?.note?.zh { text += "    note: \(yamlScalar(note))\n" }
+            if let note = progress?.note?.zh {
+                let asOf = progress?.asOf.map { "（\($0)）" } ?? ""
+                text += "    # 上期说明\(asOf) (last report's note): \(note.split(whereSeparator: \.isNewline).joined(separator: " "))\n"
+            }
         }
         if !plan.indicators.isEmpty {
             text += "indicators:\n"
