@@ -67,11 +67,10 @@ public enum SiteRenderer {
     static func translationStatusPages(_ context: RenderContext, pending: [PageRoute]) -> [RenderedPage] {
         guard allRoutes(context.site).contains(.translationStatus) else { return [] }
         return context.languages.map { language in
-            let view = TranslationStatusPage.view(context, pending: pending, language)
+            let page = TranslationStatusPage.view(context, pending: pending, language)
             return RenderedPage(file: OutputFile(path: PageAddress(.translationStatus, language).outputPath,
-                                                 bytes: context.theme.renderBytes("translation-status", view)),
-                                diagnostics: [], translationPending: false, template: "translation-status",
-                                sources: view[PageSources.viewKey] as? PageSources ?? PageSources())
+                                                 bytes: context.theme.renderBytes(page.template, page.view)),
+                                diagnostics: [], translationPending: false, template: page.template, sources: page.sources)
         }
     }
 
@@ -118,7 +117,7 @@ public enum SiteRenderer {
     /// The English pages that show some Chinese text in place of a missing translation.
     public static func translationPending(_ context: RenderContext) -> [PageRoute] {
         allRoutes(context.site).filter { $0 != .translationStatus }.filter { route in
-            (pageView(PageAddress(route, .en), context)?.view["translation_pending"] as? Bool) == true
+            pageView(PageAddress(route, .en), context).map { isTranslationPending($0.view) } == true
         }
     }
 
@@ -154,63 +153,62 @@ public enum SiteRenderer {
             return RenderedPage(file: OutputFile(path: address.outputPath, text: ""), diagnostics: [], translationPending: false)
         }
         return RenderedPage(file: OutputFile(path: address.outputPath, bytes: context.theme.renderBytes(page.template, page.view)),
-                            diagnostics: page.diagnostics,
-                            translationPending: (page.view["translation_pending"] as? Bool) == true,
-                            template: page.template, sources: page.view[PageSources.viewKey] as? PageSources ?? PageSources())
+                            diagnostics: page.sources.diagnostics,
+                            translationPending: isTranslationPending(page.view),
+                            template: page.template, sources: page.sources)
     }
 
-    /// A page's template name and view model, before rendering; nil for a route that does not exist.
-    /// The problems of a page's Markdown texts travel in its view's sources.
-    public static func pageView(_ address: PageAddress, _ context: RenderContext)
-        -> (template: String, view: [String: Any], diagnostics: [Diagnostic])? {
-        guard let (template, view) = pageTemplateAndView(address, context) else { return nil }
-        return (template, view, (view[PageSources.viewKey] as? PageSources)?.diagnostics ?? [])
+    /// Whether some text on the page is shown in the other language (the layout's `translation_pending`).
+    static func isTranslationPending(_ view: TemplateObject) -> Bool {
+        if case .bool(true)? = view[.translation_pending] { true } else { false }
     }
 
-    static func pageTemplateAndView(_ address: PageAddress, _ context: RenderContext) -> (String, [String: Any])? {
+    /// A page's template, view and sources, before rendering; nil for a route that does not exist.
+    /// The problems of a page's Markdown texts travel in its sources.
+    public static func pageView(_ address: PageAddress, _ context: RenderContext) -> PageView? {
         let site = context.site
         let language = address.language
         switch address.route {
         case .home:
-            return ("home", HomePage.view(context, language))
+            return HomePage.view(context, language)
         case .plans:
-            return ("plans", PlanListPage.view(context, language))
+            return PlanListPage.view(context, language)
         case .plan(let id):
             guard let plan = site.plan(id) else { return nil }
-            return ("plan", PlanPage.view(context, plan, language))
+            return PlanPage.view(context, plan, language)
         case .task(let id, let number):
             guard let plan = site.plan(id), let task = site.task(id, number) else { return nil }
-            return ("task", TaskPage.view(context, plan, task, language))
+            return TaskPage.view(context, plan, task, language)
         case .progress(let id):
             guard let plan = site.plan(id) else { return nil }
-            return ("progress", ProgressPage.view(context, plan, language))
+            return ProgressPage.view(context, plan, language)
         case .hazards:
-            return ("hazards", HazardsPage.view(context, language))
+            return HazardsPage.view(context, language)
         case .data:
-            return ("data", DataPage.view(context, language))
+            return DataPage.view(context, language)
         case .statistics:
             guard site.statistics != nil else { return nil }
-            return ("statistics", StatisticsPage.view(context, language))
+            return StatisticsPage.view(context, language)
         case .report:
-            return ("report", ReportPage.view(context, language))
+            return ReportPage.view(context, language)
         case .notices(let number):
             guard number >= 1, number <= NoticeListPage.pageCount(site) else { return nil }
-            return ("notices", NoticeListPage.view(context, pageNumber: number, language))
+            return NoticeListPage.view(context, pageNumber: number, language)
         case .notice(let slug):
             guard let notice = site.notices.first(where: { $0.slug == slug }) else { return nil }
-            return ("article", ArticlePage.view(context, notice, address.route, language))
+            return ArticlePage.view(context, notice, address.route, language)
         case .page(let slug):
             guard let article = site.page(slug) else { return nil }
-            return ("article", ArticlePage.view(context, article, address.route, language))
+            return ArticlePage.view(context, article, address.route, language)
         case .search:
-            return ("search", SearchPage.view(context, language))
+            return SearchPage.view(context, language)
         case .translationStatus:
-            return ("translation-status", TranslationStatusPage.view(context, pending: translationPending(context), language))
+            return TranslationStatusPage.view(context, pending: translationPending(context), language)
         case .units:
-            return ("units", UnitListPage.view(context, language))
+            return UnitListPage.view(context, language)
         case .unit(let id):
             guard let unit = site.unit(id) else { return nil }
-            return ("unit", UnitPage.view(context, unit, language))
+            return UnitPage.view(context, unit, language)
         }
     }
 }

@@ -134,6 +134,8 @@ enum BadInputCorpus {
         BadInput(name: "a site template that does not parse", files: "-- templates/home.mustache --\n{{#open}}\n", code: "template-syntax", file: "templates/home.mustache", line: nil),
         BadInput(name: "a site template including one that does not exist", files: "-- templates/home.mustache --\n{{<layout}}{{$main}}{{>no-such-part}}{{/main}}{{/layout}}\n",
                  code: "missing-template", file: "templates/home.mustache", line: nil),
+        BadInput(name: "a site template writing text unescaped", files: "-- templates/home.mustache --\n{{<layout}}{{$main}}\n<h1>{{{site_title}}}</h1>\n{{/main}}{{/layout}}\n",
+                 code: "template-unescaped-text", file: "templates/home.mustache", line: 2),
     ]
 
     static let laughs: String = {

@@ -81,4 +81,13 @@ import TestSupport
             #expect(!html.contains("gen-site"), "\(address.path) credits the tool without tool_credit: true")
         }
     }
+
+    /// SiteDomain: the host of base_url, as written (port included, user left out); none without one.
+    @Test func siteDomainIsTheHostOfTheBaseURL() {
+        #expect(PageBuilder.domain(of: "https://work-safety.example.org/x/") == "work-safety.example.org")
+        #expect(PageBuilder.domain(of: "http://user@safety.example:8080/p?q#f") == "safety.example:8080")
+        #expect(PageBuilder.domain(of: "https://安全.example/") == "安全.example")
+        #expect(PageBuilder.domain(of: "example.org/") == nil)
+        #expect(PageBuilder.domain(of: "https:///x") == nil)
+    }
 }

@@ -5,46 +5,12 @@ import TestSupport
 @testable import SiteRender
 
 /// Mustache renders a missing key as nothing, so a misspelt key in a template
-/// would silently vanish. These tests render every page of a fixture through a
-/// view that records each key the templates ask for, and fail on keys no view
-/// ever provides. They also hold the escaping rule: `{{{…}}}` only for
-/// `_html` keys, which only ever hold `TrustedHTML`.
+/// would silently vanish. These tests walk the views of every page of the
+/// fixtures and fail on a name the default theme asks for that no view ever
+/// holds. They also hold the typing of HTML: a key that holds HTML
+/// (`TemplateKey.holdsHTML`, the only keys a template may write raw) holds
+/// nothing but `TrustedHTML`, and no other key holds any.
 @Suite struct TemplateKeyTests {
-    final class Recorder: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var asked: Set<String> = []
-        private(set) var found: Set<String> = []
-        private(set) var untrustedHTML: Set<String> = []
-
-        func record(_ name: String, value: Any?) {
-            lock.withLock {
-                asked.insert(name)
-                guard let value else { return }
-                found.insert(name)
-                // `false` stands for an absent value (so that Mustache does not look further up).
-                if name.hasSuffix("_html") && !(value is TrustedHTML) && (value as? Bool) != false { untrustedHTML.insert(name) }
-            }
-        }
-    }
-
-    struct RecordingView: TemplateParent {
-        let values: [String: Any]
-        let recorder: Recorder
-
-        func child(named name: String) -> Any? {
-            let value = values[name]
-            recorder.record(name, value: value)
-            return value.map { RecordingView.wrap($0, recorder) }
-        }
-
-        static func wrap(_ value: Any, _ recorder: Recorder) -> Any {
-            if let dictionary = value as? [String: Any] { return RecordingView(values: dictionary, recorder: recorder) }
-            if let strings = value as? [String: String] { return RecordingView(values: strings, recorder: recorder) }
-            if let list = value as? [[String: Any]] { return list.map { RecordingView(values: $0, recorder: recorder) } }
-            return value
-        }
-    }
-
     static func context(_ contentRoot: String) throws -> RenderContext {
         let (site, diagnostics) = ContentPipeline.run(contentRoot: contentRoot, buildDate: Day(year: 2024, month: 6, day: 30), today: Day(year: 2024, month: 6, day: 30)!)
         #expect(!diagnostics.hasErrors, "\(diagnostics.sorted)")
@@ -53,22 +19,97 @@ import TestSupport
         return RenderContext(site: try #require(site), theme: try #require(theme))
     }
 
-    @Test func everyTemplateKeyExistsInSomeView() throws {
-        let recorder = Recorder()
-        // The plain fixture and the one with progress reports and hazards: together they fill every optional key.
-        for fixture in ["mini", "progress", "statistics"] {
-            let context = try Self.context(Repository.fixture(fixture))
-            for route in SiteRenderer.allRoutes(context.site) {
-                for language in Language.allCases {
-                    let page = try #require(SiteRenderer.pageView(PageAddress(route, language), context))
-                    _ = context.theme.render(page.template, RecordingView(values: page.view, recorder: recorder))
+    /// Every view of the fixture: each page in each language, and the not-found page.
+    static func views(_ context: RenderContext) throws -> [(String, TemplateObject)] {
+        var views: [(String, TemplateObject)] = []
+        for route in SiteRenderer.allRoutes(context.site) {
+            for language in Language.allCases {
+                let page = try #require(SiteRenderer.pageView(PageAddress(route, language), context))
+                views.append(("\(route) \(language)", page.view))
+            }
+        }
+        views.append(("404", NotFoundPage.view(context)))
+        return views
+    }
+
+    /// Calls `body` with every field of `value` and of the values inside it.
+    static func walk(_ value: TemplateValue, _ body: (TemplateObject.Field) -> Void) {
+        switch value {
+        case .list(let list): for element in list { walk(element, body) }
+        case .object(let object):
+            for field in object.fields {
+                body(field)
+                if let inner = field.value { walk(inner, body) }
+            }
+        case .text, .html, .number, .bool: break
+        }
+    }
+
+    /// The slots of every name a template looks up (each part of `a.b`), with the template's name.
+    static func askedNames(_ templates: TemplateSet) -> [(template: String, slot: Int)] {
+        var asked: [(String, Int)] = []
+        func walk(_ nodes: [TemplateNode], _ template: String) {
+            for node in nodes {
+                switch node {
+                case .text: break
+                case .variable(let name, _): asked += name.slots.map { (template, $0) }
+                case .section(let name, let body, _):
+                    asked += name.slots.map { (template, $0) }
+                    walk(body, template)
+                case .partial(_, _, let overrides): for body in (overrides ?? [:]).values { walk(body, template) }
+                case .block(_, let defaultNodes, _): walk(defaultNodes, template)
                 }
             }
-            _ = context.theme.render("404", RecordingView(values: NotFoundPage.view(context), recorder: recorder))
         }
-        let unknown = recorder.asked.subtracting(recorder.found)
+        for (name, index) in templates.indices.sorted(by: { $0.key < $1.key }) {
+            if let template = templates.templates[index] { walk(template.nodes, name) }
+        }
+        return asked
+    }
+
+    @Test func everyTemplateKeyExistsInSomeView() throws {
+        var held = Set<Int>()
+        var names: [String] = []
+        var asked: [(template: String, slot: Int)] = []
+        // The plain fixture, the ones with progress reports, hazards and statistics, and the one with
+        // every field filled: together they fill every optional key.
+        for fixture in ["mini", "progress", "statistics", "script"] {
+            let context = try Self.context(Repository.fixture(fixture))
+            for (_, view) in try Self.views(context) {
+                Self.walk(.object(view)) { held.insert($0.slot) }
+            }
+            names = context.theme.templates.keys.names
+            asked = Self.askedNames(context.theme.templates)
+        }
+        let unknown = Set(asked.filter { !held.contains($0.slot) }.map { "\($0.template): \(names[$0.slot])" })
         #expect(unknown.isEmpty, "template keys no view provides: \(unknown.sorted())")
-        #expect(recorder.untrustedHTML.isEmpty, "_html keys holding plain strings: \(recorder.untrustedHTML.sorted())")
+        #expect(asked.count > 300)
+    }
+
+    /// HTML is a type: the keys that hold HTML hold only `TrustedHTML` (or nothing), and HTML is
+    /// held under no other key, so a template's `{{{…}}}` — allowed for those keys only — writes
+    /// nothing but HTML the generator made.
+    @Test func htmlKeysHoldHTMLAndNoOtherKeyDoes() throws {
+        var misplaced = Set<String>()
+        var htmlFields = 0
+        for fixture in ["mini", "progress", "statistics", "disclosure", "script"] {
+            let context = try Self.context(Repository.fixture(fixture))
+            let names = context.theme.templates.keys.names
+            for (page, view) in try Self.views(context) {
+                Self.walk(.object(view)) { field in
+                    let holdsHTML = TemplateKey(rawValue: field.slot)?.holdsHTML == true
+                    switch (field.value, holdsHTML) {
+                    case (.html?, true): htmlFields += 1
+                    case (nil, _): break
+                    case (.html?, false): misplaced.insert("\(page): HTML under \(names[field.slot])")
+                    case (_?, true): misplaced.insert("\(page): \(names[field.slot]) holds no HTML")
+                    case (_?, false): break
+                    }
+                }
+            }
+        }
+        #expect(misplaced.isEmpty, "\(misplaced.sorted())")
+        #expect(htmlFields > 1000)
     }
 
     @Test func everyInterfaceStringUsedExistsInBothLanguages() throws {
@@ -102,14 +143,6 @@ import TestSupport
         #expect(keys.count > 100)
         for key in keys.sorted() {
             #expect(strings[key]?.zh != nil && strings[key]?.en != nil, "strings.yaml lacks \(key)")
-        }
-    }
-
-    @Test func tripleMustacheOnlyForHTMLKeys() throws {
-        for text in try Self.templateTexts() {
-            for name in Self.matches(#"\{\{\{\s*([^}\s]+)\s*\}\}\}"#, in: text) + Self.matches(#"\{\{&\s*([^}\s]+)\s*\}\}"#, in: text) {
-                #expect(name.hasSuffix("_html"), "unescaped {{{\(name)}}} in a template: only _html keys may be unescaped")
-            }
         }
     }
 

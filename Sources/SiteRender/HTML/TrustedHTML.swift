@@ -1,7 +1,8 @@
 
-/// HTML the generator produced itself (cmark's output, escaped fragments).
-/// Only values of this type may be written with `{{{…}}}`, and only under
-/// keys ending in `_html`; `{{x}}` on it still escapes.
+/// HTML the generator produced itself (cmark's output, escaped fragments,
+/// charts). A template value is HTML (`TemplateValue.html`) only when it is
+/// one of these: `{{{…}}}` writes it as it is, `{{x}}` escapes it, and text of
+/// any other origin is escaped wherever it is written (docs/templates.md).
 public struct TrustedHTML: Sendable, Hashable, CustomStringConvertible {
     public let html: String
 

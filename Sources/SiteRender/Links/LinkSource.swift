@@ -30,7 +30,4 @@ public struct PageSources: Sendable {
         self.links = links
         self.diagnostics = diagnostics
     }
-
-    /// The key a page's view carries them under (no template reads it).
-    static let viewKey = "page_sources"
 }

@@ -32,24 +32,25 @@ enum DataPage {
                             "by_category[]", "by_region[]"]),
     ]
 
-    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         let page = PageBuilder(context, PageAddress(.data, language))
-        var view: [String: Any] = [:]
-        view["as_of"] = page.asOfText
         let entries = schema + (context.site.statistics != nil ? accidentsSchema : [])
-        view["files"] = entries.map { entry -> [String: Any] in
-            let stem = entry.file.replacingOccurrences(of: ".", with: "_")
-            return [
-                "file": entry.file,
-                "anchor": "file-\(stem)",
-                "href": page.address.href(to: "data/\(entry.file)"),
-                "about": page.t("schema_\(stem)"),
-                "fields": entry.fields.map { field -> [String: Any] in
-                    ["name": field, "about": page.t("schema_\(stem).\(field)")]
-                },
-            ]
-        }
-        return page.layout(title: page.t("data_title"),
+        let view: TemplateObject = [
+            .as_of: .text(page.asOfText),
+            .files: .objects(entries.map { entry in
+                let stem = entry.file.replacingOccurrences(of: ".", with: "_")
+                return [
+                    .file: .text(entry.file),
+                    .anchor: .text("file-\(stem)"),
+                    .href: .text(page.address.href(to: "data/\(entry.file)")),
+                    .about: .text(page.t("schema_\(stem)")),
+                    .fields: .objects(entry.fields.map { field in
+                        [.name: .text(field), .about: .text(page.t("schema_\(stem).\(field)"))]
+                    }),
+                ]
+            }),
+        ]
+        return page.layout("data", title: page.t("data_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("data_title"), nil)],
                            page: view)
     }

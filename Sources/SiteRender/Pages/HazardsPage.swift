@@ -4,50 +4,52 @@ import SiteModel
 /// open ones first (longest open first), with lead unit, dates, status and
 /// days open at the build date.
 enum HazardsPage {
-    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.hazards, language))
         let site = context.site
         let day = site.buildDate
-        var view: [String: Any] = [:]
-        view["as_of"] = page.asOfText
         let open = site.hazards.filter(\.isOpen)
-        view["figures"] = [
-            ["value": String(open.count { $0.status == .open }), "label": page.t("hazard_status_open"), "class": "delayed"],
-            ["value": String(open.count { $0.status == .rectifying }), "label": page.t("hazard_status_rectifying"), "class": "in_progress"],
-            ["value": String(site.hazards.count { $0.status == .closed }), "label": page.t("hazard_status_closed"), "class": "done"],
-            ["value": String(open.count { $0.isOverdue(at: day) }), "label": page.t("hazard_overdue"), "class": "overdue"],
-        ] as [[String: Any]]
-        view["open_hazards"] = open.map { row($0, &page) }
-        view["has_open"] = !open.isEmpty
         let closed = site.hazards.filter { !$0.isOpen }
-        view["closed_hazards"] = closed.map { row($0, &page) }
-        view["has_closed"] = !closed.isEmpty
-        view["has_hazards"] = !site.hazards.isEmpty
-        view["data_href"] = page.address.href(to: "data/hazards.json")
-        return page.layout(title: page.t("hazards_title"),
+        let view: TemplateObject = [
+            .as_of: .text(page.asOfText),
+            .figures: .objects([
+                [.value: .text(String(open.count { $0.status == .open })), .label: .text(page.t("hazard_status_open")), .class: .text("delayed")],
+                [.value: .text(String(open.count { $0.status == .rectifying })), .label: .text(page.t("hazard_status_rectifying")), .class: .text("in_progress")],
+                [.value: .text(String(site.hazards.count { $0.status == .closed })), .label: .text(page.t("hazard_status_closed")), .class: .text("done")],
+                [.value: .text(String(open.count { $0.isOverdue(at: day) })), .label: .text(page.t("hazard_overdue")), .class: .text("overdue")],
+            ]),
+            .open_hazards: .objects(open.map { row($0, &page) }),
+            .has_open: .bool(!open.isEmpty),
+            .closed_hazards: .objects(closed.map { row($0, &page) }),
+            .has_closed: .bool(!closed.isEmpty),
+            .has_hazards: .bool(!site.hazards.isEmpty),
+            .data_href: .text(page.address.href(to: "data/hazards.json")),
+        ]
+        return page.layout("hazards", title: page.t("hazards_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("hazards_title"), nil)],
                            page: view)
     }
 
-    static func row(_ hazard: Hazard, _ page: inout PageBuilder) -> [String: Any] {
+    static func row(_ hazard: Hazard, _ page: inout PageBuilder) -> TemplateObject {
         let day = page.site.buildDate
-        var row: [String: Any] = [
-            "id": hazard.id,
-            "name_html": page.inline(hazard.name),
-            "listed": page.date(hazard.listed), "listed_iso": hazard.listed.description,
-            "status": page.t("hazard_status_\(hazard.status.rawValue)"),
-            "status_class": hazard.status.rawValue,
-            "days": String(hazard.daysOpen(at: day)),
-            "is_overdue": hazard.isOverdue(at: day),
-            "location_html": false, "description_html": false, "lead_html": false, "cooperating_html": false,
-            "due": false, "closed": false,
+        // Absent values are present and empty: Mustache would look a missing key up in the enclosing contexts.
+        var row: TemplateObject = [
+            .id: .text(hazard.id),
+            .name_html: .html(page.inline(hazard.name)),
+            .listed: .text(page.date(hazard.listed)), .listed_iso: .text(hazard.listed.description),
+            .status: .text(page.t("hazard_status_\(hazard.status.rawValue)")),
+            .status_class: .text(hazard.status.rawValue),
+            .days: .text(String(hazard.daysOpen(at: day))),
+            .is_overdue: .bool(hazard.isOverdue(at: day)),
+            .location_html: hazard.location.map { .html(page.inline($0)) },
+            .description_html: hazard.description.map { .html(page.inline($0)) },
+            .lead_html: hazard.lead.map { .html(page.unitLinks([$0], short: false)) },
+            .cooperating_html: hazard.cooperating.isEmpty ? nil : .html(page.unitLinks(hazard.cooperating, short: false)),
+            .due: hazard.due.map { .text(page.date($0)) },
+            .closed: hazard.closed.map { .text(page.date($0)) },
         ]
-        if let location = hazard.location { row["location_html"] = page.inline(location) }
-        if let description = hazard.description { row["description_html"] = page.inline(description) }
-        if let lead = hazard.lead { row["lead_html"] = page.unitLinks([lead], short: false) }
-        if !hazard.cooperating.isEmpty { row["cooperating_html"] = page.unitLinks(hazard.cooperating, short: false) }
-        if let due = hazard.due { row["due"] = page.date(due); row["due_iso"] = due.description }
-        if let closed = hazard.closed { row["closed"] = page.date(closed); row["closed_iso"] = closed.description }
+        if let due = hazard.due { row[.due_iso] = .text(due.description) }
+        if let closed = hazard.closed { row[.closed_iso] = .text(closed.description) }
         return row
     }
 }

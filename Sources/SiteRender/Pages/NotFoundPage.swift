@@ -4,8 +4,8 @@ import SiteModel
 /// so its links are root-relative (from base_url's path) and it speaks both
 /// languages on one page.
 enum NotFoundPage {
-    static func view(_ context: RenderContext) -> [String: Any] {
-        let strings = context.theme.strings
+    static func view(_ context: RenderContext) -> TemplateObject {
+        let theme = context.theme
         let base = context.site.site.basePath
         let options = context.options.baseURL.map { url -> String in
             var site = context.site.site
@@ -14,22 +14,22 @@ enum NotFoundPage {
         }
         let root = options ?? base
         return [
-            "lang": Language.zh.tag,
-            "en_tag": Language.en.tag,
-            "root": root,
-            "site_title_zh": context.site.site.title.localized(.zh).text,
-            "site_title_en": context.site.site.title.localized(.en).text,
-            "t_zh": strings.strings(in: .zh),
-            "t_en": strings.strings(in: .en),
-            "home_zh": root,
-            "home_en": root + "en/",
-            "plans_zh": root + "plans/",
-            "plans_en": root + "en/plans/",
-            "units_zh": root + "units/",
-            "units_en": root + "en/units/",
-            "hotlines": context.site.site.hotlines.map { ["number": $0.number, "dial": $0.dialString,
-                                                          "name_zh": $0.name.localized(.zh).text,
-                                                          "name_en": $0.name.localized(.en).text] },
+            .lang: .text(Language.zh.tag),
+            .en_tag: .text(Language.en.tag),
+            .root: .text(root),
+            .site_title_zh: .text(context.site.site.title.localized(.zh).text),
+            .site_title_en: .text(context.site.site.title.localized(.en).text),
+            .t_zh: theme.stringsValue(in: .zh),
+            .t_en: theme.stringsValue(in: .en),
+            .home_zh: .text(root),
+            .home_en: .text(root + "en/"),
+            .plans_zh: .text(root + "plans/"),
+            .plans_en: .text(root + "en/plans/"),
+            .units_zh: .text(root + "units/"),
+            .units_en: .text(root + "en/units/"),
+            .hotlines: .objects(context.site.site.hotlines.map { [.number: .text($0.number), .dial: .text($0.dialString),
+                                                                  .name_zh: .text($0.name.localized(.zh).text),
+                                                                  .name_en: .text($0.name.localized(.en).text)] }),
         ]
     }
 }

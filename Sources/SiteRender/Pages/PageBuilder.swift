@@ -4,17 +4,27 @@ import SiteModel
 /// relative to the page, text in the page's language with fallbacks marked.
 /// Each page gets its own builder; nothing is shared between pages.
 struct PageBuilder {
-    let context: RenderContext
+    /// The context, held by reference: a builder is copied into the closures that build a
+    /// page's rows, and a copy of the context itself retained each of its parts (a tenth of
+    /// the time a task page took).
+    private let shared: Shared
     let address: PageAddress
     /// True once any text on the page was shown in the other language.
     private(set) var hasFallback = false
     /// The links the page's texts write and the problems of its Markdown fragments.
     private(set) var sources = PageSources()
 
+    private final class Shared: Sendable {
+        let context: RenderContext
+        init(_ context: RenderContext) { self.context = context }
+    }
+
     init(_ context: RenderContext, _ address: PageAddress) {
-        self.context = context
+        self.shared = Shared(context)
         self.address = address
     }
+
+    var context: RenderContext { shared.context }
 
     var language: Language { address.language }
 
@@ -129,57 +139,58 @@ struct PageBuilder {
 
     // MARK: - Layout
 
-    /// The layout's values, merged under the page's own view.
-    func layout(title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
-                article: ArticleMetadata? = nil, page view: [String: Any]) -> [String: Any] {
-        var values: [String: Any] = [:]
+    /// The page rendered by `template`: the layout's values merged under the page's own view,
+    /// with what the page took from content (its texts' and the navigation's links, its
+    /// Markdown's problems).
+    func layout(_ template: String, title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
+                article: ArticleMetadata? = nil, page view: TemplateObject) -> PageView {
         let siteConfig = site.site
-        values["lang"] = language.tag
-        values["lang_code"] = language.rawValue
-        values["is_en"] = language == .en
-        values["t"] = strings.strings(in: language)
-        values["site_title"] = plain(siteConfig.title)
-        values["page_title"] = title
         let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(siteConfig.description)
-        values["page_meta"] = pageMetadata(description: summary, article: article)
-        values["root"] = address.rootPrefix
-        values["home"] = href(.home)
-        values["canonical"] = absoluteURL(address)
-        values["alternates"] = context.languages.map { lang in
-            ["hreflang": lang.tag, "href": absoluteURL(PageAddress(address.route, lang))]
-        } + [["hreflang": "x-default", "href": absoluteURL(PageAddress(address.route, .zh))]]
+        let identity = footerIdentity()
+        var values: TemplateObject = [
+            .lang: .text(language.tag),
+            .lang_code: .text(language.rawValue),
+            .is_en: .bool(language == .en),
+            .t: context.theme.stringsValue(in: language),
+            .site_title: .text(plain(siteConfig.title)),
+            .page_title: .text(title),
+            .page_meta: pageMetadata(description: summary, article: article),
+            .root: .text(address.rootPrefix),
+            .home: .text(href(.home)),
+            .canonical: .text(absoluteURL(address)),
+            .alternates: .objects(context.languages.map { lang in
+                [.hreflang: .text(lang.tag), .href: .text(absoluteURL(PageAddress(address.route, lang)))]
+            } + [[.hreflang: .text("x-default"), .href: .text(absoluteURL(PageAddress(address.route, .zh)))]]),
+            .nav: navigation(),
+            .hotlines: .objects(siteConfig.hotlines.map { hotline in
+                [.number: .text(hotline.number), .dial: .text(hotline.dialString), .name: .text(plain(hotline.name))]
+            }),
+            .has_hotlines: .bool(!siteConfig.hotlines.isEmpty),
+            .sample: .bool(site.isSample),
+            .publisher: .text(plain(siteConfig.publisher ?? siteConfig.title)),
+            .identity: .objects(identity.rows),
+            .has_identity: .bool(!identity.rows.isEmpty),
+            .filings: .objects(identity.filings),
+            .has_filings: .bool(!identity.filings.isEmpty),
+            .tool_credit: .bool(siteConfig.identity.showsToolCredit),
+            .breadcrumbs: .objects(breadcrumbs.map { crumb in
+                [.title: .text(crumb.0), .href: .text(crumb.1.map { href($0) } ?? ""), .is_current: .bool(crumb.1 == nil)]
+            }),
+            .has_breadcrumbs: .bool(!breadcrumbs.isEmpty),
+            .translation_pending: .bool(hasFallback && language != .zh),
+            .data_href: .text(href(.data)),
+            .report_href: .text(href(.report)),
+            .feed_href: .text(address.href(to: PageAddress.prefix(language) + "feed.xml")),
+        ]
         if let other = context.languages.first(where: { $0 != language }) {
             let otherAddress = PageAddress(address.route, other)
-            values["switch_href"] = address.href(to: otherAddress.path)
-            values["switch_lang"] = other.tag
-            values["switch_label"] = strings["language_name", other]
+            values[.switch_href] = .text(address.href(to: otherAddress.path))
+            values[.switch_lang] = .text(other.tag)
+            values[.switch_label] = .text(strings["language_name", other])
         }
-        values["nav"] = navigation()
-        values["hotlines"] = siteConfig.hotlines.map { hotline in
-            ["number": hotline.number, "dial": hotline.dialString, "name": plain(hotline.name)]
-        }
-        values["has_hotlines"] = !siteConfig.hotlines.isEmpty
-        values["sample"] = site.isSample
-        values["publisher"] = plain(siteConfig.publisher ?? siteConfig.title)
-        let identity = footerIdentity()
-        values["identity"] = identity.rows
-        values["has_identity"] = !identity.rows.isEmpty
-        values["filings"] = identity.filings
-        values["has_filings"] = !identity.filings.isEmpty
-        values["tool_credit"] = siteConfig.identity.showsToolCredit
-        values["breadcrumbs"] = breadcrumbs.map { crumb -> [String: Any] in
-            ["title": crumb.0, "href": crumb.1.map { href($0) } ?? "", "is_current": crumb.1 == nil]
-        }
-        values["has_breadcrumbs"] = !breadcrumbs.isEmpty
-        values["translation_pending"] = hasFallback && language != .zh
-        values["data_href"] = href(.data)
-        values["report_href"] = href(.report)
-        values["feed_href"] = address.href(to: PageAddress.prefix(language) + "feed.xml")
         var sources = self.sources
         sources.links += navigationSources()
-        values[PageSources.viewKey] = sources
-        values.merge(view) { _, page in page }
-        return values
+        return PageView(template: template, view: values.merging(view), sources: sources)
     }
 
     /// The site.yaml `nav` paths as this page links them, with where each is written.
@@ -189,15 +200,15 @@ struct PageBuilder {
         }
     }
 
-    func navigation() -> [[String: Any]] {
+    func navigation() -> TemplateValue {
         let items = Self.navItems(site, strings)
         let current = address.route.path
-        return items.map { item in
+        return .objects(items.map { item in
             let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
-            return ["title": plain(item.title),
-                    "href": address.href(to: PageAddress.prefix(language) + item.path),
-                    "current": isCurrent]
-        }
+            return [.title: .text(plain(item.title)),
+                    .href: .text(address.href(to: PageAddress.prefix(language) + item.path)),
+                    .current: .bool(isCurrent)]
+        })
     }
 
     /// The main navigation's entries (the site's columns): site.yaml's `nav`, else the default ones

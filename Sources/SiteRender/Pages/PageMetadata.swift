@@ -20,11 +20,11 @@ extension PageBuilder {
     /// SiteIDCode), the column (ColumnName, ColumnDescription), the article (ArticleTitle,
     /// PubDate, ContentSource, Keywords), then Description and Url. Values that the content does
     /// not give are left out, never filled with a guess.
-    func pageMetadata(description: String, article: ArticleMetadata?) -> [[String: String]] {
-        var tags: [[String: String]] = []
+    func pageMetadata(description: String, article: ArticleMetadata?) -> TemplateValue {
+        var tags: [TemplateObject] = []
         func add(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            tags.append(["name": name, "content": value])
+            tags.append([.name: .text(name), .content: .text(value)])
         }
         add("SiteName", plain(site.site.title))
         add("SiteDomain", Self.domain(of: context.baseURL))
@@ -40,15 +40,18 @@ extension PageBuilder {
         }
         add("Description", description)
         add("Url", absoluteURL(address))
-        return tags
+        return .objects(tags)
     }
 
     /// The host of an absolute URL: `https://work-safety.example.org/x/` → `work-safety.example.org`.
+    /// Bytes, not Foundation's `range(of:)`: it runs for every page (bridged, it was a
+    /// fortieth of the build).
     static func domain(of url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let withoutUser = host.split(separator: "@").last.map(String.init) ?? String(host)
+        let bytes = url.utf8
+        guard let schemeEnd = bytes.firstRange(of: "://".utf8) else { return nil }
+        let rest = bytes[schemeEnd.upperBound...]
+        let host = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+        let withoutUser = String(Substring(host.split(separator: UInt8(ascii: "@")).last ?? host))
         return withoutUser.isEmpty ? nil : withoutUser
     }
 
@@ -82,12 +85,12 @@ extension PageBuilder {
     }
 
     /// The footer's identity rows (主办单位, 承办单位, 网站标识码, contact) and filings.
-    func footerIdentity() -> (rows: [[String: Any]], filings: [[String: Any]]) {
+    func footerIdentity() -> (rows: [TemplateObject], filings: [TemplateObject]) {
         let identity = site.site.identity
-        var rows: [[String: Any]] = []
+        var rows: [TemplateObject] = []
         func add(_ key: String, _ html: String?) {
             guard let html, !html.isEmpty else { return }
-            rows.append(["label": t(key), "value_html": TrustedHTML(html)])
+            rows.append([.label: .text(t(key)), .value_html: .html(TrustedHTML(html))])
         }
         add("footer_sponsor", identity.sponsor.map { chineseMarked($0) })
         add("footer_organizer", identity.organizer.map { chineseMarked($0) })
@@ -101,13 +104,13 @@ extension PageBuilder {
             }
             add("footer_address", contact.address.map { chineseMarked($0) })
         }
-        var filings: [[String: Any]] = []
+        var filings: [TemplateObject] = []
         for (key, filing) in [("footer_icp", identity.icp), ("footer_police_filing", identity.policeFiling)] {
             guard let filing else { continue }
             // The number is Chinese as issued (沪ICP备…号): marked so on English pages.
             let number = language == .zh ? escapeHTML(filing.number) : "<span lang=\"\(Language.zh.tag)\">\(escapeHTML(filing.number))</span>"
             let html = filing.url.map { "<a href=\"\(escapeHTML($0))\">\(number)</a>" } ?? number
-            filings.append(["label": t(key), "value_html": TrustedHTML(html)])
+            filings.append([.label: .text(t(key)), .value_html: .html(TrustedHTML(html))])
         }
         return (rows, filings)
     }

@@ -7,18 +7,20 @@ enum PlanPage {
     /// What may stand unescaped in a URL path segment (RFC 3986 unreserved characters, and `()`).
     static let pathSegment = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~()")
 
-    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.plan(plan.id), language))
-        var view: [String: Any] = [:]
-        view["title_html"] = page.inline(plan.title)
-        view["meta"] = metadata(plan, &page)
-        view["banners"] = banners(plan, &page)
-        view["revisions"] = plan.revisions.reversed().map { revision -> [String: Any] in
-            ["date": page.date(revision.date), "date_iso": revision.date.description, "what_html": page.inline(revision.what)]
-        }
-        view["has_revisions"] = !plan.revisions.isEmpty
+        var view: TemplateObject = [
+            .title_html: .html(page.inline(plan.title)),
+            .meta: .objects(metadata(plan, &page)),
+            .banners: .objects(banners(plan, &page)),
+        ]
+        view[.revisions] = .objects(plan.revisions.reversed().map { revision in
+            [.date: .text(page.date(revision.date)), .date_iso: .text(revision.date.description),
+             .what_html: .html(page.inline(revision.what))]
+        })
+        view[.has_revisions] = .bool(!plan.revisions.isEmpty)
         if let letter = plan.coverLetter {
-            view["cover_letter_html"] = page.markdown(letter, origins: plan.coverLetterOrigins, footnotes: "cover-letter-")
+            view[.cover_letter_html] = .html(page.markdown(letter, origins: plan.coverLetterOrigins, footnotes: "cover-letter-"))
         }
 
         // The text: the translation when there is one, else the Chinese with a notice.
@@ -26,38 +28,38 @@ enum PlanPage {
         let rendered = page.body(source)
         let textIsFallback = language != .zh && plan.bodyEN == nil
         if textIsFallback { page.markFallback() }
-        view["text_html"] = textIsFallback ? TrustedHTML("<div lang=\"\(Language.zh.tag)\">\(rendered.html.html)</div>") : rendered.html
-        view["text_pending"] = textIsFallback
-        view["has_text"] = !source.text.allSatisfy(\.isWhitespace)
+        view[.text_html] = .html(textIsFallback ? TrustedHTML("<div lang=\"\(Language.zh.tag)\">\(rendered.html.html)</div>") : rendered.html)
+        view[.text_pending] = .bool(textIsFallback)
+        view[.has_text] = .bool(!source.text.allSatisfy(\.isWhitespace))
         let tocHeadings = rendered.headings.filter { $0.level <= 3 }
-        view["toc"] = tocHeadings.map { heading -> [String: Any] in
-            ["text": heading.text, "anchor": heading.anchor, "sub": heading.level >= 3,
-             "is_fallback": textIsFallback, "text_lang": Language.zh.tag]
-        }
-        view["has_toc"] = !tocHeadings.isEmpty
+        view[.toc] = .objects(tocHeadings.map { heading in
+            [.text: .text(heading.text), .anchor: .text(heading.anchor), .sub: .bool(heading.level >= 3),
+             .is_fallback: .bool(textIsFallback), .text_lang: .text(Language.zh.tag)]
+        })
+        view[.has_toc] = .bool(!tocHeadings.isEmpty)
 
-        view["progress_href"] = page.href(.progress(plan.id))
+        view[.progress_href] = .text(page.href(.progress(plan.id)))
         if plan.reports.contains(where: { $0.asOf <= context.site.buildDate }) {
-            view["progress_summary"] = page.asOfText + (language == .zh ? "：" : ": ") + page.countsSentence(context.site.counts(plan))
+            view[.progress_summary] = .text(page.asOfText + (language == .zh ? "：" : ": ") + page.countsSentence(context.site.counts(plan)))
         }
-        view["table"] = ResponsibilityTable.view(plan, &page)
-        view["attachments"] = plan.attachments.map { attachment -> [String: Any] in
+        view[.table] = .object(ResponsibilityTable.view(plan, &page))
+        view[.attachments] = .objects(plan.attachments.map { attachment in
             // The name as a URL path segment: `a b&c (1).pdf` → `a%20b%26c%20(1).pdf`, Chinese names as UTF-8 escapes.
-            ["href": page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
-                                       + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file)),
-             "title_html": page.inline(attachment.title),
-             "file": attachment.file,
-             "size": page.fileSize(attachment.byteCount),
-             "print_url": context.baseURL + "plans/\(plan.id.rawValue)/attachments/"
-                + (attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file),
-             "readable_href": attachment.readableCopyName.flatMap { copy in
-                 plan.attachments.contains { $0.file == copy } ? nil
-                     : page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
-                                         + (copy.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? copy)) as Any
-             } ?? false]
-        }
-        view["has_attachments"] = !plan.attachments.isEmpty
-        return page.layout(title: page.plain(plan.title), description: page.plain(plan.summary),
+            let segment = attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file
+            let readable = attachment.readableCopyName.flatMap { copy in
+                plan.attachments.contains { $0.file == copy } ? nil
+                    : page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
+                                        + (copy.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? copy))
+            }
+            return [.href: .text(page.address.href(to: "plans/\(plan.id.rawValue)/attachments/" + segment)),
+                    .title_html: .html(page.inline(attachment.title)),
+                    .file: .text(attachment.file),
+                    .size: .text(page.fileSize(attachment.byteCount)),
+                    .print_url: .text(context.baseURL + "plans/\(plan.id.rawValue)/attachments/" + segment),
+                    .readable_href: readable.map { .text($0) }]
+        })
+        view[.has_attachments] = .bool(!plan.attachments.isEmpty)
+        return page.layout("plan", title: page.plain(plan.title), description: page.plain(plan.summary),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), nil)],
                            article: page.planArticle(plan, title: page.plain(plan.title)),
@@ -65,11 +67,11 @@ enum PlanPage {
     }
 
     /// The disclosure box: 文号, 发布机构, 成文/发布日期, 索引号, 主题分类, 公开方式, 有效性…
-    static func metadata(_ plan: Plan, _ page: inout PageBuilder) -> [[String: Any]] {
-        var rows: [[String: Any]] = []
+    static func metadata(_ plan: Plan, _ page: inout PageBuilder) -> [TemplateObject] {
+        var rows: [TemplateObject] = []
         func add(_ key: String, _ value: TrustedHTML?) {
             guard let value, !value.html.isEmpty else { return }
-            rows.append(["label": page.t(key), "value_html": value])
+            rows.append([.label: .text(page.t(key)), .value_html: .html(value)])
         }
         add("meta_index_number", plan.indexNumber.map { TrustedHTML(text: $0) })
         add("meta_category", page.inline(plan.category))
@@ -108,23 +110,25 @@ enum PlanPage {
             let value = page.inline(row.value)
             guard !value.html.isEmpty else { continue }
             _ = page.inline(row.label)  // marks the page when the label has no translation
-            rows.append(["label": page.plain(row.label), "value_html": value])
+            rows.append([.label: .text(page.plain(row.label)), .value_html: .html(value)])
         }
         return rows
     }
 
     /// The notices above the box of a plan that a later one replaced or changed.
-    static func banners(_ plan: Plan, _ page: inout PageBuilder) -> [[String: Any]] {
-        var banners: [[String: Any]] = []
+    static func banners(_ plan: Plan, _ page: inout PageBuilder) -> [TemplateObject] {
+        var banners: [TemplateObject] = []
         let replacing = plan.relations.supersededBy.compactMap { page.site.plan($0.id) }
         if !replacing.isEmpty {
             let links = replacing.map { page.planLink($0).html }.joined(separator: page.language == .zh ? "、" : ", ")
-            banners.append(["class": "superseded", "text_html": TrustedHTML(escapeHTML(page.t("banner_superseded_before")) + links + escapeHTML(page.t("banner_superseded_after")))])
+            banners.append([.class: .text("superseded"),
+                            .text_html: .html(TrustedHTML(escapeHTML(page.t("banner_superseded_before")) + links + escapeHTML(page.t("banner_superseded_after"))))])
         }
         let amending = plan.relations.amendedBy.compactMap { page.site.plan($0.id) }
         if !amending.isEmpty {
             let links = amending.map { page.planLink($0).html }.joined(separator: page.language == .zh ? "、" : ", ")
-            banners.append(["class": "amended", "text_html": TrustedHTML(escapeHTML(page.t("banner_amended_before")) + links + escapeHTML(page.t("banner_amended_after")))])
+            banners.append([.class: .text("amended"),
+                            .text_html: .html(TrustedHTML(escapeHTML(page.t("banner_amended_before")) + links + escapeHTML(page.t("banner_amended_after"))))])
         }
         return banners
     }

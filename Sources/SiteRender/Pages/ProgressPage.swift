@@ -4,22 +4,23 @@ import SiteModel
 /// date, a bar per chapter and per unit, the tasks needing attention first,
 /// indicators against baseline and target, and the reports received.
 enum ProgressPage {
-    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ plan: Plan, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.progress(plan.id), language))
         let site = context.site
         let counts = site.counts(plan)
-        var view: [String: Any] = [:]
-        view["plan_title_html"] = page.inline(plan.title)
-        view["plan_href"] = page.href(.plan(plan.id))
-        view["as_of"] = page.asOfText
-        view["figures"] = page.countFigures(counts)
-        view["summary_bar"] = page.countsRow(counts, name: page.t("progress_all_tasks"))
-        view["legend"] = page.statusLegend()
+        var view: TemplateObject = [
+            .plan_title_html: .html(page.inline(plan.title)),
+            .plan_href: .text(page.href(.plan(plan.id))),
+            .as_of: .text(page.asOfText),
+            .figures: page.countFigures(counts),
+            .summary_bar: .object(page.countsRow(counts, name: page.t("progress_all_tasks"))),
+            .legend: page.statusLegend(),
+        ]
         let reports = plan.reports.filter { $0.asOf <= site.buildDate }
-        view["has_reports"] = !reports.isEmpty
+        view[.has_reports] = .bool(!reports.isEmpty)
         if let latest = reports.last {
-            view["latest_report"] = page.reportPeriod(latest.period) + page.t("paren_open") + page.t("report_as_of")
-                + page.date(latest.asOf) + page.t("paren_close")
+            view[.latest_report] = .text(page.reportPeriod(latest.period) + page.t("paren_open") + page.t("report_as_of")
+                + page.date(latest.asOf) + page.t("paren_close"))
         }
 
         // Tasks needing attention: delayed or overdue, most urgent first.
@@ -34,26 +35,26 @@ enum ProgressPage {
             if sa != sb, let sa, let sb { return sa < sb }
             return a.number < b.number
         }
-        view["attention"] = attention.map { taskRow(plan, $0, &page) }
-        view["has_attention"] = !attention.isEmpty
+        view[.attention] = .objects(attention.map { taskRow(plan, $0, &page) })
+        view[.has_attention] = .bool(!attention.isEmpty)
 
         // By chapter, in the plan's order; tasks without a group last.
-        var groups: [[String: Any]] = []
+        var groups: [TemplateObject] = []
         for group in plan.groups {
             let tasks = plan.tasks.filter { $0.group == group.id }
             guard !tasks.isEmpty else { continue }
             var row = page.countsRow(site.counts(plan, tasks: tasks), name: page.plain(group.title))
-            row["name_html"] = page.inline(group.title)
+            row[.name_html] = .html(page.inline(group.title))
             groups.append(row)
         }
         let ungrouped = plan.tasks.filter { task in task.group.map { id in !plan.groups.contains { $0.id == id } } ?? true }
         if !ungrouped.isEmpty && !groups.isEmpty {
             var row = page.countsRow(site.counts(plan, tasks: ungrouped), name: page.t("tasks_other_group"))
-            row["name_html"] = TrustedHTML(text: page.t("tasks_other_group"))
+            row[.name_html] = .html(TrustedHTML(text: page.t("tasks_other_group")))
             groups.append(row)
         }
-        view["groups"] = groups
-        view["has_groups"] = !groups.isEmpty
+        view[.groups] = .objects(groups)
+        view[.has_groups] = .bool(!groups.isEmpty)
 
         // By unit: every unit that leads or is responsible for a task of the plan.
         var unitTasks: [UnitID: Set<TaskNumber>] = [:]
@@ -62,84 +63,87 @@ enum ProgressPage {
                 if let id = ref.id { unitTasks[id, default: []].insert(task.number) }
             }
         }
-        view["units"] = unitTasks.keys.sorted().compactMap { id -> [String: Any]? in
+        view[.units] = .objects(unitTasks.keys.sorted().compactMap { id -> TemplateObject? in
             guard let unit = site.unit(id), let numbers = unitTasks[id] else { return nil }
             let tasks = plan.tasks.filter { numbers.contains($0.number) }
             var row = page.countsRow(site.counts(plan, tasks: tasks), name: page.plain(unit.displayName))
-            row["name_html"] = page.inline(unit.displayName)
-            row["href"] = page.href(.unit(id))
+            row[.name_html] = .html(page.inline(unit.displayName))
+            row[.href] = .text(page.href(.unit(id)))
             return row
-        }
-        view["has_units"] = !unitTasks.isEmpty
+        })
+        view[.has_units] = .bool(!unitTasks.isEmpty)
 
-        view["indicators"] = (site.indicatorProgress[plan.id] ?? []).map { indicatorView($0, &page) }
-        view["has_indicators"] = !plan.indicators.isEmpty
+        view[.indicators] = .objects((site.indicatorProgress[plan.id] ?? []).map { indicatorView($0, &page) })
+        view[.has_indicators] = .bool(!plan.indicators.isEmpty)
 
         // Done as of each report: the tasks done by then, whether this report or an earlier one said so,
         // so that the latest row is the figure at the top of the page (a report need not repeat a done task).
-        view["reports"] = reports.reversed().map { report -> [String: Any] in
-            ["period": page.reportPeriod(report.period), "as_of": page.date(report.asOf),
-             "as_of_iso": report.asOf.description, "count": report.updates.count, "done": ProgressTracker.doneCount(of: plan, at: report.asOf)]
-        }
-        view["period_ended"] = false
+        view[.reports] = .objects(reports.reversed().map { report in
+            [.period: .text(page.reportPeriod(report.period)), .as_of: .text(page.date(report.asOf)),
+             .as_of_iso: .text(report.asOf.description), .count: .number(report.updates.count),
+             .done: .number(ProgressTracker.doneCount(of: plan, at: report.asOf))]
+        })
+        view[.period_ended] = nil
         if let end = plan.period?.end, end < site.buildDate {
-            view["period_ended"] = page.t("progress_period_ended").replacingOccurrences(of: "{date}", with: page.date(end))
+            view[.period_ended] = .text(page.t("progress_period_ended").replacingOccurrences(of: "{date}", with: page.date(end)))
         }
-        view["tasks"] = plan.tasks.map { taskRow(plan, $0, &page) }
+        view[.tasks] = .objects(plan.tasks.map { taskRow(plan, $0, &page) })
         let title = page.t("progress_title") + (language == .zh ? "：" : ": ") + page.plain(plan.title)
-        view["heading"] = page.t("progress_title")
-        return page.layout(title: title,
+        view[.heading] = .text(page.t("progress_title"))
+        return page.layout("progress", title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)), (page.t("progress_title"), nil)],
                            article: page.planArticle(plan, title: title, date: reports.last?.asOf ?? plan.published ?? plan.issued),
                            page: view)
     }
 
-    static func taskRow(_ plan: Plan, _ task: PlanTask, _ page: inout PageBuilder) -> [String: Any] {
+    static func taskRow(_ plan: Plan, _ task: PlanTask, _ page: inout PageBuilder) -> TemplateObject {
         let progress = page.site.progress(plan.id, task.number)
-        var row: [String: Any] = [
-            "no": task.number.rawValue,
-            "href": page.href(.task(plan.id, task.number)),
-            "title_html": page.inline(task.title),
-            "status": page.statusBadge(progress),
-            "units_html": page.unitLinks(task.lead + task.responsible),
-            "overdue_since": false, "note_html": false, "reported_on": false,
+        // Absent values are present and empty: Mustache would look a missing key up in the enclosing contexts.
+        return [
+            .no: .text(task.number.rawValue),
+            .href: .text(page.href(.task(plan.id, task.number))),
+            .title_html: .html(page.inline(task.title)),
+            .status: page.statusBadge(progress),
+            .units_html: .html(page.unitLinks(task.lead + task.responsible)),
+            .overdue_since: progress.flatMap { $0.isOverdue ? .text(page.overdueSince($0)) : nil },
+            .note_html: progress?.note.map { .html(page.inline($0)) },
+            .reported_on: progress?.asOf.map { .text(page.date($0)) },
         ]
-        if let progress {
-            if progress.isOverdue { row["overdue_since"] = page.overdueSince(progress) }
-            if let note = progress.note { row["note_html"] = page.inline(note) }
-            if let asOf = progress.asOf { row["reported_on"] = page.date(asOf) }
-        }
-        return row
     }
 
-    static func indicatorView(_ item: IndicatorProgress, _ page: inout PageBuilder) -> [String: Any] {
+    static func indicatorView(_ item: IndicatorProgress, _ page: inout PageBuilder) -> TemplateObject {
         let indicator = item.indicator
         let unit = indicator.unit ?? ""
-        var view: [String: Any] = ["title_html": page.inline(indicator.title), "id": indicator.id]
-        if let baseline = indicator.baseline { view["baseline"] = formatValue(baseline) + unit }
-        if let target = indicator.target { view["target"] = formatValue(target) + unit }
-        if let current = item.current {
-            view["current"] = formatValue(current.value) + unit
-            view["current_date"] = page.date(current.date)
+        let baseline = indicator.baseline.map { formatValue($0) + unit }
+        let target = indicator.target.map { formatValue($0) + unit }
+        let current = item.current.map { (value: formatValue($0.value) + unit, date: page.date($0.date)) }
+        var view: TemplateObject = [.title_html: .html(page.inline(indicator.title)), .id: .text(indicator.id)]
+        if let baseline { view[.baseline] = .text(baseline) }
+        if let target { view[.target] = .text(target) }
+        if let current {
+            view[.current] = .text(current.value)
+            view[.current_date] = .text(current.date)
         }
         let separator = page.language == .zh ? "，" : ", "
         var sentence = [page.plain(indicator.title)]
-        if let baseline = view["baseline"] as? String { sentence.append("\(page.t("indicator_baseline")) \(baseline)") }
-        if let target = view["target"] as? String { sentence.append("\(page.t("indicator_target")) \(target)") }
-        if let current = view["current"] as? String, let date = view["current_date"] as? String {
-            sentence.append("\(page.t("indicator_current")) \(current)\(page.t("paren_open"))\(date)\(page.t("paren_close"))")
+        if let baseline { sentence.append("\(page.t("indicator_baseline")) \(baseline)") }
+        if let target { sentence.append("\(page.t("indicator_target")) \(target)") }
+        if let current {
+            sentence.append("\(page.t("indicator_current")) \(current.value)\(page.t("paren_open"))\(current.date)\(page.t("paren_close"))")
         } else {
             sentence.append(page.t("indicator_no_value"))
         }
-        view["chart_html"] = IndicatorBarChart.svg(item, title: sentence.joined(separator: separator),
-                                                   baselineLabel: page.t("indicator_baseline"),
-                                                   targetLabel: page.t("indicator_target"),
-                                                   currentLabel: page.t("indicator_current"))
-        view["values"] = item.values.reversed().map { value -> [String: Any] in
-            ["date": page.date(value.date), "value": formatValue(value.value) + unit]
+        if let chart = IndicatorBarChart.svg(item, title: sentence.joined(separator: separator),
+                                             baselineLabel: page.t("indicator_baseline"),
+                                             targetLabel: page.t("indicator_target"),
+                                             currentLabel: page.t("indicator_current")) {
+            view[.chart_html] = .html(chart)
         }
-        view["has_values"] = !item.values.isEmpty
+        view[.values] = .objects(item.values.reversed().map { value in
+            [.date: .text(page.date(value.date)), .value: .text(formatValue(value.value) + unit)]
+        })
+        view[.has_values] = .bool(!item.values.isEmpty)
         return view
     }
 }

@@ -14,38 +14,33 @@ extension PageBuilder {
     var asOfText: String { t("progress_as_of") + date(site.buildDate) }
 
     /// A task's status as a badge: label, CSS class, percent, overdue.
-    func statusBadge(_ progress: TaskProgress?) -> [String: Any] {
+    func statusBadge(_ progress: TaskProgress?) -> TemplateValue {
         let status = progress?.status ?? .notStarted
-        // Absent values are `false`, never missing: Mustache would look a missing key up in the enclosing contexts.
-        var badge: [String: Any] = ["label": taskStatusLabel(status), "class": status.rawValue, "percent": false, "overdue": false]
-        if let percent = progress?.percent { badge["percent"] = "\(percent)%" }
-        if progress?.isOverdue == true {
-            badge["overdue"] = t("task_status_overdue")
-        }
-        return badge
+        // Absent values are present and empty, never missing: Mustache would look a missing key up in the enclosing contexts.
+        return .object([.label: .text(taskStatusLabel(status)), .class: .text(status.rawValue),
+                        .percent: progress?.percent.map { .text("\($0)%") },
+                        .overdue: progress?.isOverdue == true ? .text(t("task_status_overdue")) : nil])
     }
 
     /// The counts as figures: done, in progress, delayed and not started, which add up to the
     /// total shown after them; then overdue, a flag on some of those tasks (not a fifth status),
     /// in a sentence of its own that says so.
-    func countFigures(_ counts: StatusCounts) -> [String: Any] {
-        let items = StatusBarChart.order.map { status -> [String: Any] in
-            ["value": String(counts[status]), "label": taskStatusLabel(status), "class": status.rawValue]
-        } + [["value": String(counts.total), "label": t("progress_col_total"), "class": "total"]]
+    func countFigures(_ counts: StatusCounts) -> TemplateValue {
+        let items = StatusBarChart.order.map { status -> TemplateObject in
+            [.value: .text(String(counts[status])), .label: .text(taskStatusLabel(status)), .class: .text(status.rawValue)]
+        } + [[.value: .text(String(counts.total)), .label: .text(t("progress_col_total")), .class: .text("total")]]
         let sentence = t(counts.overdue == 0 ? "progress_overdue_none" : counts.overdue == 1 ? "progress_overdue_one" : "progress_overdue_flag")
         let parts = sentence.components(separatedBy: "{n}")
-        return ["items": items, "overdue_count": String(counts.overdue),
-                "overdue_before": parts.first ?? "", "overdue_after": parts.dropFirst().joined(separator: String(counts.overdue))]
+        return .object([.items: .objects(items), .overdue_count: .text(String(counts.overdue)),
+                        .overdue_before: .text(parts.first ?? ""),
+                        .overdue_after: .text(parts.dropFirst().joined(separator: String(counts.overdue)))])
     }
 
     /// One line of a status table: the bar and the counts.
-    func countsRow(_ counts: StatusCounts, name: String) -> [String: Any] {
-        var row: [String: Any] = [
-            "total": counts.total, "done": counts.done, "in_progress": counts.inProgress,
-            "delayed": counts.delayed, "not_started": counts.notStarted, "overdue": counts.overdue,
-        ]
-        row["bar_html"] = StatusBarChart.svg(counts, title: "\(name)\(language == .zh ? "：" : ": ")\(countsSentence(counts))")
-        return row
+    func countsRow(_ counts: StatusCounts, name: String) -> TemplateObject {
+        [.total: .number(counts.total), .done: .number(counts.done), .in_progress: .number(counts.inProgress),
+         .delayed: .number(counts.delayed), .not_started: .number(counts.notStarted), .overdue: .number(counts.overdue),
+         .bar_html: .html(StatusBarChart.svg(counts, title: "\(name)\(language == .zh ? "：" : ": ")\(countsSentence(counts))"))]
     }
 
     /// "已完成 3，推进中 5，滞后 1，未启动 2，共 11 项；其中逾期 1 项": the statuses add up to the
@@ -59,8 +54,10 @@ extension PageBuilder {
     }
 
     /// The legend of the status bars: colour and name of each status.
-    func statusLegend() -> [[String: Any]] {
-        StatusBarChart.order.map { ["label": taskStatusLabel($0), "class": $0.rawValue, "colour": StatusBarChart.colour($0)] }
+    func statusLegend() -> TemplateValue {
+        .objects(StatusBarChart.order.map {
+            [.label: .text(taskStatusLabel($0)), .class: .text($0.rawValue), .colour: .text(StatusBarChart.colour($0))]
+        })
     }
 
     /// Overdue since a date, in words.

@@ -7,37 +7,37 @@ import SiteModel
 enum ReportPage {
     static let emergencyNumbers = [("119", "emergency_fire"), ("110", "emergency_police"), ("120", "emergency_ambulance")]
 
-    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.report, language))
         let site = context.site.site
-        var view: [String: Any] = [:]
-        view["emergency"] = emergencyNumbers.map { number, key -> [String: Any] in
-            ["number": number, "dial": number, "label": page.t(key)]
-        }
-        view["hotline_cards"] = site.hotlines.map { hotline -> [String: Any] in
-            ["number": hotline.number, "dial": hotline.dialString, "name_html": page.inline(hotline.name),
-             "use_html": hotline.use.map { page.inline($0) as Any } ?? false,
-             "hours_html": hotline.hours.map { page.inline($0) as Any } ?? false]
-        }
-        view["channels"] = site.channels.map { channel -> [String: Any] in
-            ["name_html": page.inline(channel.name), "how_html": channel.how.map { page.inline($0) as Any } ?? false]
-        }
-        view["has_channels"] = !site.channels.isEmpty
+        var view = TemplateObject()
+        view[.emergency] = .objects(emergencyNumbers.map { number, key in
+            [.number: .text(number), .dial: .text(number), .label: .text(page.t(key))]
+        })
+        view[.hotline_cards] = .objects(site.hotlines.map { hotline in
+            [.number: .text(hotline.number), .dial: .text(hotline.dialString), .name_html: .html(page.inline(hotline.name)),
+             .use_html: hotline.use.map { .html(page.inline($0)) },
+             .hours_html: hotline.hours.map { .html(page.inline($0)) }]
+        })
+        view[.channels] = .objects(site.channels.map { channel in
+            [.name_html: .html(page.inline(channel.name)), .how_html: channel.how.map { .html(page.inline($0)) }]
+        })
+        view[.has_channels] = .bool(!site.channels.isEmpty)
         if let guide = context.site.page("report") {
-            view.merge(page.articleBody(guide)) { _, new in new }
-            view["has_guide"] = true
+            view = view.merging(page.articleBody(guide))
+            view[.has_guide] = .bool(true)
             if let date = guide.date {
-                view["date"] = page.date(date)
-                view["date_iso"] = date.description
+                view[.date] = .text(page.date(date))
+                view[.date_iso] = .text(date.description)
             }
         } else {
-            view["has_guide"] = false
+            view[.has_guide] = .bool(false)
         }
-        view["hazards_href"] = context.site.hazards.isEmpty ? false : page.href(.hazards)
+        view[.hazards_href] = context.site.hazards.isEmpty ? nil : .text(page.href(.hazards))
         let guide = context.site.page("report")
         let metadata = ArticleMetadata(title: page.t("report_title"), date: guide?.date,
                                        source: site.identity.sponsor.map { page.plain($0) })
-        return page.layout(title: page.t("report_title"),
+        return page.layout("report", title: page.t("report_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("report_title"), nil)],
                            article: metadata, page: view)
     }

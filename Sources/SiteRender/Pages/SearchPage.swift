@@ -4,14 +4,15 @@ import SiteModel
 /// `SearchIndex` from the pages as they are rendered; docs/search.md). Search
 /// needs JavaScript; without it the page says so and links the plan and unit lists.
 enum SearchPage {
-    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         let page = PageBuilder(context, PageAddress(.search, language))
-        var view: [String: Any] = [:]
-        view["plans_href"] = page.href(.plans)
-        view["units_href"] = page.href(.units)
-        view["search_index"] = context.options.searchIndex ? "index/manifest.js" : ""
-        view["search_script"] = page.address.rootPrefix + "assets/search.js"
-        return page.layout(title: page.t("search_title"),
+        let view: TemplateObject = [
+            .plans_href: .text(page.href(.plans)),
+            .units_href: .text(page.href(.units)),
+            .search_index: .text(context.options.searchIndex ? "index/manifest.js" : ""),
+            .search_script: .text(page.address.rootPrefix + "assets/search.js"),
+        ]
+        return page.layout("search", title: page.t("search_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("search_title"), nil)], page: view)
     }
 }

@@ -8,43 +8,43 @@ enum StatisticsPage {
     static let accidentsColour = "#0969da"
     static let deathsColour = "#a40e26"
 
-    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.statistics, language))
-        var view: [String: Any] = [:]
-        view["csv_href"] = page.address.href(to: "data/accidents.csv")
-        view["json_href"] = page.address.href(to: "data/accidents.json")
-        view["data_href"] = page.href(.data)
+        var view: TemplateObject = [
+            .csv_href: .text(page.address.href(to: "data/accidents.csv")),
+            .json_href: .text(page.address.href(to: "data/accidents.json")),
+            .data_href: .text(page.href(.data)),
+        ]
         guard let statistics = context.site.statistics, let summary = context.site.statisticsSummary,
               !summary.years.isEmpty else {
-            view["has_statistics"] = false
-            return page.layout(title: page.t("statistics_title"),
+            view[.has_statistics] = .bool(false)
+            return page.layout("statistics", title: page.t("statistics_title"),
                                breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
         }
-        view["has_statistics"] = true
-        if let source = statistics.source { view["source_html"] = page.inline(source) }
+        view[.has_statistics] = .bool(true)
+        if let source = statistics.source { view[.source_html] = .html(page.inline(source)) }
 
         // Per year, with year-on-year change.
-        view["years"] = summary.years.map { year -> [String: Any] in
+        view[.years] = .objects(summary.years.map { year in
             var row = totalsRow(year.totals, &page)
-            row["label"] = yearLabel(year, &page)
-            row["accidents_change"] = year.accidentsChange.map { page.change($0) } ?? "—"
-            row["deaths_change"] = year.deathsChange.map { page.change($0) } ?? "—"
+            row[.label] = .text(yearLabel(year, &page))
+            row[.accidents_change] = .text(year.accidentsChange.map { page.change($0) } ?? "—")
+            row[.deaths_change] = .text(year.deathsChange.map { page.change($0) } ?? "—")
             return row
-        }
+        })
         if let ytd = summary.yearToDate {
-            var box: [String: Any] = [
-                "heading": page.language == .zh ? "\(ytd.year)年1–\(ytd.throughMonth)月" : "\(page.monthName(1))–\(page.monthName(ytd.throughMonth)) \(ytd.year)",
-                "previous_heading": page.language == .zh ? "\(ytd.year - 1)年同期" : "Same months of \(ytd.year - 1)",
-                "current": totalsRow(ytd.current, &page),
+            var box: TemplateObject = [
+                .heading: .text(page.language == .zh ? "\(ytd.year)年1–\(ytd.throughMonth)月" : "\(page.monthName(1))–\(page.monthName(ytd.throughMonth)) \(ytd.year)"),
+                .previous_heading: .text(page.language == .zh ? "\(ytd.year - 1)年同期" : "Same months of \(ytd.year - 1)"),
+                .current: .object(totalsRow(ytd.current, &page)),
+                .previous: nil,
             ]
             if let previous = ytd.previous {
-                box["previous"] = totalsRow(previous, &page)
-                box["accidents_change"] = ytd.accidentsChange.map { page.change($0) } ?? "—"
-                box["deaths_change"] = ytd.deathsChange.map { page.change($0) } ?? "—"
-            } else {
-                box["previous"] = false
+                box[.previous] = .object(totalsRow(previous, &page))
+                box[.accidents_change] = .text(ytd.accidentsChange.map { page.change($0) } ?? "—")
+                box[.deaths_change] = .text(ytd.deathsChange.map { page.change($0) } ?? "—")
             }
-            view["ytd"] = box
+            view[.ytd] = .object(box)
         }
 
         // The trend: accidents and deaths per year.
@@ -62,7 +62,7 @@ enum StatisticsPage {
             partialNote: summary.years.last(where: { !$0.isComplete }).map { year in
                 page.t("statistics_partial_note").replacingOccurrences(of: "{year}", with: yearLabel(year, &page))
             } ?? "")
-        view["trend_chart_html"] = trend.rows()
+        view[.trend_chart_html] = .html(trend.rows())
 
         // By category: a chart of the latest year, a table of every year.
         let latest = summary.years.last?.year ?? 0
@@ -79,34 +79,35 @@ enum StatisticsPage {
             valueAxisTitle: page.t("progress_legend"),
             partial: categories.map { _ in summary.years.last?.isComplete == false },
             partialNote: summary.years.last.flatMap { $0.isComplete ? nil : page.t("statistics_partial_note").replacingOccurrences(of: "{year}", with: latestYear) } ?? "")
-        view["category_chart_html"] = byCategory.rows()
-        view["category_chart_year"] = latestYear
-        view["year_headers"] = yearLabels.map { ["label": $0] }
-        view["categories"] = categories.map { category -> [String: Any] in
-            ["name_html": page.inline(category.name),
-             "cells": summary.years.map { year -> [String: Any] in
+        view[.category_chart_html] = .html(byCategory.rows())
+        view[.category_chart_year] = .text(latestYear)
+        view[.year_headers] = .objects(yearLabels.map { [.label: .text($0)] })
+        view[.categories] = .objects(categories.map { category in
+            [.name_html: .html(page.inline(category.name)),
+             .cells: .objects(summary.years.map { year in
                  let totals = summary.byCategory[category.id]?[year.year] ?? AccidentTotals()
-                 return ["accidents": page.count(totals.accidents), "deaths": page.count(totals.deaths)]
-             }]
-        }
+                 return [.accidents: .text(page.count(totals.accidents)), .deaths: .text(page.count(totals.deaths))]
+             })]
+        })
         let regions = statistics.regions.filter { summary.byRegion[$0.id] != nil }
-        view["regions"] = regions.map { region -> [String: Any] in
-            ["name_html": page.inline(region.name),
-             "cells": summary.years.map { year -> [String: Any] in
+        view[.regions] = .objects(regions.map { region in
+            [.name_html: .html(page.inline(region.name)),
+             .cells: .objects(summary.years.map { year in
                  let totals = summary.byRegion[region.id]?[year.year] ?? AccidentTotals()
-                 return ["accidents": page.count(totals.accidents), "deaths": page.count(totals.deaths)]
-             }]
-        }
-        view["has_major"] = statistics.records.contains { $0.severity != nil }
-        view["totals_cover"] = page.totalsCover(statistics, summary)
-        view["sample_download"] = context.site.isSample
-        return page.layout(title: page.t("statistics_title"),
+                 return [.accidents: .text(page.count(totals.accidents)), .deaths: .text(page.count(totals.deaths))]
+             })]
+        })
+        view[.has_major] = .bool(statistics.records.contains { $0.severity != nil })
+        view[.totals_cover] = .text(page.totalsCover(statistics, summary))
+        view[.sample_download] = .bool(context.site.isSample)
+        return page.layout("statistics", title: page.t("statistics_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("statistics_title"), nil)], page: view)
     }
 
-    static func totalsRow(_ totals: AccidentTotals, _ page: inout PageBuilder) -> [String: Any] {
-        ["accidents": page.count(totals.accidents), "deaths": page.count(totals.deaths),
-         "injuries": page.count(totals.injuries), "loss": page.decimal(totals.loss), "major": page.count(totals.majorAccidents)]
+    static func totalsRow(_ totals: AccidentTotals, _ page: inout PageBuilder) -> TemplateObject {
+        [.accidents: .text(page.count(totals.accidents)), .deaths: .text(page.count(totals.deaths)),
+         .injuries: .text(page.count(totals.injuries)), .loss: .text(page.decimal(totals.loss)),
+         .major: .text(page.count(totals.majorAccidents))]
     }
 
     /// "2024" or, for an incomplete year, "2025（1–6月）" / "2025 (Jan–Jun)".

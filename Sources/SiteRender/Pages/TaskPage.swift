@@ -3,21 +3,22 @@ import SiteModel
 /// `/plans/<id>/tasks/<no>/`: one task with its units, leaders, requirements
 /// and milestones.
 enum TaskPage {
-    static func view(_ context: RenderContext, _ plan: Plan, _ task: PlanTask, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ plan: Plan, _ task: PlanTask, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.task(plan.id, task.number), language))
-        var view: [String: Any] = [:]
-        view["no"] = task.number.rawValue
-        view["title_html"] = page.inline(task.title)
-        view["plan_href"] = page.href(.plan(plan.id))
-        view["plan_title_html"] = page.inline(plan.title)
-        view["tasks_href"] = page.href(.plan(plan.id)) + "#tasks"
+        var view: TemplateObject = [
+            .no: .text(task.number.rawValue),
+            .title_html: .html(page.inline(task.title)),
+            .plan_href: .text(page.href(.plan(plan.id))),
+            .plan_title_html: .html(page.inline(plan.title)),
+            .tasks_href: .text(page.href(.plan(plan.id)) + "#tasks"),
+        ]
         if let group = task.group.flatMap({ plan.group($0) }) {
-            view["group_html"] = page.inline(group.title)
+            view[.group_html] = .html(page.inline(group.title))
         }
-        var facts: [[String: Any]] = []
+        var facts: [TemplateObject] = []
         func add(_ key: String, _ value: TrustedHTML) {
             guard !value.html.isEmpty else { return }
-            facts.append(["label": page.t(key), "value_html": value])
+            facts.append([.label: .text(page.t(key)), .value_html: .html(value)])
         }
         add("task_leaders", page.names(task.leaders))
         add("task_lead", page.unitLinks(task.lead, short: false))
@@ -30,48 +31,48 @@ enum TaskPage {
             add("task_due", TrustedHTML(text: page.date(task.due)))
         }
         add("task_tags", TrustedHTML(text: task.tags.joined(separator: page.language == .zh ? "、" : ", ")))
-        view["facts"] = facts
-        view["requirements_html"] = page.markdown(task.requirements, origins: task.requirementsOrigins, footnotes: "requirements-")
-        view["has_requirements"] = task.requirements != nil
-        view["remarks_html"] = page.markdown(task.remarks, origins: task.remarksOrigins, footnotes: "remarks-")
-        view["has_remarks"] = task.remarks != nil
-        view["milestones"] = task.milestones.map { milestone -> [String: Any] in
-            ["date": page.date(milestone.date), "date_iso": milestone.date.description, "what_html": page.inline(milestone.what)]
-        }
-        view["has_milestones"] = !task.milestones.isEmpty
+        view[.facts] = .objects(facts)
+        view[.requirements_html] = .html(page.markdown(task.requirements, origins: task.requirementsOrigins, footnotes: "requirements-"))
+        view[.has_requirements] = .bool(task.requirements != nil)
+        view[.remarks_html] = .html(page.markdown(task.remarks, origins: task.remarksOrigins, footnotes: "remarks-"))
+        view[.has_remarks] = .bool(task.remarks != nil)
+        view[.milestones] = .objects(task.milestones.map { milestone in
+            [.date: .text(page.date(milestone.date)), .date_iso: .text(milestone.date.description),
+             .what_html: .html(page.inline(milestone.what))]
+        })
+        view[.has_milestones] = .bool(!task.milestones.isEmpty)
 
         // Progress at the build date and every report's line, newest first.
         let progress = context.site.progress(plan.id, task.number)
-        view["as_of"] = page.asOfText
-        view["status"] = page.statusBadge(progress)
-        view["overdue_since"] = progress?.overdueSince.map { page.date($0) as Any } ?? false
-        view["progress_href"] = page.href(.progress(plan.id))
+        view[.as_of] = .text(page.asOfText)
+        view[.status] = page.statusBadge(progress)
+        view[.overdue_since] = progress?.overdueSince.map { .text(page.date($0)) }
+        view[.progress_href] = .text(page.href(.progress(plan.id)))
         let history = progress?.history ?? []
-        view["history"] = history.map { entry -> [String: Any] in
-            var row: [String: Any] = ["period": page.reportPeriod(entry.period), "as_of": page.date(entry.asOf),
-                                      "as_of_iso": entry.asOf.description,
-                                      "status": ["label": page.taskStatusLabel(entry.status), "class": entry.status.rawValue]]
-            row["percent"] = entry.percent.map { "\($0)%" as Any } ?? false
-            row["note_html"] = entry.note.map { page.inline($0) as Any } ?? false
-            return row
-        }
-        view["has_history"] = !history.isEmpty
+        view[.history] = .objects(history.map { entry in
+            [.period: .text(page.reportPeriod(entry.period)), .as_of: .text(page.date(entry.asOf)),
+             .as_of_iso: .text(entry.asOf.description),
+             .status: .object([.label: .text(page.taskStatusLabel(entry.status)), .class: .text(entry.status.rawValue)]),
+             .percent: entry.percent.map { .text("\($0)%") },
+             .note_html: entry.note.map { .html(page.inline($0)) }]
+        })
+        view[.has_history] = .bool(!history.isEmpty)
 
         if let index = plan.tasks.firstIndex(where: { $0.number == task.number }) {
             if index > plan.tasks.startIndex {
                 let previous = plan.tasks[index - 1]
-                view["previous"] = ["href": page.href(.task(plan.id, previous.number)), "no": previous.number.rawValue,
-                                    "title_html": page.inline(previous.title)] as [String: Any]
+                view[.previous] = .object([.href: .text(page.href(.task(plan.id, previous.number))), .no: .text(previous.number.rawValue),
+                                           .title_html: .html(page.inline(previous.title))])
             }
             if index + 1 < plan.tasks.endIndex {
                 let next = plan.tasks[index + 1]
-                view["next"] = ["href": page.href(.task(plan.id, next.number)), "no": next.number.rawValue,
-                                "title_html": page.inline(next.title)] as [String: Any]
+                view[.next] = .object([.href: .text(page.href(.task(plan.id, next.number))), .no: .text(next.number.rawValue),
+                                       .title_html: .html(page.inline(next.title))])
             }
         }
         let title = "\(page.t("task_label")) \(task.number.rawValue)\(language == .zh ? "：" : ": ")\(page.plain(task.title))"
-        view["heading"] = title
-        return page.layout(title: title,
+        view[.heading] = .text(title)
+        return page.layout("task", title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("plans_title"), .plans),
                                          (page.plain(plan.title), .plan(plan.id)),
                                          ("\(page.t("task_label")) \(task.number.rawValue)", nil)],

@@ -5,25 +5,25 @@ import SiteModel
 /// pending when any text on it fell back to Chinese), and per plan whether
 /// its text and its tasks have English.
 enum TranslationStatusPage {
-    static func view(_ context: RenderContext, pending: [PageRoute], _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, pending: [PageRoute], _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.translationStatus, language))
         let site = context.site
-        var view: [String: Any] = [:]
-        view["plans"] = site.plans.map { plan -> [String: Any] in
+        var view = TemplateObject()
+        view[.plans] = .objects(site.plans.map { plan in
             let translatedTasks = plan.tasks.count { $0.title.en != nil && ($0.requirements.map { $0.en != nil } ?? true) }
-            return ["href": page.href(.plan(plan.id)), "title_html": page.inline(plan.title),
-                    "text": page.t(plan.bodyEN != nil ? "translation_done" : "translation_missing"),
-                    "text_done": plan.bodyEN != nil,
-                    "tasks": "\(translatedTasks) / \(plan.tasks.count)"]
-        }
+            return [.href: .text(page.href(.plan(plan.id))), .title_html: .html(page.inline(plan.title)),
+                    .text: .text(page.t(plan.bodyEN != nil ? "translation_done" : "translation_missing")),
+                    .text_done: .bool(plan.bodyEN != nil),
+                    .tasks: .text("\(translatedTasks) / \(plan.tasks.count)")]
+        })
         let englishPending = pending
-        view["pending"] = englishPending.map { route -> [String: Any] in
-            ["href": page.address.href(to: PageAddress(route, .en).path), "path": "/" + PageAddress(route, .en).path,
-             "title": title(route, context, &page)]
-        }
-        view["pending_count"] = englishPending.count
-        view["has_pending"] = !englishPending.isEmpty
-        return page.layout(title: page.t("translation_status_title"),
+        view[.pending] = .objects(englishPending.map { route in
+            [.href: .text(page.address.href(to: PageAddress(route, .en).path)), .path: .text("/" + PageAddress(route, .en).path),
+             .title: .text(title(route, context, &page))]
+        })
+        view[.pending_count] = .number(englishPending.count)
+        view[.has_pending] = .bool(!englishPending.isEmpty)
+        return page.layout("translation-status", title: page.t("translation_status_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("translation_status_title"), nil)], page: view)
     }
 

@@ -2,7 +2,7 @@ import SiteModel
 
 /// `/units/`: every unit, grouped by area, with how many tasks it takes part in.
 enum UnitListPage {
-    static func view(_ context: RenderContext, _ language: Language) -> [String: Any] {
+    static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.units, language))
         let site = context.site
         // Areas in order of first appearance in the sorted plan list, then by name.
@@ -16,30 +16,28 @@ enum UnitListPage {
             if let area = unit.area { areaTitle[key] = area }
         }
         areaOrder.sort { a, b in a.isEmpty != b.isEmpty ? !a.isEmpty : a < b }
-        var areas: [[String: Any]] = []
+        var areas: [TemplateObject] = []
         for key in areaOrder {
             let units = (byArea[key] ?? []).sorted { a, b in
                 let ak = sortKey(a, language), bk = sortKey(b, language)
                 return ak != bk ? ak < bk : a.id < b.id
             }
             areas.append([
-                "title_html": areaTitle[key].map { page.inline($0) } ?? TrustedHTML(text: page.t("units_other_area")),
-                "anchor": "area-\(areas.count + 1)",
-                "units": units.map { unit -> [String: Any] in
+                .title_html: .html(areaTitle[key].map { page.inline($0) } ?? TrustedHTML(text: page.t("units_other_area"))),
+                .anchor: .text("area-\(areas.count + 1)"),
+                .units: .objects(units.map { unit in
                     let assignments = site.assignments(of: unit.id)
-                    return ["href": page.href(.unit(unit.id)),
-                            "name_html": page.inline(unit.name),
-                            "kind": page.t("kind_\(unit.kind.rawValue)"),
-                            "lead": assignments.count { $0.role == .lead },
-                            "responsible": assignments.count { $0.role == .responsible },
-                            "cooperating": assignments.count { $0.role == .cooperating }]
-                },
+                    return [.href: .text(page.href(.unit(unit.id))),
+                            .name_html: .html(page.inline(unit.name)),
+                            .kind: .text(page.t("kind_\(unit.kind.rawValue)")),
+                            .lead: .number(assignments.count { $0.role == .lead }),
+                            .responsible: .number(assignments.count { $0.role == .responsible }),
+                            .cooperating: .number(assignments.count { $0.role == .cooperating })]
+                }),
             ])
         }
-        var view: [String: Any] = [:]
-        view["areas"] = areas
-        view["unit_count"] = site.units.count
-        return page.layout(title: page.t("units_title"),
+        let view: TemplateObject = [.areas: .objects(areas), .unit_count: .number(site.units.count)]
+        return page.layout("units", title: page.t("units_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("units_title"), nil)],
                            page: view)
     }

@@ -3,27 +3,47 @@ import SiteModel
 
 /// The templates, interface strings and static assets a site is rendered with:
 /// the default theme (`Templates/`) with a site's own folder laid over it, file
-/// by file. Templates are parsed once, here, into `CompiledTemplate`s that
-/// `TemplateRenderer` walks.
+/// by file. Templates are parsed once, here, into a `TemplateSet` that
+/// `TemplateRenderer` walks: their names numbered as slots, which the page
+/// views' `TemplateKey`s and the interface strings (`t`) are held by.
 public struct Theme: Sendable {
-    /// The parsed templates by name (file name without `.mustache`).
-    public var templates: [String: CompiledTemplate]
+    /// The parsed templates (file name without `.mustache` → template).
+    let templates: TemplateSet
     /// Their text, by name, as loaded (for tools that compare renderers).
     public var templateTexts: [String: String]
-    public var strings: StringTable
+    public var strings: StringTable {
+        didSet { stringValues = Self.stringValues(strings, keys: templates.keys) }
+    }
     /// Files under `assets/`, published as-is: path relative to the site root → bytes.
     public var assets: [String: Data]
     public var templateNames: Set<String>
+    /// `t` in each language: every interface string a template names, by slot.
+    private var stringValues: [TemplateValue]
     /// Each template's file as diagnostics name it (`templates/plan.mustache` for a site's own).
     public var templatePaths: [String: String] = [:]
 
-    public init(templates: [String: CompiledTemplate], templateTexts: [String: String], strings: StringTable,
-                assets: [String: Data], templateNames: Set<String>) {
+    init(templates: TemplateSet, templateTexts: [String: String], strings: StringTable,
+         assets: [String: Data], templateNames: Set<String>) {
         self.templates = templates
         self.templateTexts = templateTexts
         self.strings = strings
         self.assets = assets
         self.templateNames = templateNames
+        self.stringValues = Self.stringValues(strings, keys: templates.keys)
+    }
+
+    /// The interface strings of `language` as the object templates see as `t` (`{{t.plans_title}}`).
+    func stringsValue(in language: Language) -> TemplateValue {
+        Language.allCases.firstIndex(of: language).map { stringValues[$0] } ?? .object(TemplateObject())
+    }
+
+    /// Only the strings some template names have a slot; the others no template can ask for.
+    private static func stringValues(_ strings: StringTable, keys: TemplateKeyTable) -> [TemplateValue] {
+        Language.allCases.map { language in
+            .object(TemplateObject(slots: strings.strings(in: language).compactMap { key, text in
+                keys.slot(key).map { ($0, .text(text)) }
+            }))
+        }
     }
 
     /// A folder the theme is read from.
@@ -79,18 +99,17 @@ public struct Theme: Sendable {
                 }
             }
         }
-        var templates: [String: CompiledTemplate] = [:]
         var texts: [String: String] = [:]
         for name in templateFiles.keys.sorted() {
             guard let file = templateFiles[name] else { continue }
             guard let source = ContentReader.readTextFile(file.path, reportedAs: file.report, into: &diagnostics) else { continue }
             texts[name] = source.text
-            do {
-                templates[name] = try MustacheParser.parse(source.text)
-            } catch {
-                diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: file.report, line: error.line, column: error.column),
-                                          "模板语法错误 (template syntax error): \(error.message)"))
-            }
+        }
+        let (templates, failures) = TemplateSet.compile(texts)
+        for (name, error) in failures {
+            guard let file = templateFiles[name] else { continue }
+            diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: file.report, line: error.line, column: error.column),
+                                      "模板语法错误 (template syntax error): \(error.message)"))
         }
         var table: [String: BilingualText] = [:]
         for file in stringsFiles {
@@ -111,13 +130,14 @@ public struct Theme: Sendable {
                                       "缺少模板 (template missing): \(required).mustache"))
         }
         // A partial or parent that names no template would render as nothing, silently.
-        for name in templates.keys.sorted() {
-            guard let template = templates[name], let file = templateFiles[name] else { continue }
+        for name in texts.keys.sorted() {
+            guard let template = templates.template(name), let file = templateFiles[name] else { continue }
             for missing in Set(template.partialNames).subtracting(templateFiles.keys).sorted() {
                 diagnostics.append(.error(.missingTemplate, at: SourceLocation(file: file.report),
                                           "模板引用了不存在的模板 (\(name).mustache includes \(missing), which does not exist)",
                                           hint: "add \(missing).mustache to the theme, or fix the name in {{>\(missing)}}"))
             }
+            diagnostics.append(contentsOf: unescapedText(in: template, file: file.report, keys: templates.keys))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var theme = Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,
@@ -127,13 +147,27 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `view` as UTF-8; a missing template renders as empty (reported at load).
-    public func renderBytes(_ template: String, _ view: Any) -> [UInt8] {
-        TemplateRenderer.render(template, view, templates: templates) ?? []
+    public func renderBytes(_ template: String, _ view: TemplateObject) -> [UInt8] {
+        TemplateRenderer.render(template, .object(view), templates: templates) ?? []
     }
 
     /// Renders `template` with `view`; a missing template renders as empty (reported at load).
-    public func render(_ template: String, _ view: Any) -> String {
+    public func render(_ template: String, _ view: TemplateObject) -> String {
         String(decoding: renderBytes(template, view), as: UTF8.self)
+    }
+
+    /// `{{{name}}}` and `{{&name}}` may write only a key that holds HTML the generator made
+    /// (`TemplateKey.holdsHTML`): anything else would be text from content, which the renderer
+    /// escapes all the same, against what the template says. A site's own template that asks
+    /// for it is refused at load, where it stands, rather than render other than it reads.
+    static func unescapedText(in template: CompiledTemplate, file: String, keys: TemplateKeyTable) -> [Diagnostic] {
+        template.rawTags.compactMap { tag in
+            if let last = tag.slots.last, keys.key(last)?.holdsHTML == true { return nil }
+            let shown = tag.name
+            return .error(.templateUnescapedText, at: SourceLocation(file: file, line: tag.line, column: tag.column),
+                          "模板不转义输出纯文本 ({{{\(shown)}}} would write text unescaped; only HTML the generator made may be written with {{{…}}} or {{&…}})",
+                          hint: "write {{\(shown)}}: text is escaped; the keys that hold HTML are listed in docs/templates.md")
+        }
     }
 }
 

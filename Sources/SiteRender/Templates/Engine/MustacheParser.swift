@@ -62,14 +62,25 @@ struct MustacheParser {
 
     private let characters: [Character]
     private var position = 0
+    /// Names are numbered here as they are read.
+    private var keys: TemplateKeyTable
+    /// The templates a partial or parent may name, by index.
+    private let templates: [String: Int]
+    private var partialNames: [String] = []
+    private var rawTags: [RawTag] = []
 
-    private init(_ text: String) {
+    private init(_ text: String, keys: TemplateKeyTable, templates: [String: Int]) {
         characters = Array(text)
+        self.keys = keys
+        self.templates = templates
     }
 
-    static func parse(_ text: String) throws(Failure) -> CompiledTemplate {
-        var parser = MustacheParser(text)
-        return CompiledTemplate(nodes: try parser.parse(state: State()))
+    /// Parses `text`, numbering its names in `keys` and resolving the partials it names among `templates`.
+    static func parse(_ text: String, keys: inout TemplateKeyTable, templates: [String: Int]) throws(Failure) -> CompiledTemplate {
+        var parser = MustacheParser(text, keys: keys, templates: templates)
+        let nodes = try parser.parse(state: State())
+        keys = parser.keys
+        return CompiledTemplate(nodes: nodes, partialNames: parser.partialNames, rawTags: parser.rawTags)
     }
 
     // MARK: - Reading
@@ -92,12 +103,34 @@ struct MustacheParser {
     }
 
     private func failure(_ reason: Failure.Reason, at offset: Int? = nil) -> Failure {
-        let end = min(offset ?? position, characters.count)
+        let (line, column) = place(offset ?? position)
+        return Failure(reason: reason, line: line, column: column)
+    }
+
+    /// Line and column (1-based) of a character offset.
+    private func place(_ offset: Int) -> (line: Int, column: Int) {
+        let end = min(offset, characters.count)
         var line = 1, column = 1
         for character in characters[0..<end] {
             if character.isNewline { line += 1; column = 1 } else { column += 1 }
         }
-        return Failure(reason: reason, line: line, column: column)
+        return (line, column)
+    }
+
+    private mutating func name(_ text: String) -> TemplateName { TemplateName(text, keys: &keys) }
+
+    /// An unescaped variable, remembered with its place for the theme's check.
+    private mutating func rawVariable(_ text: String, at offset: Int) -> TemplateNode {
+        let parsed = self.name(text)
+        let (line, column) = place(offset)
+        rawTags.append(RawTag(name: text, slots: parsed.slots, line: line, column: column))
+        return .variable(parsed, escaped: false)
+    }
+
+    /// A partial or parent by name: its index, recorded for the missing-template check.
+    private mutating func partial(_ name: String) -> Int? {
+        partialNames.append(name)
+        return templates[name]
     }
 
     private static func isSpaceOrTab(_ c: Character) -> Bool { c == " " || c == "\t" }
@@ -108,8 +141,10 @@ struct MustacheParser {
     // MARK: - Parsing
 
     private static func text(_ characters: [Character]) -> TemplateNode {
-        .text(Array(String(characters).utf8))
+        .text(bytes(characters))
     }
+
+    private static func bytes(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
 
     private mutating func parse(state initial: State) throws(Failure) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
@@ -154,7 +189,7 @@ struct MustacheParser {
                 let name = try parseName(state)
                 if isStandalone(state) { setNewLine = true } else { flushWhiteSpace() }
                 let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
-                nodes.append(.section(TemplateName(name), body, inverted: inverted))
+                nodes.append(.section(self.name(name), body, inverted: inverted))
 
             case "/":
                 position += 1
@@ -176,13 +211,13 @@ struct MustacheParser {
                 position += 1
                 let name = try parseName(state)
                 guard read(["}"]) else { throw failure(.unfinishedName) }
-                nodes.append(.variable(TemplateName(name), escaped: false))
+                nodes.append(rawVariable(name, at: tagStart))
 
             case "&":
                 flushWhiteSpace()
                 position += 1
                 let name = try parseName(state)
-                nodes.append(.variable(TemplateName(name), escaped: false))
+                nodes.append(rawVariable(name, at: tagStart))
 
             case ">":
                 position += 1
@@ -192,9 +227,9 @@ struct MustacheParser {
                 if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)) }
                 if isStandalone(state) {
                     setNewLine = true
-                    nodes.append(.partial(name, indentation: String(whiteSpaceBefore), overrides: nil))
+                    nodes.append(.partial(partial(name), indentation: Self.bytes(whiteSpaceBefore), overrides: nil))
                 } else {
-                    nodes.append(.partial(name, indentation: nil, overrides: nil))
+                    nodes.append(.partial(partial(name), indentation: nil, overrides: nil))
                 }
                 whiteSpaceBefore = []
 
@@ -206,7 +241,7 @@ struct MustacheParser {
                 if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)) }
                 if isStandalone(state) { setNewLine = true }
                 let body = try parse(state: state.withParent(name))
-                var overrides: [String: [TemplateNode]] = [:]
+                var overrides: [Int: [TemplateNode]] = [:]
                 for node in body {
                     switch node {
                     case .block(let blockName, let blockNodes, _): overrides[blockName] = blockNodes
@@ -214,7 +249,7 @@ struct MustacheParser {
                     default: throw failure(.illegalTokenInsideParent, at: tagStart)
                     }
                 }
-                nodes.append(.partial(name, indentation: String(whiteSpaceBefore), overrides: overrides))
+                nodes.append(.partial(partial(name), indentation: Self.bytes(whiteSpaceBefore), overrides: overrides))
                 whiteSpaceBefore = []
 
             case "$":
@@ -223,12 +258,12 @@ struct MustacheParser {
                 if state.isPartialDefinitionTopLevel {
                     if isStandalone(state) { setNewLine = true }
                     let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
-                    nodes.append(.block(name, defaultNodes: body, indentation: ""))
+                    nodes.append(.block(keys.intern(name), defaultNodes: body, indentation: []))
                 } else {
                     if !whiteSpaceBefore.isEmpty { nodes.append(Self.text(whiteSpaceBefore)) }
                     if isStandalone(state) { setNewLine = true }
                     let body = try parse(state: state.withSectionName(name, newLine: setNewLine))
-                    nodes.append(.block(name, defaultNodes: body, indentation: String(whiteSpaceBefore)))
+                    nodes.append(.block(keys.intern(name), defaultNodes: body, indentation: Self.bytes(whiteSpaceBefore)))
                     whiteSpaceBefore = []
                 }
 
@@ -243,7 +278,7 @@ struct MustacheParser {
             default:
                 flushWhiteSpace()
                 let name = try parseName(state)
-                nodes.append(.variable(TemplateName(name), escaped: true))
+                nodes.append(.variable(self.name(name), escaped: true))
             }
             state.newLine = setNewLine
         }
