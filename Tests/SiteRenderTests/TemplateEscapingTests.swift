@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TestSupport
 @testable import SiteModel
@@ -80,7 +81,9 @@ import TestSupport
         let (theme, themeDiagnostics) = Self.theme(site: root)
         #expect(themeDiagnostics.items.isEmpty, "\(themeDiagnostics.sorted)")
         let context = RenderContext(site: try #require(site), theme: try #require(theme), options: BuildOptions(searchIndex: true))
-        let (files, _) = SiteRenderer.render(context, parallel: false)
+        let rendered = Mutex<[OutputFile]>([])
+        _ = SiteRenderer.renderStreaming(context, parallel: false) { file in rendered.withLock { $0.append(file) } }
+        let files = rendered.withLock { $0 } + SiteRenderer.supportFiles(context)
 
         let ours = try NSRegularExpression(pattern: #"<script src="(\.\./)*assets/(site|search)\.js" defer></script>"#)
         var markup: [String] = []
