@@ -310,5 +310,7 @@ private final class CmarkRegistration: Sendable {
 
 private let cmarkRegistration = CmarkRegistration()
 
-/// See `render`: cmark_parser_finish is not safe to run on two threads at once.
+/// See `render`: cmark_parser_finish is not safe to run on two threads at once. A lock, not a
+/// Mutex: it guards cmark-gfm's own global state, not a Swift value, and the parser it is held
+/// around (an OpaquePointer) cannot be sent into a Mutex's closure.
 private let cmarkFinishLock = NSLock()
