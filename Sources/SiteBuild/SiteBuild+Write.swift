@@ -51,7 +51,7 @@ extension SiteBuild {
         let links = LinkCheck(context, paths: paths, draftSeverity: drafts ? .warning : .error)
         let search = plan.search
         let renderDiagnostics = Self.timed("render and write", &timings) {
-            DispatchQueue.concurrentPerform(iterations: support.count) { session.write(support[$0]) }
+            support.concurrentForEach { session.write($0) }
             links.add(supportFiles: support)
             return SiteRenderer.renderStreaming(context, parallel: parallel, links: links) { file in
                 session.write(file)
@@ -60,7 +60,7 @@ extension SiteBuild {
         }
         if let search {
             let files = Self.timed("search index", &timings) { search.finish() }
-            DispatchQueue.concurrentPerform(iterations: files.count) { session.write(files[$0]) }
+            files.concurrentForEach { session.write($0) }
         }
         diagnostics.append(contentsOf: renderDiagnostics)
         diagnostics.append(contentsOf: Self.timed("links", &timings) { links.finish() })

@@ -20,6 +20,14 @@ extension RandomAccessCollection where Index == Int, Self: Sendable {
     }
 }
 
+extension RandomAccessCollection where Index == Int, Self: Sendable {
+    /// `forEach` on all cores at once (`concurrentMap` without results): for work whose effect
+    /// is its own, such as writing files.
+    public func concurrentForEach(_ body: @Sendable (Element) -> Void) {
+        _ = concurrentMap(body)
+    }
+}
+
 /// Distinct slots of one buffer, each initialised by exactly one iteration of
 /// `concurrentPerform`. Unchecked: no two iterations touch one slot, and the
 /// buffer is read only after the loop has returned, when every iteration has.

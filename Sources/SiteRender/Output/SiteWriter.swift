@@ -186,7 +186,7 @@ public struct SiteWriter: Sendable {
     /// output stays.
     public func write(_ files: [OutputFile], beforeSwap: ((String) throws -> Void)? = nil) throws(Failure) {
         let session = try begin(paths: files.map(\.path))
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in session.write(files[index]) }
+        files.concurrentForEach { session.write($0) }
         try session.finish(beforeSwap: beforeSwap)
     }
 
