@@ -90,7 +90,7 @@ public enum SiteInspection {
         // 3. Columns: empty, or not updated for six months.
         var empty = 0, stale = 0
         let siteFile = SourceLocation(file: "site.yaml")
-        for item in PageBuilder.navItems(site, context.theme.strings) {
+        for item in context.navItems {
             let name = item.title.zh ?? item.path
             let column = Self.column(item.path, site)
             if column.isEmpty {

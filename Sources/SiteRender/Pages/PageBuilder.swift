@@ -201,7 +201,7 @@ struct PageBuilder {
     }
 
     func navigation() -> TemplateValue {
-        let items = Self.navItems(site, strings)
+        let items = context.navItems
         let current = address.route.path
         return .objects(items.map { item in
             let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)

@@ -27,7 +27,7 @@ extension PageBuilder {
             tags.append([.name: .text(name), .content: .text(value)])
         }
         add("SiteName", plain(site.site.title))
-        add("SiteDomain", Self.domain(of: context.baseURL))
+        add("SiteDomain", context.siteDomain)
         add("SiteIDCode", site.site.identity.siteCode)
         let column = self.column()
         add("ColumnName", column.name)

@@ -17,10 +17,15 @@ public struct BuildOptions: Sendable {
 /// Everything a page is rendered from. Immutable and shared by all pages, so
 /// pages can be rendered in any order and in parallel.
 public struct RenderContext: Sendable {
-    public var site: ResolvedSite
-    public var theme: Theme
-    public var options: BuildOptions
-    public var markdown: MarkdownRenderer
+    public let site: ResolvedSite
+    public let theme: Theme
+    public let options: BuildOptions
+    public let markdown: MarkdownRenderer
+    /// What every page shows alike, made once: the site's address and its host, and the main
+    /// navigation's entries (each page links them from where it is).
+    public let baseURL: String
+    let siteDomain: String?
+    let navItems: [NavItem]
 
     /// Ids the templates use; headings in texts must not take them.
     public static let templateAnchors: Set<String> = [
@@ -37,12 +42,11 @@ public struct RenderContext: Sendable {
         self.theme = theme
         self.options = options
         self.markdown = MarkdownRenderer(reservedAnchors: Self.templateAnchors)
-    }
-
-    public var baseURL: String {
-        guard var url = options.baseURL else { return site.site.baseURL }
-        if !url.hasSuffix("/") { url += "/" }
-        return url
+        var url = options.baseURL ?? site.site.baseURL
+        if options.baseURL != nil && !url.hasSuffix("/") { url += "/" }
+        self.baseURL = url
+        self.siteDomain = PageBuilder.domain(of: url)
+        self.navItems = PageBuilder.navItems(site, theme.strings)
     }
 
     public var languages: [Language] { site.site.languages }
