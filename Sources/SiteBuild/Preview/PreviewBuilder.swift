@@ -12,14 +12,18 @@ public final class PreviewBuilder {
     var content: String { site.content }
     var templates: String? { site.templates }
     private var cache = DecodeCache()
-    /// Where a line for the terminal goes, and where the diagnostics of each rebuild go.
+    /// Where a line for the terminal goes, where the diagnostics of each rebuild go, and where
+    /// each rebuild's stage times go.
     private let log: @Sendable (String) -> Void
     private let report: @Sendable (Diagnostics) -> Void
+    private let timings: @Sendable (String) -> Void
 
-    public init(_ site: SiteBuild, log: @escaping @Sendable (String) -> Void, report: @escaping @Sendable (Diagnostics) -> Void) {
+    public init(_ site: SiteBuild, log: @escaping @Sendable (String) -> Void, report: @escaping @Sendable (Diagnostics) -> Void,
+                timings: @escaping @Sendable (String) -> Void = { _ in }) {
         self.site = site
         self.log = log
         self.report = report
+        self.timings = timings
     }
 
     /// The fingerprint the last content read corresponds to: a file whose entry is the same
@@ -33,13 +37,11 @@ public final class PreviewBuilder {
         let started = Date()
         var marks: [(String, Date)] = []
         defer {
-            if ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil {
-                var last = started
-                log("gen-site serve: " + marks.map { mark in
-                    defer { last = mark.1 }
-                    return "\(mark.0) \(Int(mark.1.timeIntervalSince(last) * 1000)) ms"
-                }.joined(separator: ", "))
-            }
+            var last = started
+            timings("gen-site serve: " + marks.map { mark in
+                defer { last = mark.1 }
+                return "\(mark.0) \(Int(mark.1.timeIntervalSince(last) * 1000)) ms"
+            }.joined(separator: ", "))
         }
         let previous = readFingerprint, root = content
         let unchanged: @Sendable (String) -> Bool = { relative in

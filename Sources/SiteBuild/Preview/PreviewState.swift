@@ -26,11 +26,11 @@ public final class PreviewState: Sendable {
     /// Held while the sitemap, feeds and open data are made, with how many times they were
     /// (for GEN_SITE_SERVE_TIMINGS): one generation at a time, shared by the requests waiting.
     private let generation = Mutex(0)
-    /// Where a line for the terminal goes (GEN_SITE_SERVE_TIMINGS).
-    private let log: @Sendable (String) -> Void
+    /// Where a line about the work done goes (`serve` prints them with GEN_SITE_SERVE_TIMINGS).
+    private let timings: @Sendable (String) -> Void
 
-    public init(log: @escaping @Sendable (String) -> Void = { _ in }) {
-        self.log = log
+    public init(timings: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.timings = timings
     }
 
     /// The site as it is now. The pages already rendered that do not depend on
@@ -97,9 +97,7 @@ public final class PreviewState: Sendable {
                     if let bytes = file.madeBytes { files[file.path] = bytes }
                 }
                 generations += 1
-                if ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil {
-                    log("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)")
-                }
+                timings("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)")
                 state.withLock { state in
                     if state.version == version { state.rendered.merge(files) { old, _ in old }; state.generated = true }
                 }

@@ -41,10 +41,12 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let log: @Sendable (String) -> Void = { Terminal.err($0 + "\n") }
         let printer = DiagnosticPrinter(format: .text, contentRoot: content)
-        let timings = ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil
-        let state = PreviewState(log: { line in if timings { log(line) } })
+        // GEN_SITE_SERVE_TIMINGS: how long each rebuild's stages took, and each generation of the site-wide files.
+        let timed = ProcessInfo.processInfo.environment["GEN_SITE_SERVE_TIMINGS"] != nil
+        let timings: @Sendable (String) -> Void = { line in if timed { log(line) } }
+        let state = PreviewState(timings: timings)
         let builder = PreviewBuilder(SiteBuild(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), drafts: !noDrafts),
-                                     log: log, report: { Terminal.err(printer.render($0)) })
+                                     log: log, report: { Terminal.err(printer.render($0)) }, timings: timings)
         let first = builder.scan()
         guard builder.rebuild(into: state, fingerprint: first.files, walked: first.problems) else {
             Terminal.err("gen-site serve: fix the errors above and save; watching \(content)\n")
