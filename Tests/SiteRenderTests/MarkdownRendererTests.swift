@@ -82,6 +82,17 @@ import TestSupport
         #expect(d?.location == SourceLocation(file: "plans/a/plan.md", line: 12, column: 1))
     }
 
+    /// An outside image in another's description (found by `make fuzz`: the outer one was freed
+    /// with the inner one in it, and the inner one was read after). Both become their text.
+    @Test func nestedExternalImagesBecomeTheirText() {
+        let result = renderer.render("![外 ![内](https://a.example/i.png) 图](https://b.example/o.png) and ![x ![y](data:/)](data:/)\n",
+                                     file: "n.md", firstLine: 1)
+        #expect(!result.html.html.contains("<img"))
+        #expect(result.html.html.contains("外 内 图"))
+        #expect(result.diagnostics.map(\.code) == ["external-image", "external-image", "external-image", "external-image"])
+        #expect(result.diagnostics.map(\.location.column) == [1, 5, 67, 71])
+    }
+
     @Test func gfmExtensions() {
         let out = html("| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ https://example.org\n")
         #expect(out.contains("<table>"))

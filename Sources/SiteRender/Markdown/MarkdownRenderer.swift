@@ -165,6 +165,10 @@ public struct MarkdownRenderer: Sendable {
             diagnostics.append(.warning(.externalImage, at: location(of: node),
                                         "外部图片已移除 (an image from outside the site was removed): \(url)",
                                         hint: "put the image in the content folder; pages load nothing from other sites"))
+        }
+        // Innermost first: an image in another's description (`![a ![b](x)](y)`) is in the list
+        // after it, and freeing the outer one first would free the inner one under our feet.
+        for node in externalImages.reversed() {
             let alt = Self.plainText(of: node)
             if let replacement = cmark_node_new(CMARK_NODE_TEXT) {
                 cmark_node_set_literal(replacement, alt)
