@@ -104,9 +104,23 @@ public enum TextDecoding {
         return found
     }
 
+    /// CRLF and a lone CR become LF. One pass over the bytes: Foundation's
+    /// `replacingOccurrences` took 11 s and 1.2 GB for a file of 19 million CRs.
     static func normaliseLineEnds(_ text: String) -> String {
         guard text.utf8.contains(13) else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 13 {
+                bytes.append(10)
+                afterCR = true
+            } else {
+                if !(byte == 10 && afterCR) { bytes.append(byte) }
+                afterCR = false
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The line and column (in scalars) of the first byte that is not valid UTF-8.
