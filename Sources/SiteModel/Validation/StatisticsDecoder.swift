@@ -103,6 +103,10 @@ enum StatisticsDecoder {
         var headerOK = true
         // (period, region, category, severity) → the first row's line.
         var seen = RowKeyTable(capacity: file.text.utf8.count / 24)
+        // The rows' problems, a hundred of each kind and then a count (a million rows with one
+        // mistake were a million diagnostics and 1.3 GB).
+        var limit = DiagnosticLimit()
+        var rowDiagnostics = Diagnostics()
         let failure = CSVReader.forEach(file.text) { row in
             guard let header else {
                 header = row
@@ -110,8 +114,13 @@ enum StatisticsDecoder {
                 return
             }
             guard headerOK else { return }
-            decodeRow(row, header: header, index: index, file: file, ids: ids, seen: &seen, into: &records, diagnostics: &diagnostics)
+            decodeRow(row, header: header, index: index, file: file, ids: ids, seen: &seen, into: &records, diagnostics: &rowDiagnostics)
+            if !rowDiagnostics.isEmpty {
+                for diagnostic in rowDiagnostics.items { limit.append(diagnostic, to: &diagnostics) }
+                rowDiagnostics = Diagnostics()
+            }
         }
+        limit.finish(into: &diagnostics)
         if let failure {
             diagnostics.append(.error(.csvSyntax, at: file.location(line: failure.line, column: failure.column), failure.message,
                                       hint: "a field that starts with \" ends with \"; write \"\" for a quote inside it"))
