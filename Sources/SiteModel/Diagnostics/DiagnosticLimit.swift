@@ -12,12 +12,18 @@ public struct DiagnosticLimit {
 
     /// Appends `diagnostic` to `diagnostics` unless `limit` of its code came before it.
     public mutating func append(_ diagnostic: Diagnostic, to diagnostics: inout Diagnostics) {
-        let count = counts[diagnostic.kind, default: 0] + 1
-        counts[diagnostic.kind] = count
+        append(diagnostic.kind, to: &diagnostics) { diagnostic }
+    }
+
+    /// The same, with the diagnostic made only when it is listed: its message and hint (a "did
+    /// you mean" searches the declared ids) are not made a million times to be dropped.
+    public mutating func append(_ code: DiagnosticCode, to diagnostics: inout Diagnostics, _ make: () -> Diagnostic) {
+        let count = counts[code, default: 0] + 1
+        counts[code] = count
         if count <= limit {
-            diagnostics.append(diagnostic)
+            diagnostics.append(make())
         } else if count == limit + 1 {
-            firstLeftOut[diagnostic.kind] = diagnostic
+            firstLeftOut[code] = make()
         }
     }
 

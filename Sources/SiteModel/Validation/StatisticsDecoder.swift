@@ -106,7 +106,6 @@ enum StatisticsDecoder {
         // The rows' problems, a hundred of each kind and then a count (a million rows with one
         // mistake were a million diagnostics and 1.3 GB).
         var limit = DiagnosticLimit()
-        var rowDiagnostics = Diagnostics()
         let failure = CSVReader.forEach(file.text) { row in
             guard let header else {
                 header = row
@@ -114,11 +113,8 @@ enum StatisticsDecoder {
                 return
             }
             guard headerOK else { return }
-            decodeRow(row, header: header, index: index, file: file, ids: ids, seen: &seen, into: &records, diagnostics: &rowDiagnostics)
-            if !rowDiagnostics.isEmpty {
-                for diagnostic in rowDiagnostics.items { limit.append(diagnostic, to: &diagnostics) }
-                rowDiagnostics = Diagnostics()
-            }
+            decodeRow(row, header: header, index: index, file: file, ids: ids, seen: &seen, into: &records,
+                      limit: &limit, diagnostics: &diagnostics)
         }
         limit.finish(into: &diagnostics)
         if let failure {
@@ -202,11 +198,13 @@ enum StatisticsDecoder {
 
     static func decodeRow(_ row: CSVReader.Record, header: CSVReader.Record, index: Positions, file: SourceFile,
                           ids: DeclaredIDs, seen: inout RowKeyTable,
-                          into records: inout AccidentRecords, diagnostics: inout Diagnostics) {
+                          into records: inout AccidentRecords, limit: inout DiagnosticLimit, diagnostics: inout Diagnostics) {
         guard row.fields.count == header.fields.count else {
-            diagnostics.append(.error(.wrongFieldCount, at: file.location(line: row.line),
-                                      "字段数与表头不符 (row has \(row.fields.count) fields, the header \(header.fields.count))",
-                                      hint: "quote a field that contains a comma"))
+            limit.append(.wrongFieldCount, to: &diagnostics) {
+                .error(.wrongFieldCount, at: file.location(line: row.line),
+                       "字段数与表头不符 (row has \(row.fields.count) fields, the header \(header.fields.count))",
+                       hint: "quote a field that contains a comma")
+            }
             return
         }
         var ok = true
@@ -214,8 +212,9 @@ enum StatisticsDecoder {
             guard let position = index[column] else { return nil }
             return (trimmedSpaces(row.fields[position]), file.location(line: row.line, column: row.columns[position]))
         }
-        func fail(_ code: DiagnosticCode, _ at: SourceLocation, _ message: String, hint: String? = nil) {
-            diagnostics.append(.error(code, at: at, message, hint: hint))
+        func fail(_ code: DiagnosticCode, _ at: SourceLocation, _ message: @autoclosure () -> String,
+                  hint: @autoclosure () -> String? = nil) {
+            limit.append(code, to: &diagnostics) { .error(code, at: at, message(), hint: hint()) }
             ok = false
         }
         var period = StatisticsPeriod(year: 0)
@@ -283,9 +282,11 @@ enum StatisticsDecoder {
         guard ok, let regionNumber, let categoryNumber else { return }
         let key = ids.key(year: period.year, month: period.month, region: regionNumber, category: categoryNumber, severity: severity)
         if let first = seen.firstLine(for: key, storing: Int32(clamping: row.line)) {
-            diagnostics.append(.error(.duplicateRow, at: file.location(line: row.line),
-                                      "重复的统计行 (duplicate row for \(period), \(region), \(category))",
-                                      hint: "first at line \(first)"))
+            limit.append(.duplicateRow, to: &diagnostics) {
+                .error(.duplicateRow, at: file.location(line: row.line),
+                       "重复的统计行 (duplicate row for \(period), \(region), \(category))",
+                       hint: "first at line \(first)")
+            }
             return
         }
         records.append(period: period, region: Int(regionNumber), category: Int(categoryNumber), accidents: accidents,
