@@ -21,6 +21,11 @@ import TestSupport
         ("backticks", String(repeating: "`a", count: 1_000_000), "markdown-too-complex", 5),
         ("a row of pipes", "|a|\n|-|\n" + String(repeating: "|", count: 100_000) + "\n", "table-too-large", 7),
         ("lines", String(repeating: "a\n\n", count: 200_000), "markdown-too-long", 100_005),
+        ("e-mail runs", String(repeating: "a@a.", count: 250_000), "markdown-too-complex", 5),
+        ("addresses in a long paragraph", String(repeating: String(repeating: "word ", count: 1_000) + "x@y.zz ", count: 1_000),
+         "markdown-too-complex", 5),
+        ("paragraphs of addresses", Array(repeating: String(repeating: "x@y.zz w w w w ", count: 900), count: 100).joined(separator: "\n\n"),
+         "markdown-too-complex", 13),
     ])
     func overALimitIsAnErrorAtItsLine(_ name: String, _ text: String, _ code: String, _ line: Int) {
         let (rendered, elapsed) = Self.timed(text)
@@ -36,6 +41,19 @@ import TestSupport
                 let text = try String(contentsOfFile: "\(Repository.root)/content/plans/\(plan)/\(name)", encoding: .utf8)
                 #expect(MarkdownLimits.check(String(repeating: text, count: 50)) == nil, "\(plan)/\(name) × 50")
             }
+        }
+    }
+
+    /// A contacts list or table with an address on every line is far from the autolink limit:
+    /// each item is a text of its own in cmark.
+    @Test func listsAndTablesOfAddressesRender() {
+        let list = (0..<3_000).map { "- 联系人\($0)：user\($0)@example.gov.cn\n" }.joined()
+        let table = "| 联系人 | 邮箱 |\n| - | - |\n" + (0..<3_000).map { "| 联系人\($0) | user\($0)@example.gov.cn |\n" }.joined()
+        for text in [list, table] {
+            let (rendered, elapsed) = Self.timed(text)
+            #expect(rendered.diagnostics.isEmpty)
+            #expect(rendered.html.description.contains("mailto:user2999@example.gov.cn"))
+            #expect(elapsed < .seconds(3))
         }
     }
 

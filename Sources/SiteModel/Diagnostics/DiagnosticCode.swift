@@ -205,7 +205,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .mixedPeriods: "one year given both as a total and by month"
         case .tableTooLarge: "a Markdown table of more than 100,000 cells (columns × rows; the text is rendered without tables), more than 256 `\\|` on one line or 100,000 in one text (not rendered)"
         case .markdownTooDeep: "lists or quotes nested more than 32 deep at the start of a line (not rendered)"
-        case .markdownTooComplex: "more than 50,000 inline markup characters `* _ ~ ` [ ] < > ! & \\` in one text (not rendered)"
+        case .markdownTooComplex: "more than 50,000 inline markup characters `* _ ~ ` [ ] < > ! & \\` in one text, or too many addresses and links (`@`, `www.`, `://`) for the length of their paragraphs (not rendered)"
         case .markdownTooLong: "more than 100,000 lines in one text (not rendered)"
         case .externalImage: "a Markdown image from another site; shown as its text (in a task's requirements or remarks and a cover letter too, at the image's line in tasks.yaml or plan.md)"
         case .linkNotFound: "a link or image that leads to no page or file of the site, from the page it is shown on (see *Links* below)"

@@ -22,9 +22,16 @@ enum MarkdownLimits {
     static let maximumPipes = 100_000
     /// Lines in one text.
     static let maximumLines = 100_000
+    /// Autolink starts (`@`, `www.`, `://`) times the bytes of the paragraph they are in, summed
+    /// over the text: the autolink extension copies the rest of a paragraph's text at each address
+    /// or link it finds, and keeps the copies until the text is rendered — a megabyte of `a@a.`
+    /// ran for minutes, a thousand addresses in a 6 MB paragraph took 5 GB, a hundred paragraphs
+    /// of 900 addresses in 13 KB took 1.4 GB. The sum is about the bytes copied; a plan's
+    /// paragraphs are a few kilobytes with a few addresses in them (a sum of tens of kilobytes).
+    static let maximumAutolinkWork = 50_000_000
 
     struct Exceeded: Equatable {
-        enum Limit: Equatable { case nesting, markup, pipesPerLine, pipes, lines }
+        enum Limit: Equatable { case nesting, markup, pipesPerLine, pipes, lines, autolinks }
         var limit: Limit
         /// 1-based, in the text.
         var line: Int
@@ -35,6 +42,9 @@ enum MarkdownLimits {
         var text = text
         return text.withUTF8 { bytes -> Exceeded? in
             var markup = 0, pipes = 0, line = 1
+            // The paragraph the line is in: its bytes and its autolink starts; the work of the
+            // paragraphs before it.
+            var paragraphBytes = 0, autolinks = 0, earlierWork = 0
             var index = 0
             let count = bytes.count
             while index < count {
@@ -60,7 +70,14 @@ enum MarkdownLimits {
                     }
                     if nesting + spaces / 4 > maximumNesting { return Exceeded(limit: .nesting, line: line) }
                 }
+                // A list item, a quote or a table row starts a text node of its own in cmark.
+                if nesting > 0 || (cursor < count && bytes[cursor] == UInt8(ascii: "|")) {
+                    earlierWork += autolinks * paragraphBytes
+                    paragraphBytes = 0
+                    autolinks = 0
+                }
                 // The rest of the line.
+                let lineStart = index
                 var linePipes = 0
                 while index < count, bytes[index] != 0x0A {
                     switch bytes[index] {
@@ -73,9 +90,28 @@ enum MarkdownLimits {
                          UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "!"), UInt8(ascii: "&"), UInt8(ascii: "\\"):
                         markup += 1
                         if markup > maximumMarkupCharacters { return Exceeded(limit: .markup, line: line) }
+                    case UInt8(ascii: "@"):
+                        autolinks += 1
+                    case UInt8(ascii: "."):
+                        if index >= 3, bytes[index - 1] == UInt8(ascii: "w"), bytes[index - 2] == UInt8(ascii: "w"),
+                           bytes[index - 3] == UInt8(ascii: "w") { autolinks += 1 }
+                    case UInt8(ascii: ":"):
+                        if index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { autolinks += 1 }
                     default: break
                     }
                     index += 1
+                }
+                // A blank line ends the paragraph.
+                let lineBytes = index - lineStart
+                if bytes[lineStart..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    earlierWork += autolinks * paragraphBytes
+                    paragraphBytes = 0
+                    autolinks = 0
+                } else {
+                    paragraphBytes += lineBytes + 1
+                    if autolinks > 0, earlierWork + autolinks * paragraphBytes > maximumAutolinkWork {
+                        return Exceeded(limit: .autolinks, line: line)
+                    }
                 }
                 index += 1
                 line += 1
@@ -102,6 +138,10 @@ enum MarkdownLimits {
         case .pipes:
             return .error(.tableTooLarge, at: at, "表格单元格过多 (more than \(maximumPipes) | in one text)",
                           hint: "split the tables over several pages, or publish them as attachments")
+        case .autolinks:
+            return .error(.markdownTooComplex, at: at,
+                          "链接或邮箱过多 (too many addresses and links for the length of their paragraphs: @, www. and :// times their paragraph's bytes, summed, over \(maximumAutolinkWork))",
+                          hint: "break long paragraphs with blank lines, or publish a long list of addresses as an attachment")
         case .lines:
             return .error(.markdownTooLong, at: at, "文本行数过多 (more than \(maximumLines) lines in one text)",
                           hint: "split the text, or publish the material as an attachment")
