@@ -13,7 +13,7 @@ enum PlanLinks {
                 return false
             }
             guard index[reference.id] != nil else {
-                let near = plans.map(\.id.rawValue).filter { editDistance($0, reference.id.rawValue) <= 3 }.sorted()
+                let near = plans.map(\.id.rawValue).filter { Suggestions.distance($0, reference.id.rawValue, limit: 3) != nil }.sorted()
                 diagnostics.append(.error(.unknownPlan, at: reference.location, "未知方案 (unknown plan) \"\(reference.id)\"",
                                           hint: near.isEmpty ? "write the id (folder name) of a plan in plans/" : "did you mean \(near.joined(separator: ", "))?"))
                 return false

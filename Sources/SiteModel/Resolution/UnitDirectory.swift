@@ -50,12 +50,7 @@ public struct UnitDirectory: Sendable {
 
     /// Close ids and names, for hints.
     func suggestions(for written: String) -> [String] {
-        let candidates = units.keys.map(\.rawValue) + byName.keys
-        return candidates
-            .map { ($0, editDistance($0, written)) }
-            .filter { $0.1 <= max(1, written.count / 3) }
-            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-            .prefix(3)
-            .map(\.0)
+        Suggestions.nearest(written, in: units.keys.map(\.rawValue) + byName.keys,
+                            maximum: Suggestions.reach(written, minimum: 1), count: 3)
     }
 }

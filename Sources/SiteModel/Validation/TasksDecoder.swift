@@ -117,9 +117,7 @@ enum TasksDecoder {
     }
 }
 
-
-/// The closest candidate within a small edit distance, for hints.
+/// The nearest candidate within reach of `text`, for a "did you mean" hint.
 func nearest(_ text: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance($0, text)) }.filter { $0.1 <= max(2, text.count / 3) }
-    return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    Suggestions.nearest(text, in: candidates).first
 }

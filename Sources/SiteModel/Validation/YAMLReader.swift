@@ -126,7 +126,7 @@ struct YAMLReader {
     /// unknown keys are allowed (the content model may be extended freely).
     mutating func checkKeys(_ map: YAMLMap, known: [String]) {
         for entry in map.entries where !known.contains(entry.key) {
-            if let near = known.first(where: { editDistance($0, entry.key) <= 2 && entry.key.count > 2 }) {
+            if entry.key.count > 2, let near = known.first(where: { Suggestions.distance($0, entry.key, limit: 2) != nil }) {
                 warning(.unknownKey, entry.keyNode, "未知的键 \(entry.key) (unknown key `\(entry.key)`)",
                         hint: "did you mean `\(near)`?")
             }
@@ -255,20 +255,4 @@ struct YAMLReader {
             string(item, what).map { UnitReference(written: $0, location: location(item)) }
         }
     }
-}
-
-/// Levenshtein distance over characters, for "did you mean" hints.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
 }

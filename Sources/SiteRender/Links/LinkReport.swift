@@ -160,22 +160,6 @@ struct LinkReport {
     }
 
     static func nearest(_ text: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance($0, text)) }.filter { $0.1 <= max(2, text.count / 3) }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
-    }
-
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestions.nearest(text, in: candidates).first
     }
 }
