@@ -110,6 +110,9 @@ enum BadInputCorpus {
             try write(root, "templates/home.mustache", Array("{{<layout}}{{$main}}".utf8) + [0xFF, 0xFE, 0x41] + Array("{{/main}}{{/layout}}\n".utf8))
         }, code: "invalid-encoding", file: "templates/home.mustache", line: 1),
         BadInput(name: "a noncharacter in a task title", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: \"消防\u{FFFE}检查\"\n    responsible: [demo-police]\n", code: "invalid-character", file: "plans/demo-2024/tasks.yaml", line: 3),
+        BadInput(name: "a control character written as a YAML escape", files: "-- plans/demo-2024/tasks.yaml --\ntasks:\n  - no: 1\n    title: \"消防\\x01检查\"\n    responsible: [demo-police]\n", code: "invalid-character", file: "plans/demo-2024/tasks.yaml", line: 3),
+        BadInput(name: "a noncharacter written as a YAML escape in front matter", files: "-- notices/2024-05-01-check.md --\n---\ntitle: \"通知\\uFFFE\"\n---\n正文\n", code: "invalid-character", file: "notices/2024-05-01-check.md", line: 2),
+        BadInput(name: "a control character written as a character reference", files: "-- notices/2024-05-01-check.md --\n---\ntitle: 通知\n---\n正文\n\n第二段&#x1B;[31m红字\n", code: "invalid-character", file: "notices/2024-05-01-check.md", line: 6),
         BadInput(name: "a form feed in a notice", files: "-- notices/2024-05-01-check.md --\n---\ntitle: 通知\n---\n第一页\u{0C}第二页\n", code: "invalid-character", file: "notices/2024-05-01-check.md", line: 4),
         BadInput(name: "YAML aliases as mapping keys", files: "-- units.yaml --\n- id: demo-police\n  name: &n 派出所\n  *n : x\n", code: "yaml-aliases", file: "units.yaml", line: 2),
         BadInput(name: "a notice of nested list markers", files: "-- notices/2024-05-01-deep.md --\n---\ntitle: 通知\n---\n" + String(repeating: "- ", count: 100_000) + "x\n", code: "markdown-too-deep", file: "notices/2024-05-01-deep.md", line: 4),

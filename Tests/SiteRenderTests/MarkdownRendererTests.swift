@@ -93,6 +93,18 @@ import TestSupport
         #expect(result.diagnostics.map(\.location.column) == [1, 5, 67, 71])
     }
 
+    /// A numeric reference to a control character or noncharacter is an error at it and shows
+    /// as U+FFFD; other references are decoded as before.
+    @Test func referencesToForbiddenCharactersAreErrors() {
+        let result = renderer.render("a &#1; b &#x1b; c\n\n&#xFDD0;&#11; &#65;&#x1F600; `&#1;`\n", file: "n.md", firstLine: 3)
+        #expect(result.diagnostics.map(\.code) == ["invalid-character", "invalid-character", "invalid-character", "invalid-character"])
+        #expect(result.diagnostics.map(\.location.line) == [3, 3, 5, 5])
+        #expect(result.diagnostics.map(\.location.column) == [3, 10, 1, 9])
+        let html = result.html.html
+        #expect(!html.unicodeScalars.contains { TextDecoding.isForbidden($0.value) && $0 != "\n" }, "\(html)")
+        #expect(html.contains("a \u{FFFD} b \u{FFFD} c") && html.contains("A😀") && html.contains("<code>&amp;#1;</code>"), "\(html)")
+    }
+
     @Test func gfmExtensions() {
         let out = html("| a | b |\n| - | - |\n| 1 | 2 |\n\n~~old~~ https://example.org\n")
         #expect(out.contains("<table>"))

@@ -136,7 +136,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .fileTooLarge: "a text file over 20 MB"
         case .binaryFile: "a text file holds binary data (NUL bytes)"
         case .invalidEncoding: "neither UTF-8 nor GB18030; the position is the first bad byte"
-        case .invalidCharacter: "a control character (other than tab and line feed) or a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF…), which no HTML page or XML feed may hold; at each one, up to 20 per file"
+        case .invalidCharacter: "a control character (other than tab and line feed) or a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF…), which no HTML page or XML feed may hold; at each one, up to 20 per file — written as itself, as a YAML escape (`\"\\x01\"`, `\"\\uFFFE\"`) or as a Markdown character reference (`&#x1B;`, shown as U+FFFD)"
         case .gb18030: "read as GB18030; save it as UTF-8"
         case .outsideContent: "a symlink or path that leads outside the content folder (anywhere in it, a site's `templates/` included: such links are not followed)"
         case .symlinkLoop: "a symbolic link to a folder that contains it; the loop is not walked"

@@ -58,6 +58,9 @@ enum YAMLDocument {
                                           hint: "write the values out instead of using * aliases"))
                 return nil
             }
+            // A double-quoted scalar can write any character as an escape (`"\x01"`, `"\uFFFE"`),
+            // which the file's own bytes do not show: its text is checked as the file's is.
+            if text.utf8.contains(UInt8(ascii: "\\")) { checkEscapedCharacters(node, file: file, into: &diagnostics) }
             return node
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file))
@@ -65,6 +68,27 @@ enum YAMLDocument {
         } catch {
             diagnostics.append(.error(.yamlSyntax, at: SourceLocation(file: file), "YAML 无法解析 (cannot parse YAML): \(error)"))
             return nil
+        }
+    }
+
+    /// A forbidden character (TextDecoding.forbiddenCharacters) that a scalar's escapes write: an
+    /// error at the scalar, at most 20 in a file.
+    static func checkEscapedCharacters(_ node: Node, file: String, into diagnostics: inout Diagnostics) {
+        var found = 0
+        var stack = [node]
+        while let next = stack.popLast(), found < 20 {
+            switch next {
+            case .scalar(let scalar):
+                guard let character = TextDecoding.forbiddenCharacters(in: scalar.string, limit: 1).first else { continue }
+                found += 1
+                diagnostics.append(.error(.invalidCharacter, at: SourceLocation(file: file, line: next.mark?.line ?? 0, column: next.mark?.column ?? 0),
+                                          "不允许的字符 \(character.codePoint) (a control character or noncharacter, written as an escape, which no page or feed may hold)",
+                                          hint: "delete the escape: a page or feed cannot show it"))
+            case .alias: break
+            case .sequence(let sequence): stack.append(contentsOf: sequence.reversed())
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() { stack.append(value); stack.append(key) }
+            }
         }
     }
 

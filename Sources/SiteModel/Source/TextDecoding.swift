@@ -66,6 +66,12 @@ public enum TextDecoding {
         }
     }
 
+    /// Whether the code point is one of the forbidden characters above (tab and line feed are not).
+    public static func isForbidden(_ value: UInt32) -> Bool {
+        (value < 0x20 && value != 0x09 && value != 0x0A) || value == 0x7F || (0x80...0x9F).contains(value)
+            || (0xFDD0...0xFDEF).contains(value) || value & 0xFFFE == 0xFFFE
+    }
+
     /// The forbidden characters of `text`, at most `limit` of them, with their lines and columns.
     public static func forbiddenCharacters(in text: String, limit: Int = 20) -> [ForbiddenCharacter] {
         var found: [ForbiddenCharacter] = []

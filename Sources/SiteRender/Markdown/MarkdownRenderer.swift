@@ -81,6 +81,9 @@ public struct MarkdownRenderer: Sendable {
             }
         }
         var text = text
+        // References to characters no page may hold, replaced in the text nodes after parsing.
+        let references = CharacterReferences.find(in: text)
+        var referencesShown = 0
         text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
@@ -137,8 +140,20 @@ public struct MarkdownRenderer: Sendable {
                     }
                 } else if type == CMARK_NODE_FOOTNOTE_DEFINITION {
                     hasFootnotes = true
+                } else if type == CMARK_NODE_TEXT, !references.isEmpty,
+                          let literal = cmark_node_get_literal(node).map({ String(cString: $0) }),
+                          let (replaced, count) = CharacterReferences.replacingForbidden(in: literal) {
+                    cmark_node_set_literal(node, replaced)
+                    referencesShown += count
                 }
             }
+        }
+
+        diagnostics += references.prefix(referencesShown).map { reference -> Diagnostic in
+            let hex = String(reference.value, radix: 16, uppercase: true)
+            return .error(.invalidCharacter, at: origin.location(line: reference.line, column: reference.column),
+                          "不允许的字符 U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) (a character reference to a control character or noncharacter, which no page or feed may hold)",
+                          hint: "delete the &#…; reference; it is shown as \u{FFFD}")
         }
 
         for node in headingNodes {
