@@ -1,4 +1,6 @@
 import Foundation
+import SiteBuild
+import SiteModel
 import Testing
 import TestSupport
 
@@ -273,5 +275,18 @@ import TestSupport
         let result = try CommandRunner.genSite(["check", Repository.content, "--format", "json"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(try Self.located(result.stdout).isEmpty, "\(result.stdout)")
+    }
+
+    /// A link written thousands of times on a page is judged once there (it was judged, and its
+    /// places searched, once per copy: minutes for 16,000), and each place is still reported.
+    @Test func aLinkWrittenThousandsOfTimesIsOneProblemPerPlace() throws {
+        let copies = String(repeating: "[a](/u) ", count: 3_000)
+        let content = try Fixture.write("-- notices/2024-05-01-links.md --\n---\ntitle: 通知\n---\n\n\(copies)\n\n[b](/u)\n",
+                                        base: Repository.fixture("mini"))
+        let diagnostics = SiteBuild(content: content, templates: Repository.templates).check().items
+        let broken = diagnostics.filter { $0.kind == .linkNotFound && $0.location.file == "notices/2024-05-01-links.md" }
+        #expect(broken.count == 3_001, "\(broken.prefix(3))")
+        #expect(broken.first?.location == SourceLocation(file: "notices/2024-05-01-links.md", line: 5, column: 1))
+        #expect(broken.last?.location == SourceLocation(file: "notices/2024-05-01-links.md", line: 7, column: 1))
     }
 }

@@ -24,9 +24,9 @@ extension LinkCheck {
 
     /// One link, read in full.
     func judge(_ value: String, kind: LinkSource.Kind, ids: [String], path: String, folder: String, template: String,
-                       sources: PageSources, anyDepth: Bool, isHeldBackPage: Bool,
+                       sources: SourceIndex, anyDepth: Bool, isHeldBackPage: Bool,
                        into record: inout PageRecord, external: inout [String: Set<SourceLocation>]) {
-        func written() -> [LinkSource] { Self.sources(of: value, in: sources) }
+        func written() -> [LinkSource] { sources.sources(of: value) }
         func broken(_ problem: Problem) {
             record.broken.append(Broken(page: folder, template: template, href: value, kind: kind, problem: problem, sources: written()))
         }
@@ -77,13 +77,5 @@ extension LinkCheck {
                                                 target: page, fragment: fragment, sources: written()))
             }
         }
-    }
-
-    /// The links content wrote on a page that the page's `href` came from: the same target once
-    /// percent-escapes are decoded (cmark-gfm escapes what the text wrote unescaped).
-    static func sources(of href: String, in sources: PageSources) -> [LinkSource] {
-        guard !sources.links.isEmpty else { return [] }
-        let wanted = LinkResolver.percentDecoded(href)
-        return sources.links.filter { $0.url == href || LinkResolver.percentDecoded($0.url) == wanted }
     }
 }

@@ -169,6 +169,7 @@ public final class LinkCheck: Sendable {
         let isHeldBackPage = heldBack.contains { folder.hasPrefix($0.prefix) }
         var record = PageRecord(ids: links.ids, deferred: [], broken: [])
         var external: [String: Set<SourceLocation>] = [:]
+        let index = SourceIndex(sources)
         var siteURL = self.siteURL
         let pageBytes = bytes.assumingMemoryBound(to: UInt8.self)
         folderBytes.withUTF8 { folderBytes in
@@ -183,19 +184,23 @@ public final class LinkCheck: Sendable {
                         case .fine:
                             continue
                         case .deferred(let target, let fragment):
-                            let value = sources.links.isEmpty ? "" : HTMLLinks.value(reference, in: bytes)
+                            let value = index.isEmpty ? "" : HTMLLinks.value(reference, in: bytes)
                             record.deferred.append(Deferred(page: folder, template: template, href: value, kind: kind, target: target,
-                                                            fragment: fragment, sources: sources.links.isEmpty ? [] : Self.sources(of: value, in: sources)))
+                                                            fragment: fragment, sources: index.sources(of: value)))
                             continue
                         case .unknown:
                             break
                         }
                     }
                     judge(HTMLLinks.value(reference, in: bytes), kind: kind, ids: links.ids, path: path, folder: folder, template: template,
-                          sources: sources, anyDepth: anyDepth, isHeldBackPage: isHeldBackPage, into: &record, external: &external)
+                          sources: index, anyDepth: anyDepth, isHeldBackPage: isHeldBackPage, into: &record, external: &external)
                 }
             }
         }
+        // A link written many times on a page is one problem there: judged and reported once.
+        var seenBroken = Set<String>(), seenDeferred = Set<String>()
+        record.broken.removeAll { !seenBroken.insert("\($0.href)\u{0}\($0.kind)\u{0}\($0.problem)").inserted }
+        record.deferred.removeAll { !seenDeferred.insert("\($0.href)\u{0}\($0.kind)\u{0}\($0.target)#\($0.fragment)").inserted }
         return (record, external)
     }
 
