@@ -21,6 +21,7 @@ import TestSupport
         ("backticks", String(repeating: "`a", count: 1_000_000), "markdown-too-complex", 5),
         ("a row of pipes", "|a|\n|-|\n" + String(repeating: "|", count: 100_000) + "\n", "table-too-large", 7),
         ("lines", String(repeating: "a\n\n", count: 200_000), "markdown-too-long", 100_005),
+        ("a run of w", String(repeating: "w", count: 1_500_000), "markdown-too-complex", 5),
         ("e-mail runs", String(repeating: "a@a.", count: 250_000), "markdown-too-complex", 5),
         ("addresses in a long paragraph", String(repeating: String(repeating: "word ", count: 1_000) + "x@y.zz ", count: 1_000),
          "markdown-too-complex", 5),
@@ -33,6 +34,19 @@ import TestSupport
         #expect(rendered.diagnostics.first?.location.line == line, "\(name)")
         #expect(rendered.html.description.isEmpty)
         #expect(elapsed < .seconds(1), "\(name) took \(elapsed)")
+    }
+
+    /// A table in a quote or a list item is measured as any other: too large, an error at its
+    /// header, and the text shown without tables.
+    @Test(arguments: [">", "-", "1."]) func aTableInAContainerIsMeasured(_ marker: String) {
+        let inner = String(repeating: " ", count: marker.count + 1)
+        let text = "\(marker) |" + String(repeating: "a|", count: 250) + "\n\(marker == ">" ? ">" : inner)|" + String(repeating: "-|", count: 250)
+            + "\n" + String(repeating: (marker == ">" ? "> " : inner) + "a\n", count: 1_000)
+        let (rendered, elapsed) = Self.timed(text)
+        #expect(rendered.diagnostics.map(\.code) == ["table-too-large"], "\(marker)")
+        #expect(rendered.diagnostics.first?.location.line == 5)
+        #expect(!rendered.html.description.contains("<table>"))
+        #expect(elapsed < .seconds(1))
     }
 
     @Test func theExamplePlansAreFarBelowEveryLimit() throws {

@@ -22,6 +22,10 @@ enum MarkdownLimits {
     static let maximumPipes = 100_000
     /// Lines in one text.
     static let maximumLines = 100_000
+    /// Characters at which cmark-gfm ends a text node to try a rule that may not apply: `w` and
+    /// `:` (where a `www.` or `http:` autolink could start) and quotes. Each makes a node of its
+    /// own — 19 MB of `w` took 3.3 GB. In prose they are a few in a hundred characters.
+    static let maximumTextSplits = 1_000_000
     /// Autolink starts (`@`, `www.`, `://`) times the bytes of the paragraph they are in, summed
     /// over the text: the autolink extension copies the rest of a paragraph's text at each address
     /// or link it finds, and keeps the copies until the text is rendered — a megabyte of `a@a.`
@@ -31,7 +35,7 @@ enum MarkdownLimits {
     static let maximumAutolinkWork = 50_000_000
 
     struct Exceeded: Equatable {
-        enum Limit: Equatable { case nesting, markup, pipesPerLine, pipes, lines, autolinks }
+        enum Limit: Equatable { case nesting, markup, pipesPerLine, pipes, lines, autolinks, splits }
         var limit: Limit
         /// 1-based, in the text.
         var line: Int
@@ -41,7 +45,7 @@ enum MarkdownLimits {
     static func check(_ text: String) -> Exceeded? {
         var text = text
         return text.withUTF8 { bytes -> Exceeded? in
-            var markup = 0, pipes = 0, line = 1
+            var markup = 0, pipes = 0, splits = 0, line = 1
             // The paragraph the line is in: its bytes and its autolink starts; the work of the
             // paragraphs before it.
             var paragraphBytes = 0, autolinks = 0, earlierWork = 0
@@ -92,11 +96,16 @@ enum MarkdownLimits {
                         if markup > maximumMarkupCharacters { return Exceeded(limit: .markup, line: line) }
                     case UInt8(ascii: "@"):
                         autolinks += 1
+                    case UInt8(ascii: "w"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                        splits += 1
+                        if splits > maximumTextSplits { return Exceeded(limit: .splits, line: line) }
                     case UInt8(ascii: "."):
                         if index >= 3, bytes[index - 1] == UInt8(ascii: "w"), bytes[index - 2] == UInt8(ascii: "w"),
                            bytes[index - 3] == UInt8(ascii: "w") { autolinks += 1 }
                     case UInt8(ascii: ":"):
                         if index + 2 < count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { autolinks += 1 }
+                        splits += 1
+                        if splits > maximumTextSplits { return Exceeded(limit: .splits, line: line) }
                     default: break
                     }
                     index += 1
@@ -138,6 +147,10 @@ enum MarkdownLimits {
         case .pipes:
             return .error(.tableTooLarge, at: at, "表格单元格过多 (more than \(maximumPipes) | in one text)",
                           hint: "split the tables over several pages, or publish them as attachments")
+        case .splits:
+            return .error(.markdownTooComplex, at: at,
+                          "文本过于复杂 (more than \(maximumTextSplits) of w, :, \" and ' in one text, each a node of its own in the Markdown library)",
+                          hint: "split the text, or publish the material as an attachment")
         case .autolinks:
             return .error(.markdownTooComplex, at: at,
                           "链接或邮箱过多 (too many addresses and links for the length of their paragraphs: @, www. and :// times their paragraph's bytes, summed, over \(maximumAutolinkWork))",

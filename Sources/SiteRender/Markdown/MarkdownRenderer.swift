@@ -237,8 +237,27 @@ public struct MarkdownRenderer: Sendable {
 
     /// The number of columns of a GFM delimiter row, or nil when the line is not one.
     static func delimiterColumns(_ row: UnsafeBufferPointer<UInt8>) -> Int? {
+        // A table in a quote or a list item: its rows start with the container's markers.
+        var start = 0
+        while start < row.count {
+            let byte = row[start]
+            if byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: ">") {
+                start += 1
+            } else if byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"),
+                      start + 1 < row.count, row[start + 1] == 0x20 || row[start + 1] == 0x09 {
+                start += 2
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                var digit = start
+                while digit < row.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(row[digit]) { digit += 1 }
+                guard digit + 1 < row.count, row[digit] == UInt8(ascii: ".") || row[digit] == UInt8(ascii: ")"),
+                      row[digit + 1] == 0x20 || row[digit + 1] == 0x09 else { return nil }
+                start = digit + 2
+            } else {
+                break
+            }
+        }
         var columns = 0, dashes = false, pipes = 0
-        for byte in row {
+        for byte in UnsafeBufferPointer(rebasing: row[start...]) {
             switch byte {
             case UInt8(ascii: "|"):
                 pipes += 1
