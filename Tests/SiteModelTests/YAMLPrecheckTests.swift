@@ -11,6 +11,11 @@ import Yams
         ("m:\n  *k : v\n", 2, 3),
         ("{a: 1, b: *c}\n", 1, 11),
         ("tasks:\n  - no: 1\n    title: &t x\n", 3, 12),
+        // After a tag, and after a JSON-style key's `:` (found by the probes: these composed for minutes).
+        ("x: !!str &a0 lol\n", 1, 10),
+        ("x: !!map &a1 {a: 1}\n", 1, 10),
+        ("x: {\"k\":*a0}\n", 1, 9),
+        ("x: {'k':*a0}\n", 1, 9),
     ])
     func anchorsAndAliasesAreFoundWhereNodesStart(_ yaml: String, _ line: Int, _ column: Int) {
         let problem = YAMLPrecheck.scan(yaml)

@@ -101,6 +101,11 @@ struct YAMLPrecheck {
                             return byte == UInt8(ascii: "&") ? .anchor(line: line, column: column(index))
                                                              : .alias(line: line, column: column(index))
                         }
+                    case UInt8(ascii: "!"):
+                        // A tag (`!!map`, `!local`): the node's properties go on after it.
+                        while index < count, !isBlank(bytes[index]), bytes[index] != newline,
+                              flowDepth == 0 || ![UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index]) { index += 1 }
+                        continue
                     case UInt8(ascii: "\""): inDouble = true; nodeStart = false; index += 1; continue
                     case UInt8(ascii: "'"): inSingle = true; nodeStart = false; index += 1; continue
                     case UInt8(ascii: "-"), UInt8(ascii: "?"):
@@ -133,7 +138,9 @@ struct YAMLPrecheck {
                 case UInt8(ascii: ","):
                     nodeStart = flowDepth > 0
                 case UInt8(ascii: ":") where blank(after: index) || (flowDepth > 0 && index + 1 < count
-                                                                      && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1])):
+                                                                      && [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains(bytes[index + 1]))
+                                              // JSON style: a quoted key's value may follow its `:` at once (`{"k":*a}`).
+                                              || (flowDepth > 0 && index > lineStart && (bytes[index - 1] == UInt8(ascii: "\"") || bytes[index - 1] == UInt8(ascii: "'"))):
                     // A mapping value follows; its node is the key that started this token.
                     if flowDepth == 0 { keyColumn = tokenStart - lineStart }
                     nodeStart = true

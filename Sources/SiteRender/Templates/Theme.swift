@@ -32,6 +32,33 @@ public struct Theme: Sendable {
         self.stringValues = Self.stringValues(strings, keys: templates.keys)
     }
 
+    /// The largest template the theme may have.
+    static let maximumTemplateSize = 512 * 1024
+
+    /// Each circle of templates that include (`{{>name}}`) or extend (`{{<name}}`) one another,
+    /// once, from its first name in sorted order: `[a, b, a]`.
+    static func includeCycles(_ templates: TemplateSet, names: [String]) -> [[String]] {
+        var cycles: [[String]] = []
+        var reported = Set<String>()
+        for start in names {
+            // Depth-first from `start`, looking for a way back to it.
+            var stack: [(name: String, path: [String])] = [(start, [start])]
+            var seen = Set<String>()
+            while let (name, path) = stack.popLast() {
+                for next in Set(templates.template(name)?.partialNames ?? []).sorted() {
+                    if next == start {
+                        let cycle = path + [start]
+                        if reported.isDisjoint(with: cycle) { cycles.append(cycle) }
+                        reported.formUnion(cycle)
+                    } else if seen.insert(next).inserted {
+                        stack.append((next, path + [next]))
+                    }
+                }
+            }
+        }
+        return cycles
+    }
+
     /// The interface strings of `language` as the object templates see as `t` (`{{t.plans_title}}`).
     func stringsValue(in language: Language) -> TemplateValue {
         Language.allCases.firstIndex(of: language).map { stringValues[$0] } ?? .object(TemplateObject())
@@ -103,6 +130,14 @@ public struct Theme: Sendable {
         for name in templateFiles.keys.sorted() {
             guard let file = templateFiles[name] else { continue }
             guard let source = ContentReader.readTextFile(file.path, reportedAs: file.report, into: &diagnostics) else { continue }
+            // Every page is rendered from its template: a template of megabytes makes every page
+            // as large (a million tags ran for minutes). The theme's largest is 12 KB.
+            guard source.text.utf8.count <= Self.maximumTemplateSize else {
+                diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: file.report),
+                                          "模板过大 (a template of more than \(Self.maximumTemplateSize / 1024) KB)",
+                                          hint: "a page's template is a few kilobytes; put text in content, not in the theme"))
+                continue
+            }
             texts[name] = source.text
         }
         let (templates, failures) = TemplateSet.compile(texts)
@@ -138,6 +173,13 @@ public struct Theme: Sendable {
                                           hint: "add \(missing).mustache to the theme, or fix the name in {{>\(missing)}}"))
             }
             diagnostics.append(contentsOf: unescapedText(in: template, file: file.report, keys: templates.keys))
+        }
+        // A template that includes or extends itself, directly or through others, renders nothing.
+        for cycle in includeCycles(templates, names: texts.keys.sorted()) {
+            guard let file = cycle.first.flatMap({ templateFiles[$0] }) else { continue }
+            diagnostics.append(.error(.templateSyntax, at: SourceLocation(file: file.report),
+                                      "模板循环引用 (templates include each other in a circle: \(cycle.map { $0 + ".mustache" }.joined(separator: " → ")))",
+                                      hint: "a template may include or extend others, never itself"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
         var theme = Theme(templates: templates, templateTexts: texts, strings: StringTable(table), assets: assets,

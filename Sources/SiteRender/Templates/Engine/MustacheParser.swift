@@ -42,8 +42,12 @@ struct MustacheParser {
         var endDelimiter: [Character] = ["}", "}"]
         var partialDefinitionIndent: [Character]?
 
+        /// Sections and parents open around this point.
+        var depth = 0
+
         func withSectionName(_ name: String, newLine: Bool) -> State {
             var state = self
+            state.depth += 1
             state.sectionName = name
             state.isPartialDefinitionTopLevel = false
             if !newLine { state.newLine = false }
@@ -52,6 +56,7 @@ struct MustacheParser {
 
         func withParent(_ name: String) -> State {
             var state = self
+            state.depth += 1
             state.sectionName = name
             state.newLine = true
             state.isPartialDefinition = true
@@ -146,7 +151,12 @@ struct MustacheParser {
 
     private static func bytes(_ characters: [Character]) -> [UInt8] { Array(String(characters).utf8) }
 
+    /// Sections nested deeper than this are refused: the theme's are four deep, and each level is
+    /// a frame of the parser and the renderer (10,000 of them overflowed the stack).
+    static let maximumDepth = 100
+
     private mutating func parse(state initial: State) throws(Failure) -> [TemplateNode] {
+        if initial.depth > Self.maximumDepth { throw failure(.unsupported("nesting sections more than \(Self.maximumDepth) deep")) }
         var nodes: [TemplateNode] = []
         var state = initial
         var whiteSpaceBefore: [Character] = []
