@@ -30,4 +30,18 @@ import Testing
         #expect(diagnostics.items.suffix(2).map(\.location.line) == [3, 3])
         #expect(diagnostics.items.suffix(2).allSatisfy { $0.message.contains("3 more") })
     }
+
+    /// A plan's progress reports over 32 MB in all are refused before any is read (600 reports of
+    /// 5,000 tasks took minutes to read).
+    @Test func progressReportsOverTheirSizeAreRefusedUnread() {
+        let text = "as_of: 2024-01-31\nupdates:\n" + String(repeating: "  - {task: 1, status: in_progress, percent: 5}\n", count: 90_000)
+        let files = (1...9).map { SourceFile(path: "plans/p/progress/2024-0\($0).yaml", text: text) }
+        var plan = Plan(id: PlanID("p"), title: BilingualText(zh: "方案"), issued: Day(year: 2024, month: 1, day: 1)!, status: .inForce,
+                        body: MarkdownSource(text: "", file: "plans/p/plan.md", firstLine: 1), location: SourceLocation(file: "plans/p/plan.md"))
+        var diagnostics = Diagnostics()
+        ProgressDecoder.decode(files, into: &plan, diagnostics: &diagnostics)
+        #expect(diagnostics.items.map(\.code) == ["yaml-too-large"])
+        #expect(diagnostics.items.first?.location.file == "plans/p/progress/2024-01.yaml")
+        #expect(plan.reports.isEmpty)
+    }
 }

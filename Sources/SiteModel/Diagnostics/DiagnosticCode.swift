@@ -146,7 +146,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .strayFile: "a file where a folder is expected (e.g. in plans/)"
         case .yamlSyntax: "YAML that does not parse: tabs, bad indentation, unclosed quotes or brackets"
         case .yamlTooDeep: "nesting deeper than 64 levels"
-        case .yamlTooLarge: "more than 4 MB of YAML in one file or front matter (a city's units.yaml is about 0.5 MB; decoding takes about half a second a megabyte)"
+        case .yamlTooLarge: "more than 32 MB of progress reports in one plan, or more than 4 MB of YAML in one file or front matter (a city's units.yaml is about 0.5 MB; decoding takes about half a second a megabyte)"
         case .tooManyItems: "more than 5,000 items in one list (units, tasks, hazards…), at the first one over; each can make two pages"
         case .tooManyPages: "a site of more than 250,000 pages (the 100,000-page benchmark builds in about a minute)"
         case .yamlAliases: "a YAML anchor (`&name`) or alias (`*name`): content has no need of them, and they are what \"billion laughs\" and alias-as-key attacks are made of; refused before parsing (a text that begins with `&` or `*` goes in quotes)"
