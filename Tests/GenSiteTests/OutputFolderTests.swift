@@ -69,6 +69,21 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: parent + "/public"))
     }
 
+    /// The content folder as the staging folder, or inside it: refused even with --force, the
+    /// content untouched (found by the probes: `build .public.prev -o public --force` deleted it).
+    @Test(arguments: ["/.public.prev", "/.public.prev/content"])
+    func contentInTheStagingFolderIsRefusedEvenWithForce(_ place: String) throws {
+        let parent = try Fixture.temporaryFolder()
+        let content = parent + place
+        try FileManager.default.createDirectory(atPath: (content as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Repository.fixture("mini"), toPath: content)
+        let before = Tree.read(content)
+        let result = try Self.build(content, parent + "/public", ["--force"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("error[write-failed]") && result.stderr.contains("staging folder"), "\(result.stderr)")
+        #expect(Tree.differences(before, Tree.read(content)).isEmpty, "the content changed")
+    }
+
     @Test func anEmptyFolderIsTaken() throws {
         let out = try Fixture.temporaryFolder() + "/site"
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

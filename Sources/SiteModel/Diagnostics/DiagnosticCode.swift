@@ -222,7 +222,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable {
         case .missingTheme: "the theme is incomplete, a template includes one that does not exist, or a template does not parse"
         case .templateUnescapedText: "a template writes with `{{{…}}}` or `{{&…}}` a value that is not HTML the generator made — content text, an interface string, `.`, a name no view fills — at the tag's line and column; write `{{…}}` (docs/templates.md)"
         case .missingTranslation: "an interface string without both languages"
-        case .writeFailed: "the output folder could not be written, or is refused: it is, holds or lies inside the content folder, is a file or a symbolic link, or is a non-empty folder (or staging folder) gen-site did not make — use a new folder or `--force` (README); the previous output is untouched. `check -o DIR` reports it too"
+        case .writeFailed: "the output folder could not be written, or is refused: it is, holds or lies inside the content folder, is a file or a symbolic link, or is a non-empty folder (or staging folder) gen-site did not make, or its staging folder (`.NAME.prev` beside it) is, holds or lies inside the content folder (refused with `--force` too) — use a new folder or `--force` (README); the previous output is untouched. `check -o DIR` reports it too"
         case .inspectionHomeStale: "(`check --inspection`) the home page's newest dated item is over 14 days old at the build date"
         case .inspectionUndatedPage: "(`check --inspection`) a free page without `date:`"
         case .inspectionEmptyColumn: "(`check --inspection`) a column of the navigation with nothing in it"

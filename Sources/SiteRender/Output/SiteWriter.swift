@@ -83,6 +83,16 @@ public struct SiteWriter: Sendable {
         if outputReal.hasPrefix(contentReal.hasSuffix("/") ? contentReal : contentReal + "/") {
             return "refusing to write \(output.path): it is inside the content folder \(contentRoot); write the site beside it (-o public)"
         }
+        // The staging folder beside the output is emptied and swapped too: it must not be, hold or
+        // lie inside the content folder either, --force or not (`build .public.prev -o public --force`
+        // deleted the content it was reading).
+        let stagingReal = real(staging)
+        if contentReal == stagingReal || contentReal.hasPrefix(stagingReal + "/") {
+            return "refusing to use \(staging) as the staging folder: it holds the content folder \(contentRoot); move the content elsewhere or write the site elsewhere (-o public)"
+        }
+        if stagingReal.hasPrefix(contentReal.hasSuffix("/") ? contentReal : contentReal + "/") {
+            return "refusing to use \(staging) as the staging folder: it is inside the content folder \(contentRoot); write the site beside it (-o public)"
+        }
         // What is there must be a folder gen-site may replace: not a file, and not a symlink (which the swap would replace
         // with a folder, breaking what it points to).
         var status = stat()
