@@ -81,7 +81,8 @@ enum YAMLDocument {
             case .scalar(let scalar):
                 guard let character = TextDecoding.forbiddenCharacters(in: scalar.string, limit: 1).first else { continue }
                 found += 1
-                diagnostics.append(.error(.invalidCharacter, at: SourceLocation(file: file, line: next.mark?.line ?? 0, column: next.mark?.column ?? 0),
+                let at = next.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? SourceLocation(file: file)
+                diagnostics.append(.error(.invalidCharacter, at: at,
                                           "不允许的字符 \(character.codePoint) (a control character or noncharacter, written as an escape, which no page or feed may hold)",
                                           hint: "delete the escape: a page or feed cannot show it"))
             case .alias: break

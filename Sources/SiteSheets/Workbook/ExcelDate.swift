@@ -23,17 +23,10 @@ enum ExcelDate {
         return day(ordinal: whole + (is1904 ? epoch1904 : epoch1900))
     }
 
-    /// Days since 1970-01-01 → the calendar day (Howard Hinnant's civil_from_days).
+    /// Days since 1970-01-01 → the calendar day (SiteModel's `Day(ordinal:)`), nil where
+    /// `Day` does not accept the year.
     static func day(ordinal: Int) -> Day? {
-        let z = ordinal + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return Day(year: y, month: m, day: d)
+        let day = Day(ordinal: ordinal)
+        return Day(year: day.year, month: day.month, day: day.day)
     }
 }
