@@ -46,13 +46,14 @@ enum YAMLDocument {
         do {
             // Every scalar is read as text and typed by the decoders, so no tag is resolved here:
             // Yams' default resolver runs a regular expression per scalar (each time a key is hashed).
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            // The encoding is named: Yams' default reads the whole process environment for each document.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else {
                 diagnostics.append(.error(.emptyDocument, at: SourceLocation(file: file),
                                           "YAML 内容为空 (the YAML document is empty)"))
                 return nil
             }
             // Aliases share their node: a few of them can stand for billions of values ("billion laughs").
-            if text.contains("*"), expandedSize(node, limit: maximumExpandedNodes) > maximumExpandedNodes {
+            if text.utf8.contains(UInt8(ascii: "*")), expandedSize(node, limit: maximumExpandedNodes) > maximumExpandedNodes {
                 diagnostics.append(.error(.yamlAliases, at: SourceLocation(file: file),
                                           "YAML 别名展开后过大 (the YAML aliases expand to more than \(maximumExpandedNodes) values)",
                                           hint: "write the values out instead of using * aliases"))

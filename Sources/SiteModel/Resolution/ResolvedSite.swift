@@ -57,11 +57,12 @@ public struct ResolvedSite: Sendable {
 
     public func progress(_ plan: PlanID, _ task: TaskNumber) -> TaskProgress? { progress[plan]?[task] }
 
-    /// Status counts over a plan's tasks, or over given tasks.
-    public func counts(_ plan: Plan, tasks: [PlanTask]? = nil) -> StatusCounts {
+    /// Status counts over a plan's tasks (read in place: a task value is large to copy).
+    public func counts(_ plan: Plan) -> StatusCounts {
         var counts = StatusCounts()
-        for task in tasks ?? plan.tasks {
-            if let p = progress(plan.id, task.number) { counts.add(p) }
+        let progress = self.progress[plan.id]
+        for index in plan.tasks.indices {
+            if let p = progress?[plan.tasks[index].number] { counts.add(p) }
         }
         return counts
     }
@@ -70,9 +71,7 @@ public struct ResolvedSite: Sendable {
     public var countsInForce: StatusCounts {
         var counts = StatusCounts()
         for plan in plans where plan.status == .inForce {
-            for task in plan.tasks {
-                if let p = progress(plan.id, task.number) { counts.add(p) }
-            }
+            counts.add(self.counts(plan))
         }
         return counts
     }

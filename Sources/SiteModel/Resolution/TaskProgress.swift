@@ -81,6 +81,14 @@ public struct StatusCounts: Sendable, Hashable {
         }
         if progress.isOverdue { overdue += 1 }
     }
+
+    public mutating func add(_ other: StatusCounts) {
+        notStarted += other.notStarted
+        inProgress += other.inProgress
+        delayed += other.delayed
+        done += other.done
+        overdue += other.overdue
+    }
 }
 
 /// Computes every task's progress and every indicator's values at a date.
@@ -116,6 +124,25 @@ public enum ProgressTracker {
             for update in report.updates { latest[update.task] = update.status }
         }
         return plan.tasks.count { latest[$0.number] == .done }
+    }
+
+    /// `doneCount(of:at:)` at the date of each of the plan's reports, in one pass over the reports.
+    public static func doneCounts(of plan: Plan) -> [Day: Int] {
+        var copies: [TaskNumber: Int] = [:]
+        for index in plan.tasks.indices { copies[plan.tasks[index].number, default: 0] += 1 }
+        var latest: [TaskNumber: TaskStatus] = [:]
+        var done = 0
+        var counts: [Day: Int] = [:]
+        for report in plan.reports.sorted(by: { $0.asOf < $1.asOf }) {
+            for update in report.updates {
+                let times = copies[update.task] ?? 0
+                if latest[update.task] == .done { done -= times }
+                if update.status == .done { done += times }
+                latest[update.task] = update.status
+            }
+            counts[report.asOf] = done
+        }
+        return counts
     }
 
     public static func indicators(of plan: Plan, at date: Day) -> [IndicatorProgress] {

@@ -238,9 +238,15 @@ enum PlanDecoder {
     static func hasFrontMatter(_ file: SourceFile) -> Bool {
         let trimmed = file.text.drop(while: { $0 == "\n" || $0 == " " })
         if trimmed.hasPrefix("---") { return true }
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return false }
-        return FrontMatter.lostOpeningClose(Array(lines.prefix(first + 62)), from: first) != nil
+        var cursor = FrontMatter.LineCursor(file.text)
+        var lines: [Substring] = []
+        var first: Int?
+        while first.map({ lines.count < $0 + 62 }) ?? true, let line = cursor.next() {
+            if first == nil && !line.allSatisfy(\.isWhitespace) { first = lines.count }
+            lines.append(line)
+        }
+        guard let first else { return false }
+        return FrontMatter.lostOpeningClose(lines, from: first) != nil
     }
 
     /// plan.en.md: front matter is optional and may only repeat the id.

@@ -49,9 +49,10 @@ enum Feeds {
                                      link: url(.plan(plan.id)) + "#revisions", summary: text(revision.what),
                                      key: "v-\(plan.id.rawValue)-" + suffix))
             }
+            let doneByDate = ProgressTracker.doneCounts(of: plan)
             for report in plan.reports where report.asOf <= site.buildDate {
                 let title = "\(strings["feed_report", language])\(strings["colon", language])\(text(plan.title)) \(report.period)"
-                let done = ProgressTracker.doneCount(of: plan, at: report.asOf)
+                let done = doneByDate[report.asOf] ?? 0
                 let separator = language == .zh ? "，" : ", "
                 let summary = "\(strings["progress_col_reported", language]) \(report.updates.count)\(separator)\(strings["progress_col_done_by_then", language]) \(done)"
                 entries.append(Entry(id: url(.progress(plan.id)) + "#report-" + report.period, title: title, date: report.asOf,

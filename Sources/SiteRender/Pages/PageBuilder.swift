@@ -144,35 +144,18 @@ struct PageBuilder {
     /// Markdown's problems).
     func layout(_ template: String, title: String, description: String? = nil, breadcrumbs: [(String, PageRoute?)] = [],
                 article: ArticleMetadata? = nil, page view: TemplateObject) -> PageView {
-        let siteConfig = site.site
-        let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(siteConfig.description)
-        let identity = footerIdentity()
+        let parts = context.layoutParts(language)
+        let summary = description.flatMap { $0.isEmpty ? nil : $0 } ?? plain(site.site.description)
         var values: TemplateObject = [
-            .lang: .text(language.tag),
-            .lang_code: .text(language.rawValue),
-            .is_en: .bool(language == .en),
-            .t: context.theme.stringsValue(in: language),
-            .site_title: .text(plain(siteConfig.title)),
             .page_title: .text(title),
-            .page_meta: pageMetadata(description: summary, article: article),
+            .page_meta: pageMetadata(description: summary, article: article, siteName: parts.siteName),
             .root: .text(address.rootPrefix),
             .home: .text(href(.home)),
             .canonical: .text(absoluteURL(address)),
             .alternates: .objects(context.languages.map { lang in
                 [.hreflang: .text(lang.tag), .href: .text(absoluteURL(PageAddress(address.route, lang)))]
             } + [[.hreflang: .text("x-default"), .href: .text(absoluteURL(PageAddress(address.route, .zh)))]]),
-            .nav: navigation(),
-            .hotlines: .objects(siteConfig.hotlines.map { hotline in
-                [.number: .text(hotline.number), .dial: .text(hotline.dialString), .name: .text(plain(hotline.name))]
-            }),
-            .has_hotlines: .bool(!siteConfig.hotlines.isEmpty),
-            .sample: .bool(site.isSample),
-            .publisher: .text(plain(siteConfig.publisher ?? siteConfig.title)),
-            .identity: .objects(identity.rows),
-            .has_identity: .bool(!identity.rows.isEmpty),
-            .filings: .objects(identity.filings),
-            .has_filings: .bool(!identity.filings.isEmpty),
-            .tool_credit: .bool(siteConfig.identity.showsToolCredit),
+            .nav: navigation(titles: parts.navigationTitles),
             .breadcrumbs: .objects(breadcrumbs.map { crumb in
                 [.title: .text(crumb.0), .href: .text(crumb.1.map { href($0) } ?? ""), .is_current: .bool(crumb.1 == nil)]
             }),
@@ -190,7 +173,7 @@ struct PageBuilder {
         }
         var sources = self.sources
         sources.links += navigationSources()
-        return PageView(template: template, view: values.merging(view), sources: sources)
+        return PageView(template: template, view: parts.values.merging(values).merging(view), sources: sources)
     }
 
     /// The site.yaml `nav` paths as this page links them, with where each is written.
@@ -200,13 +183,16 @@ struct PageBuilder {
         }
     }
 
-    func navigation() -> TemplateValue {
+    /// The main navigation as this page shows it: `titles` are the entries' titles in its language.
+    func navigation(titles: [String]) -> TemplateValue {
         let items = context.navItems
         let current = address.route.path
-        return .objects(items.map { item in
+        let prefix = PageAddress.prefix(language)
+        return .objects(items.indices.map { index in
+            let item = items[index]
             let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
-            return [.title: .text(plain(item.title)),
-                    .href: .text(address.href(to: PageAddress.prefix(language) + item.path)),
+            return [.title: .text(index < titles.count ? titles[index] : plain(item.title)),
+                    .href: .text(address.href(to: prefix + item.path)),
                     .current: .bool(isCurrent)]
         })
     }

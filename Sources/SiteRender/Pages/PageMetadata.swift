@@ -20,13 +20,13 @@ extension PageBuilder {
     /// SiteIDCode), the column (ColumnName, ColumnDescription), the article (ArticleTitle,
     /// PubDate, ContentSource, Keywords), then Description and Url. Values that the content does
     /// not give are left out, never filled with a guess.
-    func pageMetadata(description: String, article: ArticleMetadata?) -> TemplateValue {
+    func pageMetadata(description: String, article: ArticleMetadata?, siteName: String? = nil) -> TemplateValue {
         var tags: [TemplateObject] = []
         func add(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             tags.append([.name: .text(name), .content: .text(value)])
         }
-        add("SiteName", plain(site.site.title))
+        add("SiteName", siteName ?? plain(site.site.title))
         add("SiteDomain", context.siteDomain)
         add("SiteIDCode", site.site.identity.siteCode)
         let column = self.column()

@@ -71,7 +71,18 @@ public struct PageAddress: Sendable, Hashable {
 
     /// `../` repeated once per folder level, the way back to the site root.
     public var rootPrefix: String {
-        String(repeating: "../", count: path.split(separator: "/").count)
+        // The path's folders: runs of bytes between `/`s (as `split(separator: "/")` counts them).
+        var folders = 0, inFolder = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if inFolder { folders += 1 }
+                inFolder = false
+            } else {
+                inFolder = true
+            }
+        }
+        if inFolder { folders += 1 }
+        return String(repeating: "../", count: folders)
     }
 
     /// The shortest relative link from this page to a site-relative path:

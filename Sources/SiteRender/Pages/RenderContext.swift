@@ -26,6 +26,8 @@ public struct RenderContext: Sendable {
     public let baseURL: String
     let siteDomain: String?
     let navItems: [NavItem]
+    /// What the layout shows alike on every page, by language (`Language.allCases`' order).
+    private(set) var layoutParts: [LayoutParts] = []
 
     /// Ids the templates use; headings in texts must not take them.
     public static let templateAnchors: Set<String> = [
@@ -47,6 +49,11 @@ public struct RenderContext: Sendable {
         self.baseURL = url
         self.siteDomain = PageBuilder.domain(of: url)
         self.navItems = PageBuilder.navItems(site, theme.strings)
+        self.layoutParts = Language.allCases.map { LayoutParts(PageBuilder(self, PageAddress(.home, $0))) }
+    }
+
+    func layoutParts(_ language: Language) -> LayoutParts {
+        layoutParts[Language.allCases.firstIndex(of: language) ?? 0]
     }
 
     public var languages: [Language] { site.site.languages }
