@@ -31,7 +31,7 @@ extension YAMLReader {
             if character == "\n" {
                 trimmedLines += 1
                 trimmedColumns = 0
-            } else if character.properties.isWhitespace {
+            } else if Self.isWhitespace(character) {
                 trimmedColumns += 1
             } else {
                 break

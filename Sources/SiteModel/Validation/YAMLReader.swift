@@ -13,8 +13,8 @@ struct YAMLMap {
     var entries: [Entry]
 
     subscript(key: String) -> Node? {
-        guard let value = entries.first(where: { $0.key == key })?.value else { return nil }
-        return YAMLReader.isNull(value) ? nil : value
+        guard let index = entries.firstIndex(where: { $0.key == key }), !YAMLReader.isNull(entries[index].value) else { return nil }
+        return entries[index].value
     }
 
     func has(_ key: String) -> Bool { self[key] != nil }
@@ -50,7 +50,10 @@ struct YAMLReader {
 
     static func isNull(_ node: Node) -> Bool {
         guard case let .scalar(scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     static func describe(_ node: Node) -> String {
@@ -152,9 +155,15 @@ struct YAMLReader {
 
     /// Without leading and trailing white space (including U+3000); most
     /// values have none, and are returned as they are without a scan.
+    /// `properties.isWhitespace`, answered without the Unicode tables for ASCII (most of what content starts and ends with).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isWhitespace }
+        return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+    }
+
     static func trimmed(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
-        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        if !isWhitespace(first) && !isWhitespace(last) { return text }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -42,7 +42,7 @@ enum DataPage {
                 return [
                     .file: .text(entry.file),
                     .anchor: .text("file-\(stem)"),
-                    .href: .text(page.address.href(to: "data/\(entry.file)")),
+                    .href: .text(page.link(to: "data/\(entry.file)")),
                     .about: .text(page.t("schema_\(stem)")),
                     .fields: .objects(entry.fields.map { field in
                         [.name: .text(field), .about: .text(page.t("schema_\(stem).\(field)"))]

@@ -23,7 +23,7 @@ enum HazardsPage {
             .closed_hazards: .objects(closed.map { row($0, &page) }),
             .has_closed: .bool(!closed.isEmpty),
             .has_hazards: .bool(!site.hazards.isEmpty),
-            .data_href: .text(page.address.href(to: "data/hazards.json")),
+            .data_href: .text(page.link(to: "data/hazards.json")),
         ]
         return page.layout("hazards", title: page.t("hazards_title"),
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("hazards_title"), nil)],

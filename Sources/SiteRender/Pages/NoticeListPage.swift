@@ -28,7 +28,7 @@ enum NoticeListPage {
             view[.previous_href] = pageNumber > 1 ? .text(page.href(.notices(pageNumber - 1))) : nil
             view[.next_href] = pageNumber < count ? .text(page.href(.notices(pageNumber + 1))) : nil
         }
-        view[.feed_href] = .text(page.address.href(to: PageAddress.prefix(language) + "feed.xml"))
+        view[.feed_href] = .text(page.link(to: PageAddress.prefix(language) + "feed.xml"))
         let title = pageNumber > 1 ? "\(page.t("notices_title"))\(page.t("paren_open"))\(page.t("page_number").replacingOccurrences(of: "{n}", with: String(pageNumber)))\(page.t("paren_close"))" : page.t("notices_title")
         return page.layout("notices", title: title,
                            breadcrumbs: [(page.t("nav_home"), .home), (page.t("notices_title"), nil)], page: view)

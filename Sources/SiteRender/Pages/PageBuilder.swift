@@ -9,6 +9,8 @@ struct PageBuilder {
     /// the time a task page took).
     private let shared: Shared
     let address: PageAddress
+    /// `address.path`, made once: every link on the page is made relative to it.
+    let path: String
     /// True once any text on the page was shown in the other language.
     private(set) var hasFallback = false
     /// The links the page's texts write and the problems of its Markdown fragments.
@@ -22,6 +24,7 @@ struct PageBuilder {
     init(_ context: RenderContext, _ address: PageAddress) {
         self.shared = Shared(context)
         self.address = address
+        self.path = address.path
     }
 
     var context: RenderContext { shared.context }
@@ -36,7 +39,12 @@ struct PageBuilder {
     func t(_ key: String) -> String { strings[key, language] }
 
     func href(_ route: PageRoute) -> String {
-        address.href(to: PageAddress(route, language).path)
+        link(to: PageAddress(route, language).path)
+    }
+
+    /// The relative link from this page to a site-relative path (`PageAddress.href(to:)`).
+    func link(to sitePath: String) -> String {
+        PageAddress.relative(from: path, to: sitePath)
     }
 
     func absoluteURL(_ address: PageAddress) -> String { context.baseURL + address.path }
@@ -163,11 +171,11 @@ struct PageBuilder {
             .translation_pending: .bool(hasFallback && language != .zh),
             .data_href: .text(href(.data)),
             .report_href: .text(href(.report)),
-            .feed_href: .text(address.href(to: PageAddress.prefix(language) + "feed.xml")),
+            .feed_href: .text(link(to: PageAddress.prefix(language) + "feed.xml")),
         ]
         if let other = context.languages.first(where: { $0 != language }) {
             let otherAddress = PageAddress(address.route, other)
-            values[.switch_href] = .text(address.href(to: otherAddress.path))
+            values[.switch_href] = .text(link(to: otherAddress.path))
             values[.switch_lang] = .text(other.tag)
             values[.switch_label] = .text(strings["language_name", other])
         }
@@ -179,7 +187,7 @@ struct PageBuilder {
     /// The site.yaml `nav` paths as this page links them, with where each is written.
     func navigationSources() -> [LinkSource] {
         site.site.nav.compactMap { item in
-            item.location.map { LinkSource(url: address.href(to: PageAddress.prefix(language) + item.path), kind: .link, location: $0) }
+            item.location.map { LinkSource(url: link(to: PageAddress.prefix(language) + item.path), kind: .link, location: $0) }
         }
     }
 
@@ -192,7 +200,7 @@ struct PageBuilder {
             let item = items[index]
             let isCurrent = item.path.isEmpty ? current.isEmpty : current.hasPrefix(item.path)
             return [.title: .text(index < titles.count ? titles[index] : plain(item.title)),
-                    .href: .text(address.href(to: prefix + item.path)),
+                    .href: .text(link(to: prefix + item.path)),
                     .current: .bool(isCurrent)]
         })
     }

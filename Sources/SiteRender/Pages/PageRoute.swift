@@ -94,16 +94,31 @@ public struct PageAddress: Sendable, Hashable {
 
     /// The relative link between two site paths (folders end in `/`), by one scan of their bytes.
     static func relative(from: String, to: String) -> String {
-        let a = Array(from.utf8), b = Array(to.utf8)
-        // The longest common prefix that ends at a folder boundary.
-        var common = 0, i = 0
-        while i < a.count, i < b.count, a[i] == b[i] {
-            i += 1
-            if a[i - 1] == UInt8(ascii: "/") { common = i }
+        var from = from, to = to
+        return from.withUTF8 { a in
+            to.withUTF8 { b in
+                // The longest common prefix that ends at a folder boundary.
+                var common = 0, i = 0
+                while i < a.count, i < b.count, a[i] == b[i] {
+                    i += 1
+                    if a[i - 1] == UInt8(ascii: "/") { common = i }
+                }
+                var ups = 0
+                for index in common..<a.count where a[index] == UInt8(ascii: "/") { ups += 1 }
+                guard ups > 0 || common < b.count else { return "./" }
+                return String(unsafeUninitializedCapacity: 3 * ups + b.count - common) { buffer in
+                    var at = 0
+                    for _ in 0..<ups {
+                        buffer[at] = UInt8(ascii: "."); buffer[at + 1] = UInt8(ascii: "."); buffer[at + 2] = UInt8(ascii: "/")
+                        at += 3
+                    }
+                    for index in common..<b.count {
+                        buffer[at] = b[index]
+                        at += 1
+                    }
+                    return at
+                }
+            }
         }
-        let ups = a[common...].reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-        var link = String(repeating: "../", count: ups)
-        link += String(decoding: b[common...], as: UTF8.self)
-        return link.isEmpty ? "./" : link
     }
 }

@@ -48,10 +48,10 @@ enum PlanPage {
             let segment = attachment.file.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? attachment.file
             let readable = attachment.readableCopyName.flatMap { copy in
                 plan.attachments.contains { $0.file == copy } ? nil
-                    : page.address.href(to: "plans/\(plan.id.rawValue)/attachments/"
+                    : page.link(to: "plans/\(plan.id.rawValue)/attachments/"
                                         + (copy.addingPercentEncoding(withAllowedCharacters: Self.pathSegment) ?? copy))
             }
-            return [.href: .text(page.address.href(to: "plans/\(plan.id.rawValue)/attachments/" + segment)),
+            return [.href: .text(page.link(to: "plans/\(plan.id.rawValue)/attachments/" + segment)),
                     .title_html: .html(page.inline(attachment.title)),
                     .file: .text(attachment.file),
                     .size: .text(page.fileSize(attachment.byteCount)),

@@ -11,8 +11,8 @@ enum StatisticsPage {
     static func view(_ context: RenderContext, _ language: Language) -> PageView {
         var page = PageBuilder(context, PageAddress(.statistics, language))
         var view: TemplateObject = [
-            .csv_href: .text(page.address.href(to: "data/accidents.csv")),
-            .json_href: .text(page.address.href(to: "data/accidents.json")),
+            .csv_href: .text(page.link(to: "data/accidents.csv")),
+            .json_href: .text(page.link(to: "data/accidents.json")),
             .data_href: .text(page.href(.data)),
         ]
         guard let statistics = context.site.statistics, let summary = context.site.statisticsSummary,

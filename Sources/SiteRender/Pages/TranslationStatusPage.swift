@@ -18,7 +18,7 @@ enum TranslationStatusPage {
         })
         let englishPending = pending
         view[.pending] = .objects(englishPending.map { route in
-            [.href: .text(page.address.href(to: PageAddress(route, .en).path)), .path: .text("/" + PageAddress(route, .en).path),
+            [.href: .text(page.link(to: PageAddress(route, .en).path)), .path: .text("/" + PageAddress(route, .en).path),
              .title: .text(title(route, context, &page))]
         })
         view[.pending_count] = .number(englishPending.count)
