@@ -53,7 +53,7 @@ enum YAMLDocument {
                 return nil
             }
             // Aliases share their node: a few of them can stand for billions of values ("billion laughs").
-            if text.utf8.contains(UInt8(ascii: "*")), expandedSize(node, limit: maximumExpandedNodes) > maximumExpandedNodes {
+            if text.utf8Contains(UInt8(ascii: "*")), expandedSize(node, limit: maximumExpandedNodes) > maximumExpandedNodes {
                 diagnostics.append(.error(.yamlAliases, at: SourceLocation(file: file),
                                           "YAML 别名展开后过大 (the YAML aliases expand to more than \(maximumExpandedNodes) values)",
                                           hint: "write the values out instead of using * aliases"))
@@ -61,7 +61,7 @@ enum YAMLDocument {
             }
             // A double-quoted scalar can write any character as an escape (`"\x01"`, `"\uFFFE"`),
             // which the file's own bytes do not show: its text is checked as the file's is.
-            if text.utf8.contains(UInt8(ascii: "\\")) { checkEscapedCharacters(node, file: file, into: &diagnostics) }
+            if text.utf8Contains(UInt8(ascii: "\\")) { checkEscapedCharacters(node, file: file, into: &diagnostics) }
             return node
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, file: file))

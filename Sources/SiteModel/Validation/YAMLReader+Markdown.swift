@@ -49,7 +49,7 @@ extension YAMLReader {
             // On one line when the rest of the line holds the whole value as written; otherwise
             // its lines were folded into one, and only its start is known.
             let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
-            guard trimmedLines == 0, !scalar.string.utf8.contains(UInt8(ascii: "\n")), let rest = line(mark.line)?.unicodeScalars.dropFirst(mark.column - 1 + quote),
+            guard trimmedLines == 0, !scalar.string.utf8Contains(UInt8(ascii: "\n")), let rest = line(mark.line)?.unicodeScalars.dropFirst(mark.column - 1 + quote),
                   Substring(rest).utf8.starts(with: scalar.string.utf8) else { return valueStart }
             return TextOrigin(file: file, line: mark.line, column: mark.column + quote + trimmedColumns, layout: .lines(laterColumn: 1))
         }

@@ -164,7 +164,7 @@ struct LinkResolver: Sendable {
 
     /// `%E9%99%84` → 附; malformed escapes and escapes that do not make UTF-8 are left as written.
     static func percentDecoded(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        guard text.utf8Contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var utf8 = Array(text.utf8)[...]

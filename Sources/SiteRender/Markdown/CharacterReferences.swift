@@ -14,7 +14,7 @@ enum CharacterReferences {
     }
 
     static func find(in text: String) -> [Found] {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return [] }
+        guard text.utf8Contains(UInt8(ascii: "&")) else { return [] }
         let bytes = Array(text.utf8)
         var found: [Found] = []
         var line = 1, lineStart = 0, index = 0
