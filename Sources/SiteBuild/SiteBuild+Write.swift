@@ -51,9 +51,10 @@ extension SiteBuild {
         let links = LinkCheck(context, paths: paths, draftSeverity: drafts ? .warning : .error)
         let search = plan.search
         let renderDiagnostics = Self.timed("render and write", &timings) {
-            support.concurrentForEach { session.write($0) }
             links.add(supportFiles: support)
-            return SiteRenderer.renderStreaming(context, parallel: parallel, links: links) { file in
+            // The site-wide files are made and written on the threads that render the pages, first.
+            return SiteRenderer.renderStreaming(context, parallel: parallel, links: links,
+                                                alongside: support.map { file in { session.write(file) } }) { file in
                 session.write(file)
                 search?.add(file, write: session.write)
             }

@@ -22,8 +22,19 @@ public enum SiteRenderer {
     /// (from several threads at once), so that a large site is never all in memory; the
     /// translation-status pages come last. Returns the pages' diagnostics, in page order.
     /// Each page is handed to `links` too, to be scanned on the thread that rendered it.
+    /// `alongside`: other work (writing the site-wide files), done one item after another on a
+    /// thread of its own while the pages render, and finished before this returns: the cores
+    /// never wait for it, and only one of the large files (the open data, the sitemap) is in
+    /// memory at a time.
     public static func renderStreaming(_ context: RenderContext, parallel: Bool = true, batch: Int = 512, links: LinkCheck? = nil,
+                                       alongside: [@Sendable () -> Void] = [],
                                        into sink: @Sendable (OutputFile) -> Void) -> Diagnostics {
+        let others = DispatchGroup()
+        if !parallel {
+            for work in alongside { work() }
+        } else if !alongside.isEmpty {
+            DispatchQueue.global().async(group: others) { for work in alongside { work() } }
+        }
         let jobs = pageAddresses(context)
         var diagnostics = PageDiagnostics()
         var pending: [PageRoute] = []
@@ -42,6 +53,7 @@ public enum SiteRenderer {
             }
             start = end
         }
+        others.wait()
         for page in translationStatusPages(context, pending: pending) {
             sink(page.file)
             links?.add(page)
@@ -102,16 +114,12 @@ public enum SiteRenderer {
         return files
     }
 
-    /// What is made from the whole site: sitemap, robots.txt, feeds and open data.
+    /// What is made from the whole site: sitemap, robots.txt, feeds and open data — each made
+    /// when it is written (`OutputFile.Contents.made`), so that listing them costs nothing.
     public static func generatedFiles(_ context: RenderContext) -> [OutputFile] {
-        // Four independent parts, made in parallel, joined in a fixed order.
-        let parts: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(routes: allRoutes(context.site), context: context))] },
-            { [OutputFile(path: "robots.txt", text: Sitemap.robots(context: context))] },
-            { Feeds.files(context) },
-            { OpenData.files(context) },
-        ]
-        return parts.concurrentMap { $0() }.flatMap { $0 }
+        [OutputFile(path: "sitemap.xml", contents: .made { Data(Sitemap.xml(routes: allRoutes(context.site), context: context).utf8) }),
+         OutputFile(path: "robots.txt", contents: .made { Data(Sitemap.robots(context: context).utf8) })]
+            + Feeds.files(context) + OpenData.files(context)
     }
 
     /// The English pages that show some Chinese text in place of a missing translation.

@@ -1,3 +1,4 @@
+import Foundation
 import SiteModel
 
 /// `/data/tasks.json`, `/data/progress.json` and `/data/hazards.json`: the
@@ -8,9 +9,9 @@ public enum OpenData {
     public static let version = 1
 
     public static func files(_ context: RenderContext) -> [OutputFile] {
-        var files = [OutputFile(path: "data/tasks.json", bytes: tasks(context).serializedBytes()),
-                     OutputFile(path: "data/progress.json", bytes: progress(context).serializedBytes()),
-                     OutputFile(path: "data/hazards.json", bytes: hazards(context).serializedBytes())]
+        var files = [OutputFile(path: "data/tasks.json", contents: .made { Data(tasks(context).serializedBytes()) }),
+                     OutputFile(path: "data/progress.json", contents: .made { Data(progress(context).serializedBytes()) }),
+                     OutputFile(path: "data/hazards.json", contents: .made { Data(hazards(context).serializedBytes()) })]
         if let statistics = context.site.statistics, let summary = context.site.statisticsSummary {
             // Made while written (a million rows are 20 MB of CSV and 180 MB of JSON), in one order.
             let order = statistics.records.publishedOrder()

@@ -1,3 +1,4 @@
+import Foundation
 import SiteModel
 
 /// Atom feeds `/feed.xml` (Chinese) and `/en/feed.xml`: notices, plans and
@@ -18,7 +19,7 @@ enum Feeds {
 
     static func files(_ context: RenderContext) -> [OutputFile] {
         context.languages.map { language in
-            OutputFile(path: PageAddress.prefix(language) + "feed.xml", text: atom(context, language))
+            OutputFile(path: PageAddress.prefix(language) + "feed.xml", contents: .made { Data(atom(context, language).utf8) })
         }
     }
 

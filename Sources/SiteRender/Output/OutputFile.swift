@@ -11,12 +11,17 @@ public struct OutputFile: Sendable {
         /// it is given, in order. For files too large to hold whole beside the site (the open
         /// data of a million statistics rows runs to 180 MB of JSON).
         case streamed(@Sendable (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void)
+        /// Made when it is written (or its bytes are asked for), then compared and written as `data`:
+        /// the site-wide files (sitemap, feeds, open data) are made on the threads that render the
+        /// pages, one or two at a time, instead of all of them being held from before the first page.
+        case made(@Sendable () -> Data)
     }
 
     /// The bytes, for files made in memory (`data` or `streamed`); nil for a copy of a content file.
     public var madeBytes: Data? {
         switch contents {
         case .data(let data): return data
+        case .made(let make): return make()
         case .copy: return nil
         case .streamed(let produce):
             var data = Data()

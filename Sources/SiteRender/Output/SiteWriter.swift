@@ -376,6 +376,7 @@ public struct SiteWriter: Sendable {
             let data: Data
             switch file.contents {
             case .data(let bytes): data = bytes
+            case .made(let make): data = make()
             case .copy(let relative):
                 let source = contentRoot + "/" + relative
                 guard let bytes = FileManager.default.contents(atPath: source) else { fail(file.path, "cannot copy \(source)"); return }
