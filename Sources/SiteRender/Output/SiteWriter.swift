@@ -174,21 +174,29 @@ public struct SiteWriter: Sendable {
     private typealias Renameat2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     private static let renameat2Function: Renameat2? = dlsym(nil, "renameat2").map { unsafeBitCast($0, to: Renameat2.self) }
 
-    /// True when the file at `path` holds exactly `data` (its size is known to match).
+    /// True when the file at `path` is a regular file holding exactly `data` (its size first, then its bytes).
     static func fileHolds(_ path: String, _ data: Data) -> Bool {
-        guard !data.isEmpty else { return true }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var existing = [UInt8](repeating: 0, count: data.count)
-        var filled = 0
-        while filled < existing.count {
-            let got = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return false }
-            filled += got
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == data.count else { return false }
+        guard !data.isEmpty else { return true }
+        // Read and compared a piece at a time through one small buffer: no copy of the whole file
+        // to allocate and zero (a rebuild compares every page), and a difference ends the reading.
+        return data.withUnsafeBytes { new in
+            withUnsafeTemporaryAllocation(byteCount: 65_536, alignment: 16) { buffer in
+                guard let base = buffer.baseAddress, let newBase = new.baseAddress else { return false }
+                var compared = 0
+                while compared < new.count {
+                    let got = read(fd, base, min(buffer.count, new.count - compared))
+                    if got < 0 && errno == EINTR { continue }
+                    guard got > 0, memcmp(newBase + compared, base, got) == 0 else { return false }
+                    compared += got
+                }
+                return true
+            }
         }
-        return data.withUnsafeBytes { new in existing.withUnsafeBytes { old in memcmp(new.baseAddress!, old.baseAddress!, old.count) == 0 } }
     }
 
     /// Writes `files` into the staging folder, runs `beforeSwap` on it (the
@@ -305,8 +313,8 @@ public struct SiteWriter: Sendable {
         let contentRoot: String
         let paths: Set<String>
         private var lock: Int32
-        /// Sizes of the files already in the staging folder (from the output before last).
-        private var existing: [String: Int] = [:]
+        /// The files already in the staging folder (from the output before last).
+        private var existing: Set<String> = []
 
         /// Failures by path: the one reported is the first path in order, whatever the timing.
         private let failures = Mutex<[String: String]>([:])
@@ -399,7 +407,7 @@ public struct SiteWriter: Sendable {
                 if !writing(file.path, { SiteWriter.writeFile(target, produce) }) { fail(file.path, "cannot write \(target): \(String(cString: strerror(errno)))") }
                 return
             }
-            if existing[file.path] == data.count && SiteWriter.fileHolds(target, data) { return }
+            if existing.contains(file.path) && SiteWriter.fileHolds(target, data) { return }
             if !writing(file.path, { SiteWriter.writeFile(target, data) }) { fail(file.path, "cannot write \(target): \(String(cString: strerror(errno)))") }
         }
 
