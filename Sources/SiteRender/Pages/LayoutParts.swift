@@ -11,6 +11,13 @@ struct LayoutParts: Sendable {
     let navigationTitles: [String]
     /// The site's name as the page metadata gives it (`SiteName`).
     let siteName: String
+    /// Each task status's name (`TaskStatus.allCases`' order): counts and badges name them on
+    /// most pages, several times each.
+    let statusLabels: [String]
+
+    func statusLabel(_ status: TaskStatus) -> String? {
+        TaskStatus.allCases.firstIndex(of: status).flatMap { $0 < statusLabels.count ? statusLabels[$0] : nil }
+    }
 
     init(_ page: PageBuilder) {
         let site = page.site.site
@@ -36,5 +43,6 @@ struct LayoutParts: Sendable {
         ]
         navigationTitles = page.context.navItems.map { page.plain($0.title) }
         siteName = page.plain(site.title)
+        statusLabels = TaskStatus.allCases.map { page.t("task_status_\($0.rawValue)") }
     }
 }

@@ -3,7 +3,9 @@ import SiteModel
 /// The pieces of progress every page shows the same way: status labels,
 /// counts, bars and the "figures as of" line.
 extension PageBuilder {
-    func taskStatusLabel(_ status: TaskStatus) -> String { t("task_status_\(status.rawValue)") }
+    func taskStatusLabel(_ status: TaskStatus) -> String {
+        context.layoutParts(language).statusLabel(status) ?? t("task_status_\(status.rawValue)")
+    }
 
     /// Sentences one after the other: no space after a Chinese full stop, one after an English one.
     func sentences(_ parts: String...) -> String {

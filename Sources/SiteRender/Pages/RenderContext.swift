@@ -52,8 +52,12 @@ public struct RenderContext: Sendable {
         self.layoutParts = Language.allCases.map { LayoutParts(PageBuilder(self, PageAddress(.home, $0))) }
     }
 
+    /// The parts made for `language` (made here, for a language not made beforehand).
     func layoutParts(_ language: Language) -> LayoutParts {
-        layoutParts[Language.allCases.firstIndex(of: language) ?? 0]
+        guard let index = Language.allCases.firstIndex(of: language), index < layoutParts.count else {
+            return LayoutParts(PageBuilder(self, PageAddress(.home, language)))
+        }
+        return layoutParts[index]
     }
 
     public var languages: [Language] { site.site.languages }
