@@ -56,6 +56,18 @@ public enum CommandRunner {
 
 /// A folder's files, path → bytes, for comparing builds.
 public enum Tree {
+    /// Each file of a folder on a line, sorted by path: FNV-1a 64 of its bytes, its size, its path —
+    /// a reviewed output kept in a golden file without keeping the output.
+    public static func listing(_ root: String) -> String {
+        let tree = read(root)
+        return tree.keys.sorted().map { path -> String in
+            let bytes = tree[path] ?? Data()
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return String(format: "%016llx %8d ", hash, bytes.count) + path
+        }.joined(separator: "\n") + "\n"
+    }
+
     public static func read(_ root: String) -> [String: Data] {
         var files: [String: Data] = [:]
         guard let items = FileManager.default.enumerator(atPath: root) else { return files }
