@@ -38,9 +38,16 @@ public struct SiteBuild: Sendable {
     /// could be read (also when the content has errors: `check` renders it all the same).
     public func load(timings: inout Timings) -> (context: RenderContext?, diagnostics: Diagnostics) {
         var diagnostics = Diagnostics()
-        let (site, found) = Self.timed("load", &timings) {
-            ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: today, drafts: drafts)
-        }
+        // The load's own stages (read, decode, resolve), each timed from the end of the one before.
+        var last = DispatchTime.now().uptimeNanoseconds
+        var stages = Timings()
+        let (site, found, _) = ContentPipeline.run(contentRoot: content, buildDate: buildDate, today: today, drafts: drafts,
+                                                   reusing: DecodeCache(), stage: { stage in
+            let now = DispatchTime.now().uptimeNanoseconds
+            stages.append((stage, Double(now - last) / 1e9))
+            last = now
+        })
+        timings += stages
         diagnostics.append(contentsOf: found)
         let (theme, themeDiagnostics) = Self.timed("theme", &timings) { Self.loadTheme(content: content, templates: templates) }
         diagnostics.append(contentsOf: themeDiagnostics)

@@ -72,49 +72,14 @@ public struct ContentReader: Sendable {
         content.site = readText("site.yaml", required: true, realRoot: realRoot, into: &diagnostics)
         content.units = readText("units.yaml", required: true, realRoot: realRoot, into: &diagnostics)
 
-        let planFolders = listDirectory("plans", realRoot: realRoot, into: &diagnostics)
-        for name in planFolders.sorted() where !name.hasPrefix(".") {
-            let folder = "plans/\(name)"
-            guard kind(of: folder) == .directory else {
-                diagnostics.append(.warning(.strayFile, at: SourceLocation(file: folder),
-                                            "plans/ 下的文件不是方案目录 (not a plan folder)",
-                                            hint: "each plan is a folder plans/<id>/ holding plan.md and tasks.yaml"))
-                continue
-            }
-            guard isInside(folder, realRoot: realRoot) else {
-                diagnostics.append(.error(.outsideContent, at: SourceLocation(file: folder),
-                                          "目录指向内容目录之外 (the folder leads outside the content folder)",
-                                          hint: "plan folders live inside the content folder; replace the link with the folder itself"))
-                continue
-            }
-            var files = PlanFiles(folder: name)
-            files.plan = readText("\(folder)/plan.md", required: true, realRoot: realRoot, into: &diagnostics)
-            files.planEN = readText("\(folder)/plan.en.md", required: false, realRoot: realRoot, into: &diagnostics)
-            files.tasks = readText("\(folder)/tasks.yaml", required: true, realRoot: realRoot, into: &diagnostics)
-            for attachment in listDirectory("\(folder)/attachments", realRoot: realRoot, into: &diagnostics).sorted()
-            where !attachment.hasPrefix(".") {
-                let path = "\(folder)/attachments/\(attachment)"
-                if let size = regularFileSize(path, realRoot: realRoot, into: &diagnostics) {
-                    files.attachments[attachment] = size
-                    // A plain-text original is also published as UTF-8 with a BOM, which every host and
-                    // browser reads right (a host that serves text/plain without a charset garbles UTF-8).
-                    if attachment.lowercased().hasSuffix(".txt"), size <= Self.maximumTextFileSize,
-                       case .bytes(let bytes) = Self.readBytes(atPath: self.path(path), limit: Self.maximumTextFileSize),
-                       case .success(let decoded) = TextDecoding.decode(bytes), decoded.encoding != .utf8WithBOM {
-                        files.textAttachments[attachment] = decoded.text
-                    }
-                }
-            }
-            let reports = listDirectory("\(folder)/progress", realRoot: realRoot, into: &diagnostics).sorted()
-            for name in reports where !name.hasSuffix(".yaml") && !name.hasPrefix(".") {
-                diagnostics.append(Self.ignored("\(folder)/progress/\(name)", "progress reports are named YYYY-MM.yaml"))
-            }
-            for report in reports where report.hasSuffix(".yaml") && !report.hasPrefix(".") {
-                if let file = readText("\(folder)/progress/\(report)", required: true, realRoot: realRoot, into: &diagnostics) {
-                    files.progress.append(file)
-                }
-            }
-            content.plans.append(files)
+        // Plan folders are read in parallel (a city's site has hundreds, each a dozen files), each
+        // with its own diagnostics and clean files, joined in folder order.
+        let planFolders = listDirectory("plans", realRoot: realRoot, into: &diagnostics).sorted().filter { !$0.hasPrefix(".") }
+        let folders = planFolders.concurrentMap { name in readPlanFolder(name, realRoot: realRoot) }
+        for folder in folders {
+            diagnostics.append(contentsOf: folder.diagnostics)
+            clean.merge(folder.clean) { first, _ in first }
+            if let files = folder.files { content.plans.append(files) }
         }
         content.hazards = readText("hazards.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         content.holidays = readText("holidays.yaml", required: false, realRoot: realRoot, into: &diagnostics)
@@ -138,6 +103,59 @@ public struct ContentReader: Sendable {
         content.categories = readText("statistics/categories.yaml", required: false, realRoot: realRoot, into: &diagnostics)
         content.cleanFiles = clean
         return (content, diagnostics)
+    }
+
+    /// One plan folder's files, with what reading them said and the files read cleanly.
+    func readPlanFolder(_ name: String, realRoot: String) -> (files: PlanFiles?, diagnostics: Diagnostics, clean: [String: SourceFile]) {
+        var diagnostics = Diagnostics()
+        var clean: [String: SourceFile] = [:]
+        func readText(_ relative: String, required: Bool, realRoot: String, into diagnostics: inout Diagnostics) -> SourceFile? {
+            let before = diagnostics.items.count
+            let file = self.readText(relative, required: required, realRoot: realRoot, into: &diagnostics)
+            if let file, diagnostics.items.count == before { clean[relative] = file }
+            return file
+        }
+        let folder = "plans/\(name)"
+        guard kind(of: folder) == .directory else {
+            diagnostics.append(.warning(.strayFile, at: SourceLocation(file: folder),
+                                        "plans/ 下的文件不是方案目录 (not a plan folder)",
+                                        hint: "each plan is a folder plans/<id>/ holding plan.md and tasks.yaml"))
+            return (nil, diagnostics, clean)
+        }
+        guard isInside(folder, realRoot: realRoot) else {
+            diagnostics.append(.error(.outsideContent, at: SourceLocation(file: folder),
+                                      "目录指向内容目录之外 (the folder leads outside the content folder)",
+                                      hint: "plan folders live inside the content folder; replace the link with the folder itself"))
+            return (nil, diagnostics, clean)
+        }
+        var files = PlanFiles(folder: name)
+        files.plan = readText("\(folder)/plan.md", required: true, realRoot: realRoot, into: &diagnostics)
+        files.planEN = readText("\(folder)/plan.en.md", required: false, realRoot: realRoot, into: &diagnostics)
+        files.tasks = readText("\(folder)/tasks.yaml", required: true, realRoot: realRoot, into: &diagnostics)
+        for attachment in listDirectory("\(folder)/attachments", realRoot: realRoot, into: &diagnostics).sorted()
+        where !attachment.hasPrefix(".") {
+            let path = "\(folder)/attachments/\(attachment)"
+            if let size = regularFileSize(path, realRoot: realRoot, into: &diagnostics) {
+                files.attachments[attachment] = size
+                // A plain-text original is also published as UTF-8 with a BOM, which every host and
+                // browser reads right (a host that serves text/plain without a charset garbles UTF-8).
+                if attachment.lowercased().hasSuffix(".txt"), size <= Self.maximumTextFileSize,
+                   case .bytes(let bytes) = Self.readBytes(atPath: self.path(path), limit: Self.maximumTextFileSize),
+                   case .success(let decoded) = TextDecoding.decode(bytes), decoded.encoding != .utf8WithBOM {
+                    files.textAttachments[attachment] = decoded.text
+                }
+            }
+        }
+        let reports = listDirectory("\(folder)/progress", realRoot: realRoot, into: &diagnostics).sorted()
+        for name in reports where !name.hasSuffix(".yaml") && !name.hasPrefix(".") {
+            diagnostics.append(Self.ignored("\(folder)/progress/\(name)", "progress reports are named YYYY-MM.yaml"))
+        }
+        for report in reports where report.hasSuffix(".yaml") && !report.hasPrefix(".") {
+            if let file = readText("\(folder)/progress/\(report)", required: true, realRoot: realRoot, into: &diagnostics) {
+                files.progress.append(file)
+            }
+        }
+        return (files, diagnostics, clean)
     }
 
     /// A file gen-site does not read where a publisher may expect it to be (`2024-05.yml`, `通知.MD`).
