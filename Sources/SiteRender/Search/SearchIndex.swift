@@ -31,7 +31,7 @@ public final class SearchIndex: Sendable {
     /// (`draining`, set and cleared under `state`), or by `finish` after every page was added.
     private final class Queue: @unchecked Sendable {
         struct State {
-            var waiting: [Int: SearchDocument] = [:]
+            var waiting: [Int: (SearchDocument, SearchIndexWriter.PageTokens)] = [:]
             var next = 0
             var draining = false
         }
@@ -118,16 +118,17 @@ public final class SearchIndex: Sendable {
     public func add(_ file: OutputFile, write: (OutputFile) -> Void) {
         guard let slot = slotOfPath[file.path], case .data(let bytes) = file.contents else { return }
         let document = bytes.withUnsafeBytes { SearchDocument(html: Array($0.bindMemory(to: UInt8.self))) } ?? SearchDocument(blocks: [])
+        let tokens = SearchIndexWriter.PageTokens(document)
         let queue = queues[slot.part]
         // The page waits for its turn; whoever finds the drain free indexes every page that is ready.
         let drains = queue.state.withLock { state -> Bool in
-            state.waiting[slot.page] = document
+            state.waiting[slot.page] = (document, tokens)
             guard !state.draining else { return false }
             state.draining = true
             return true
         }
         guard drains else { return }
-        while let (next, id) = queue.state.withLock({ state -> (SearchDocument, Int)? in
+        while let (next, id) = queue.state.withLock({ state -> ((SearchDocument, SearchIndexWriter.PageTokens), Int)? in
             guard let next = state.waiting.removeValue(forKey: state.next) else {
                 state.draining = false
                 return nil
@@ -135,7 +136,7 @@ public final class SearchIndex: Sendable {
             state.next += 1
             return (next, state.next - 1)
         }) {
-            if let chunk = queue.writer.append(next, id: id) { write(chunk) }
+            if let chunk = queue.writer.append(next.0, tokens: next.1, id: id) { write(chunk) }
         }
     }
 
@@ -145,18 +146,19 @@ public final class SearchIndex: Sendable {
             let queue = queues[index]
             // A page that never came (not rendered) is indexed as empty, so the files stay whole.
             let count = parts[index].pages.count
-            let missing = queue.state.withLock { state -> [SearchDocument] in
-                var missing: [SearchDocument] = []
+            let missing = queue.state.withLock { state -> [(SearchDocument, SearchIndexWriter.PageTokens)] in
+                var missing: [(SearchDocument, SearchIndexWriter.PageTokens)] = []
                 while state.next < count {
-                    missing.append(state.waiting.removeValue(forKey: state.next) ?? SearchDocument(blocks: []))
+                    let empty = SearchDocument(blocks: [])
+                    missing.append(state.waiting.removeValue(forKey: state.next) ?? (empty, SearchIndexWriter.PageTokens(empty)))
                     state.next += 1
                 }
                 return missing
             }
             var files: [OutputFile] = []
             let first = parts[index].pages.count - missing.count
-            for (offset, document) in missing.enumerated() {
-                if let chunk = queue.writer.append(document, id: first + offset) { files.append(chunk) }
+            for (offset, page) in missing.enumerated() {
+                if let chunk = queue.writer.append(page.0, tokens: page.1, id: first + offset) { files.append(chunk) }
             }
             return files + queue.writer.finish()
         }

@@ -28,9 +28,6 @@ final class SearchIndexWriter {
 
     private var chars = TokenTable()
     private var words: [String: Entry] = [:]
-    private var unigrams: [UInt64] = []          // character << 2 | field
-    private var bigrams: [(UInt64, UInt32)] = [] // key, field << 30 | position
-    private var pageWords: [String: UInt8] = [:]
     /// The text file being filled: its number and its pages' JSON so far.
     private var chunk = 0
     private var chunkJSON: [UInt8] = []
@@ -54,53 +51,62 @@ final class SearchIndexWriter {
         return String(scalars)
     }
 
+    /// One page's tokens, sorted and grouped, made on the thread that rendered the page (in
+    /// parallel with the others); the writer, which takes the pages one at a time in order, only
+    /// adds them to its tables.
+    struct PageTokens: Sendable {
+        /// Each character once, with the fields it is in.
+        var characters: [(key: UInt64, mask: UInt8)] = []
+        /// Each pair of characters: where its occurrences are in `occurrences`, and its fields.
+        var pairs: [(key: UInt64, mask: UInt8, range: Range<Int>)] = []
+        /// The pairs' occurrences (key, field << 30 | position), sorted.
+        var occurrences: [(UInt64, UInt32)] = []
+        var words: [String: UInt8] = [:]
+
+        init(_ document: SearchDocument) {
+            var unigrams: [UInt64] = []
+            SearchIndexWriter.tokenize(document, unigrams: &unigrams, bigrams: &occurrences, words: &words)
+            unigrams.sort()
+            var i = 0
+            while i < unigrams.count {
+                let character = unigrams[i] >> 2
+                var mask: UInt8 = 0
+                while i < unigrams.count && unigrams[i] >> 2 == character {
+                    mask |= 1 << UInt8(unigrams[i] & 3)
+                    i += 1
+                }
+                characters.append((character, mask))
+            }
+            occurrences.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+            i = 0
+            while i < occurrences.count {
+                let key = occurrences[i].0
+                var end = i
+                var mask: UInt8 = 0
+                while end < occurrences.count && occurrences[end].0 == key {
+                    mask |= 1 << UInt8(occurrences[end].1 >> 30)
+                    end += 1
+                }
+                pairs.append((key, mask, i..<end))
+                i = end
+            }
+        }
+    }
+
     /// Adds page `id` (ids come in order, each once); returns its text file when the page completes one.
-    func append(_ document: SearchDocument, id: Int) -> OutputFile? {
+    func append(_ document: SearchDocument, tokens: PageTokens, id: Int) -> OutputFile? {
         // The tables are moved into locals while they change (a class's stored properties are
         // checked for exclusive access and retained on every change), and back at the end.
         var chars = TokenTable(), words: [String: Entry] = [:]
-        var unigrams: [UInt64] = [], bigrams: [(UInt64, UInt32)] = [], pageWords: [String: UInt8] = [:]
         swap(&chars, &self.chars)
         swap(&words, &self.words)
-        swap(&unigrams, &self.unigrams)
-        swap(&bigrams, &self.bigrams)
-        swap(&pageWords, &self.pageWords)
         defer {
             swap(&chars, &self.chars)
             swap(&words, &self.words)
-            swap(&unigrams, &self.unigrams)
-            swap(&bigrams, &self.bigrams)
-            swap(&pageWords, &self.pageWords)
         }
-        unigrams.removeAll(keepingCapacity: true)
-        bigrams.removeAll(keepingCapacity: true)
-        pageWords.removeAll(keepingCapacity: true)
-        Self.tokenize(document, unigrams: &unigrams, bigrams: &bigrams, words: &pageWords)
-        unigrams.sort()
-        var i = 0
-        while i < unigrams.count {
-            let character = unigrams[i] >> 2
-            var mask: UInt8 = 0
-            while i < unigrams.count && unigrams[i] >> 2 == character {
-                mask |= 1 << UInt8(unigrams[i] & 3)
-                i += 1
-            }
-            chars.add(character, page: id, mask: mask)
-        }
-        bigrams.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        i = 0
-        while i < bigrams.count {
-            let key = bigrams[i].0
-            var end = i
-            var mask: UInt8 = 0
-            while end < bigrams.count && bigrams[end].0 == key {
-                mask |= 1 << UInt8(bigrams[end].1 >> 30)
-                end += 1
-            }
-            chars.add(key, page: id, mask: mask, occurrences: bigrams[i..<end])
-            i = end
-        }
-        for (word, mask) in pageWords { words[word, default: Entry()].add(page: id, mask: mask) }
+        for character in tokens.characters { chars.add(character.key, page: id, mask: character.mask) }
+        for pair in tokens.pairs { chars.add(pair.key, page: id, mask: pair.mask, occurrences: tokens.occurrences[pair.range]) }
+        for (word, mask) in tokens.words { words[word, default: Entry()].add(page: id, mask: mask) }
         return addToChunk(document, id: id)
     }
 
