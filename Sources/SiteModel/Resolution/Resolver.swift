@@ -16,6 +16,10 @@ public enum Resolver {
         var diagnostics: Diagnostics
         var progress: [TaskNumber: TaskProgress]
         var indicators: [IndicatorProgress]
+        /// The plan's part of the site's indexes: where each task is in its sorted tasks, and each
+        /// unit's assignments in it (task order, then role), the site's being these in plan order.
+        var taskIndex: [TaskNumber: Int]
+        var assignments: [UnitID: [Assignment]]
     }
 
     /// What the last resolve made of each plan, for the preview: a plan decoded to the same
@@ -77,7 +81,10 @@ public enum Resolver {
             plan.tasks.sort { $0.number < $1.number }
             return ResolvedPlan(input: input, plan: plan, diagnostics: found,
                                 progress: ProgressTracker.progress(of: plan, at: buildDate),
-                                indicators: ProgressTracker.indicators(of: plan, at: buildDate))
+                                indicators: ProgressTracker.indicators(of: plan, at: buildDate),
+                                taskIndex: Dictionary(plan.tasks.enumerated().map { ($0.element.number, $0.offset) },
+                                                      uniquingKeysWith: { first, _ in first }),
+                                assignments: Self.assignments(of: plan))
         }
         var next = ResolveCache(units: content.units, buildDate: buildDate)
         for slot in slots { next.plans[slot.input.id] = slot }
@@ -94,16 +101,17 @@ public enum Resolver {
         let pageSlugs = Set(content.articles.filter { $0.kind == .page }.map(\.slug))
         PlanLinks.resolve(&plans, pageSlugs: pageSlugs, buildDate: buildDate, into: &diagnostics)
 
+        // The indexes, from each plan's part (PlanLinks changes no task): a rebuild that reused
+        // most plans does not go through every task again.
         var assignments: [UnitID: [Assignment]] = [:]
-        for plan in plans {
-            for task in plan.tasks {
-                for role in UnitRole.allCases {
-                    var seen = Set<UnitID>()
-                    for ref in task.units(role) {
-                        guard let id = ref.id, seen.insert(id).inserted else { continue }
-                        assignments[id, default: []].append(Assignment(plan: plan.id, task: task.number, role: role))
-                    }
-                }
+        var assignmentsByPlan: [UnitID: [(plan: Int, assignments: [Assignment])]] = [:]
+        var taskIndex: [PlanID: [TaskNumber: Int]] = [:]
+        for (position, plan) in plans.enumerated() {
+            guard let slot = next.plans[plan.id] else { continue }
+            taskIndex[plan.id] = slot.taskIndex
+            for (unit, list) in slot.assignments {
+                assignments[unit, default: []].append(contentsOf: list)
+                assignmentsByPlan[unit, default: []].append((position, list))
             }
         }
         var hazards = content.hazards
@@ -136,8 +144,25 @@ public enum Resolver {
             resolved.statistics = statistics
             resolved.statisticsSummary = StatisticsSummary(statistics.records)
         }
-        resolved.reindex()
+        resolved.index(tasks: taskIndex, assignmentsByPlan: assignmentsByPlan)
         return (resolved, diagnostics, next)
+    }
+
+    /// Every task a unit of `plan` takes part in, by unit: task order, then role (a unit named twice
+    /// in one role of a task counts once).
+    static func assignments(of plan: Plan) -> [UnitID: [Assignment]] {
+        var assignments: [UnitID: [Assignment]] = [:]
+        for index in plan.tasks.indices {
+            let number = plan.tasks[index].number
+            for role in UnitRole.allCases {
+                var seen = Set<UnitID>()
+                for ref in plan.tasks[index].units(role) {
+                    guard let id = ref.id, seen.insert(id).inserted else { continue }
+                    assignments[id, default: []].append(Assignment(plan: plan.id, task: number, role: role))
+                }
+            }
+        }
+        return assignments
     }
 
     /// The unknown unit names of one plan (or of the hazards) searched for a "did you mean": a
