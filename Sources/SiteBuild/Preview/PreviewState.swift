@@ -15,6 +15,8 @@ public final class PreviewState: Sendable {
         var rebuilding = false
         /// True once the sitemap, feeds and open data of this version are in `rendered`.
         var generated = false
+        /// Their paths in `rendered`.
+        var generatedPaths: Set<String> = []
         var version = 0
         /// The version at which each page last changed, where it is not `baseVersion`: the version
         /// of the last rebuild that touched every page.
@@ -55,7 +57,13 @@ public final class PreviewState: Sendable {
                     state.rendered[path] = nil
                     state.changedAt[path] = state.version
                 }
+                // The sitemap, feeds, open data and translation status sum up the whole site: made
+                // again when next asked for (they were served from before the change).
+                for path in state.generatedPaths.union(site.statusPages).union(state.site?.statusPages ?? []) {
+                    state.rendered[path] = nil
+                }
             }
+            state.generatedPaths = []
             state.site = site
             state.generated = false
             state.rebuilding = false
@@ -82,7 +90,11 @@ public final class PreviewState: Sendable {
 
     /// The bytes `gen-site build` writes at `path`; a page is rendered the first time it is asked for.
     public func file(_ path: String) -> Data? {
-        let (site, version, cached, generated) = state.withLock { ($0.site, $0.version, $0.rendered[path], $0.generated) }
+        let (site, version, cached, generated) = state.withLock { state in
+            // Bytes rendered for a page this version no longer has (a task deleted) are not served.
+            let current = state.site.map { $0.pages[path] != nil || $0.statusPages.contains(path) } ?? false
+            return (state.site, state.version, current || state.generatedPaths.contains(path) ? state.rendered[path] : nil, state.generated)
+        }
         if let cached { return cached }
         guard let site else { return nil }
         if let data = site.support[path] { return data }
@@ -99,7 +111,11 @@ public final class PreviewState: Sendable {
                 generations += 1
                 timings("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)")
                 state.withLock { state in
-                    if state.version == version { state.rendered.merge(files) { old, _ in old }; state.generated = true }
+                    if state.version == version {
+                        state.rendered.merge(files) { old, _ in old }
+                        state.generatedPaths.formUnion(files.keys)
+                        state.generated = true
+                    }
                 }
                 return files[path]
             }
