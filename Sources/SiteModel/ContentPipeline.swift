@@ -24,9 +24,11 @@ public enum ContentPipeline {
                            written: Set<String>? = nil, walked: [FolderWalker.Problem]? = nil,
                            stage: (String) -> Void = { _ in }) -> (ResolvedSite?, Diagnostics, DecodeCache) {
         var diagnostics = Diagnostics()
-        let (loaded, loadDiagnostics) = cache.load.flatMap { last in
+        let reread = cache.load.flatMap { last in
             written.flatMap { last.content.root == contentRoot ? last.content.rereading($0) : nil }.map { ($0, last.diagnostics) }
-        } ?? ContentReader(root: contentRoot, reusing: cache.files, unchanged: unchanged, walked: walked).load()
+        }
+        let (loaded, loadDiagnostics) = reread
+            ?? ContentReader(root: contentRoot, reusing: cache.files, unchanged: unchanged, walked: walked).load()
         stage("read")
         diagnostics.append(contentsOf: loadDiagnostics)
         var (content, validateDiagnostics, nextCache) = ContentValidator.validate(loaded, reusing: cache)
@@ -46,7 +48,15 @@ public enum ContentPipeline {
         var (site, resolveDiagnostics, resolution) = Resolver.resolve(content, buildDate: buildDate ?? content.site.buildDate ?? today,
                                                                       reusing: cache.resolution)
         stage("resolve")
-        (site.unfinished, nextCache.markers) = SkeletonMarkers.find(in: loaded, reusing: cache.markers)
+        // No stand-in anywhere last time, and none in the files written since: none now.
+        if reread != nil, let written, cache.unfinished.isEmpty,
+           written.allSatisfy({ loaded.cleanFiles[$0].map { SkeletonMarkers.find(in: $0).isEmpty } ?? true }) {
+            site.unfinished = []
+            nextCache.markers = cache.markers
+        } else {
+            (site.unfinished, nextCache.markers) = SkeletonMarkers.find(in: loaded, reusing: cache.markers)
+        }
+        nextCache.unfinished = site.unfinished
         nextCache.resolution = resolution
         stage("markers")
         diagnostics.append(contentsOf: resolveDiagnostics)

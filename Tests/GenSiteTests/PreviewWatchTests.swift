@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 @testable import SiteBuild
 import SiteModel
+import SiteRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -99,5 +100,65 @@ import Glibc
         #expect(events == [.init(watch: 3, mask: UInt32(IN_CLOSE_WRITE), name: "tasks.yaml"),
                            .init(watch: 4, mask: UInt32(IN_DELETE_SELF), name: ""),
                            .init(watch: 3, mask: UInt32(IN_MOVED_TO), name: "通知.md")])
+    }
+}
+
+/// After a change, the preview finds the pages it touches among the site-wide pages and the
+/// pages of the plans and units the change names, instead of asking of every page: the same
+/// pages as asking every page whether `PageDependencies` names it.
+@Suite struct PreviewAffectedPagesTests {
+    struct Edit: Sendable, CustomTestStringConvertible {
+        var name: String
+        var file: String
+        var replace: String
+        var with: String
+        var content: String = Repository.content
+        var testDescription: String { name }
+    }
+
+    static let edits: [Edit] = [
+        Edit(name: "a task's title", file: "plans/lvxiang-2024-2026/tasks.yaml",
+             replace: "进一步强化党委政府责任", with: "进一步强化党委政府安全生产责任"),
+        Edit(name: "a task's lead unit", file: "plans/lvxiang-2024-2026/tasks.yaml",
+             replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [lvxiang-police-station]"),
+        Edit(name: "a progress report", file: "plans/lvxiang-2024-2026/progress/2025-09.yaml",
+             replace: "status: in_progress", with: "status: done"),
+        Edit(name: "a unit's name", file: "units.yaml", replace: "上海市普陀区应急管理局", with: "上海市普陀区应急管理局（更名）"),
+        Edit(name: "a linked plan's title", file: "plans/new-2024/plan.md",
+             replace: "测试区2024年安全生产工作要点, en:", with: "测试区2024年安全生产工作要点（修订）, en:",
+             content: Repository.fixture("disclosure")),
+    ]
+
+    static func context(_ root: String) throws -> RenderContext {
+        let day = Day(year: 2030, month: 1, day: 1) ?? Day(year: 2000, month: 1, day: 1)!
+        let (site, _) = ContentPipeline.run(contentRoot: root, buildDate: nil, today: day)
+        let (theme, _) = Theme.load(from: [Repository.templates])
+        return RenderContext(site: try #require(site), theme: try #require(theme))
+    }
+
+    static func previewSite(_ context: RenderContext, sitewide: [String]? = nil) -> PreviewSite {
+        var pages: [String: PageAddress] = [:]
+        for address in SiteRenderer.pageAddresses(context) { pages[address.outputPath] = address }
+        return PreviewSite(context: context, pages: pages, support: [:], statusPages: [], sitewide: sitewide)
+    }
+
+    @Test(arguments: edits) func theSamePagesAsAskingEveryPage(_ edit: Edit) throws {
+        let root = try Fixture.temporaryFolder()
+        try Fixture.copyTree(from: edit.content, to: root)
+        let old = try Self.context(root)
+        let path = root + "/" + edit.file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try #require(text.contains(edit.replace))
+        try text.replacingOccurrences(of: edit.replace, with: edit.with).write(toFile: path, atomically: false, encoding: .utf8)
+        let new = try Self.context(root)
+        let dependencies = PageDependencies(from: old.site, to: new.site)
+        #expect(!dependencies.changes.everything && !dependencies.changes.isEmpty)
+        // The site-wide pages carried over from the version before, as the preview does.
+        let site = Self.previewSite(new, sitewide: Self.previewSite(old).sitewide)
+        let everyPage = Set(site.pages.compactMap { path, address in dependencies.isAffected(address.route) ? path : nil })
+        let found = site.affectedPaths(dependencies)
+        #expect(found.count == Set(found).count, "a page named twice")
+        #expect(Set(found) == everyPage)
+        #expect(everyPage.count < site.pages.count)
     }
 }

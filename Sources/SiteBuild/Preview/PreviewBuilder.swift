@@ -143,7 +143,9 @@ public final class PreviewBuilder {
         let pages = Self.pages(context, previous: shown, dependencies: dependencies)
         let statusPages = Set(context.languages.map { PageAddress(.translationStatus, $0).outputPath })
         marks.append(("pages", Date()))
-        let affected = state.replace(PreviewSite(context: context, pages: pages, support: support, statusPages: statusPages),
+        // The pages that are neither a plan's nor a unit's are the same when only plans and units changed.
+        let sitewide = dependencies.changes.everything ? nil : shown?.sitewide
+        let affected = state.replace(PreviewSite(context: context, pages: pages, support: support, statusPages: statusPages, sitewide: sitewide),
                                      dependencies: dependencies)
         marks.append(("replace", Date()))
         let version = state.currentVersion

@@ -42,9 +42,7 @@ public final class PreviewState: Sendable {
     @discardableResult
     func replace(_ site: PreviewSite, dependencies: PageDependencies) -> Int? {
         // Found before taking the lock: the server threads wait on it.
-        let affected = dependencies.changes.everything ? [] : site.pages.compactMap { path, address in
-            dependencies.isAffected(address.route) ? path : nil
-        }
+        let affected = dependencies.changes.everything ? [] : site.affectedPaths(dependencies)
         let old = state.withLock { state -> (PreviewSite?, [String: Data]) in
             state.version += 1
             let old = (state.site, dependencies.changes.everything ? state.rendered : [:])

@@ -28,6 +28,8 @@ public enum Resolver {
         var units: [Unit] = []
         var buildDate: Day?
         var plans: [PlanID: ResolvedPlan] = [:]
+        /// The directory of `units`.
+        var directory: UnitDirectory?
         public init() {}
         init(units: [Unit], buildDate: Day) {
             self.units = units
@@ -39,7 +41,7 @@ public enum Resolver {
     public static func resolve(_ content: SiteContent, buildDate: Day, reusing cache: ResolveCache)
         -> (ResolvedSite, Diagnostics, ResolveCache) {
         var diagnostics = Diagnostics()
-        let directory = UnitDirectory(content.units)
+        let directory = (cache.units == content.units ? cache.directory : nil) ?? UnitDirectory(content.units)
         checkAliases(content.units, into: &diagnostics)
 
         var kept: [Plan] = []
@@ -57,7 +59,8 @@ public enum Resolver {
         // parallel, the diagnostics kept in plan order.
         let toResolve = kept
         let reusable = cache.buildDate == buildDate && cache.units == content.units ? cache.plans : [:]
-        let slots = toResolve.concurrentMap { input -> ResolvedPlan in
+        let toDo = toResolve.count { reusable[$0.id]?.input != $0 }
+        let slots = toResolve.concurrentMap(parallel: toDo > 1) { input -> ResolvedPlan in
             if let previous = reusable[input.id], previous.input == input { return previous }
             var plan = input
             plan.computeStatus(at: buildDate)
@@ -87,6 +90,7 @@ public enum Resolver {
                                 assignments: Self.assignments(of: plan))
         }
         var next = ResolveCache(units: content.units, buildDate: buildDate)
+        next.directory = directory
         for slot in slots { next.plans[slot.input.id] = slot }
         var plans: [Plan] = []
         var progress: [PlanID: [TaskNumber: TaskProgress]] = [:]

@@ -56,6 +56,8 @@ public struct DecodeCache: Sendable {
     var articles: [String: DecodedArticle] = [:]
     /// The stand-ins of `gen-site new` found in each file (`SkeletonMarkers`), by path.
     var markers: [String: (file: SourceFile, found: [Diagnostic])] = [:]
+    /// All of them, in the order a run reports them.
+    var unfinished: [Diagnostic] = []
     /// The text files the load read cleanly, for the next load to reuse those that did not change.
     var files: [String: SourceFile] = [:]
     /// The last load and its diagnostics, for a load that reads only the files written since.
@@ -104,7 +106,10 @@ public enum ContentValidator {
             case plan(DecodeCache.DecodedPlan)
             case statistics(DecodeCache.DecodedStatistics)
         }
-        let results = (0..<plans.count + 1).concurrentMap { index -> Decoded in
+        // In parallel when more than one is to be decoded (a save changes one: the others are the cache's).
+        let statisticsChanged = cache.statistics.map { $0.accidents != content.accidents || $0.categories != content.categories } ?? true
+        let toDecode = plans.count { cache.plans[$0.folder]?.files != $0 } + (statisticsChanged ? 1 : 0)
+        let results = (0..<plans.count + 1).concurrentMap(parallel: toDecode > 1) { index -> Decoded in
             var found = Diagnostics()
             guard index < plans.count else {
                 if let previous = cache.statistics, previous.accidents == content.accidents, previous.categories == content.categories {
