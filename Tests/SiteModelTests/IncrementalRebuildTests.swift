@@ -18,6 +18,8 @@ import Glibc
         var file: String
         var replace: String
         var with: String
+        /// False when the resolve cannot patch the site before it (units changed, a plan moved).
+        var patched = true
         var testDescription: String { name }
     }
 
@@ -26,6 +28,12 @@ import Glibc
              replace: "进一步强化党委政府责任", with: "进一步强化党委政府安全生产责任"),
         Edit(name: "a task's lead unit", file: "plans/lvxiang-2024-2026/tasks.yaml",
              replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [lvxiang-police-station]"),
+        Edit(name: "a unit another plan names, newly named by this one", file: "plans/lvxiang-2024-2026/tasks.yaml",
+             replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [putuo-emergency-bureau]"),
+        Edit(name: "a task renumbered (one task gone, another new)", file: "plans/lvxiang-2024-2026/tasks.yaml",
+             replace: "  - no: 2\n", with: "  - no: 99\n"),
+        Edit(name: "a plan's date, which moves it among the plans", file: "plans/lvxiang-2024-2026/plan.md",
+             replace: "issued: 2024-09-10", with: "issued: 2021-09-10", patched: false),
         Edit(name: "a unit named that does not exist", file: "plans/lvxiang-2024-2026/tasks.yaml",
              replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [no-such-unit]"),
         Edit(name: "a progress report", file: "plans/lvxiang-2024-2026/progress/2025-09.yaml",
@@ -33,7 +41,7 @@ import Glibc
         Edit(name: "a plan's title", file: "plans/lvxiang-2024-2026/plan.md",
              replace: "吕巷镇安全生产治本攻坚三年行动实施方案（2024—2026年）", with: "吕巷镇安全生产治本攻坚三年行动实施方案"),
         Edit(name: "a unit's name", file: "units.yaml",
-             replace: "上海市普陀区应急管理局", with: "上海市普陀区应急管理局（更名）"),
+             replace: "上海市普陀区应急管理局", with: "上海市普陀区应急管理局（更名）", patched: false),
         Edit(name: "the site's title", file: "site.yaml", replace: "zh: 安全生产工作公开\n", with: "zh: 安全生产工作公开平台\n"),
         Edit(name: "a hazard's lead unit", file: "hazards.yaml",
              replace: "lead: lvxiang-planning-construction-office", with: "lead: lvxiang-police-station"),
@@ -61,6 +69,7 @@ import Glibc
         let (site, diagnostics, next) = Self.run(root, reusing: cache, written: [edit.file])
         let (fresh, freshDiagnostics, _) = Self.run(root)
         #expect(next.decodedPlanCount == (edit.file.hasPrefix("plans/") ? 1 : 0))
+        #expect(next.resolution.patched == edit.patched)
         #expect(diagnostics.items == freshDiagnostics.items)
         Self.expectSame(try #require(site), try #require(fresh))
     }

@@ -26,6 +26,8 @@ public final class FolderWatcher {
     /// through a link, is one watch).
     private var watchOf: [String: Int32] = [:]
     private var foldersOf: [Int32: Set<String>] = [:]
+    /// Folders the kernel would not watch (over the user's inotify watch limit, say).
+    private var unwatched: Set<String> = []
     private var buffer = [UInt8](repeating: 0, count: 65536)
 
     public init(_ folders: [String]) {
@@ -35,14 +37,16 @@ public final class FolderWatcher {
 
     deinit { if descriptor >= 0 { close(descriptor) } }
 
-    /// True when the kernel reports changes (inotify); false: `wait` only times out.
-    public var isWatching: Bool { descriptor >= 0 }
+    /// True when the kernel reports changes in every folder (inotify); false: `wait` may only
+    /// time out, or some folders are not watched, and the caller must look for itself.
+    public var isWatching: Bool { descriptor >= 0 && unwatched.isEmpty }
 
     /// Watches exactly `folders` (folders come and go as content is edited): new ones are added and
     /// gone ones removed, the others watched on without a gap.
     public func update(_ folders: [String]) {
         guard descriptor >= 0 else { return }
         let wanted = Set(folders)
+        unwatched = []
         for (folder, watch) in watchOf where !wanted.contains(folder) {
             watchOf[folder] = nil
             foldersOf[watch]?.remove(folder)
@@ -55,7 +59,7 @@ public final class FolderWatcher {
                           | IN_DELETE_SELF | IN_MOVE_SELF)
         for folder in folders where watchOf[folder] == nil {
             let watch = inotify_add_watch(descriptor, folder, mask)
-            guard watch >= 0 else { continue }
+            guard watch >= 0 else { unwatched.insert(folder); continue }
             watchOf[folder] = watch
             foldersOf[watch, default: []].insert(folder)
         }

@@ -36,7 +36,8 @@ public final class PreviewBuilder {
     private var theme: (Theme?, Diagnostics, [String])?
 
     /// How often the whole content and theme are walked while inotify reports changes (a safety
-    /// net for an event the kernel did not send); without inotify, after every wait.
+    /// net for an event the kernel did not send; a walk of the 20,000-page site's 3,300 files
+    /// takes about 18 ms); without inotify, or with a folder it would not watch, after every wait.
     static let walkInterval: Duration = .seconds(1)
 
     /// Watches the content and the theme, rebuilding the site into `state` after every change,

@@ -25,10 +25,17 @@ public struct SiteContent: Sendable {
 /// preview that rebuilds on every save hands it back, and a folder whose
 /// files are unchanged is not decoded again. A value, kept by the caller.
 public struct DecodeCache: Sendable {
-    struct DecodedPlan: Sendable {
-        var files: PlanFiles
-        var plan: Plan?
-        var diagnostics: Diagnostics
+    /// A class: a rebuild hands the unchanged ones on, and a reference is one retain.
+    final class DecodedPlan: Sendable {
+        let files: PlanFiles
+        let plan: Plan?
+        let diagnostics: Diagnostics
+
+        init(files: PlanFiles, plan: Plan?, diagnostics: Diagnostics) {
+            self.files = files
+            self.plan = plan
+            self.diagnostics = diagnostics
+        }
     }
     struct DecodedStatistics: Sendable {
         var accidents: SourceFile?
