@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,6 +30,8 @@ public final class FolderWatcher {
     /// Folders the kernel would not watch (over the user's inotify watch limit, say).
     private var unwatched: Set<String> = []
     private var buffer = [UInt8](repeating: 0, count: 65536)
+    /// When the last `wait` saw the first event of what it returned (for the preview's timings).
+    public private(set) var firstEvent: Date?
 
     public init(_ folders: [String]) {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
@@ -65,38 +68,61 @@ public final class FolderWatcher {
         }
     }
 
-    /// Returns when something changed or after `milliseconds`, whichever is first; a burst
-    /// of events (an editor's save is several) is taken as one, 5 ms after the first.
-    public func wait(milliseconds: Int32) -> Wake {
+    /// Returns when something changed or after `milliseconds`, whichever is first. A save is
+    /// often several events (truncate, write, close; or write a new file, rename it over the old):
+    /// they are gathered until no file is left half-written (written but not yet closed, or
+    /// removed and not yet put back) and the folders have been quiet for a millisecond — at
+    /// most `gathering` milliseconds after the first event.
+    public func wait(milliseconds: Int32, gathering: Int = 50) -> Wake {
+        firstEvent = nil
         guard descriptor >= 0 else { usleep(UInt32(milliseconds) * 1000); return .timeout }
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         guard poll(&request, 1, milliseconds) > 0 else { return .timeout }
-        usleep(5_000)
+        firstEvent = Date()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(gathering)
         var paths = Set<String>()
+        var unfinished = Set<String>()
         var lost = false
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { break }
-            buffer.withUnsafeBytes { raw in
-                for event in Self.events(UnsafeRawBufferPointer(rebasing: raw[0..<count])) {
-                    if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { lost = true; continue }
-                    let folders = foldersOf[event.watch] ?? []
-                    if event.mask & UInt32(IN_IGNORED) != 0 {
-                        // The folder is gone (deleted, or its file system unmounted): the kernel dropped the watch.
-                        for folder in folders { watchOf[folder] = nil; paths.insert(folder) }
-                        foldersOf[event.watch] = nil
-                        continue
-                    }
-                    if folders.isEmpty { lost = true; continue }
-                    if event.name.isEmpty {
-                        paths.formUnion(folders)
-                    } else if !event.name.hasPrefix(".") {
-                        for folder in folders { paths.insert(folder + "/" + event.name) }
-                    }
-                }
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0 else { break }
+                let events = buffer.withUnsafeBytes { Self.events(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+                for event in events { take(event, into: &paths, unfinished: &unfinished, lost: &lost) }
             }
+            guard clock.now < deadline else { break }
+            // Quiet for 1 ms when every file is whole, else up to 5 ms at a time for the rest of the save.
+            request.revents = 0
+            if poll(&request, 1, unfinished.isEmpty ? 1 : 5) <= 0 && unfinished.isEmpty { break }
         }
         return lost ? .unknown : .paths(paths)
+    }
+
+    /// Adds what `event` says to `paths`; `unfinished`: the files being written or replaced.
+    private func take(_ event: Event, into paths: inout Set<String>, unfinished: inout Set<String>, lost: inout Bool) {
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { lost = true; return }
+        let folders = foldersOf[event.watch] ?? []
+        if event.mask & UInt32(IN_IGNORED) != 0 {
+            // The folder is gone (deleted, or its file system unmounted): the kernel dropped the watch.
+            for folder in folders { watchOf[folder] = nil; paths.insert(folder) }
+            foldersOf[event.watch] = nil
+            return
+        }
+        guard !folders.isEmpty else { lost = true; return }
+        if event.name.isEmpty {
+            paths.formUnion(folders)
+            return
+        }
+        guard !event.name.hasPrefix(".") else { return }
+        for folder in folders {
+            let path = folder + "/" + event.name
+            paths.insert(path)
+            if event.mask & UInt32(IN_MODIFY | IN_DELETE | IN_MOVED_FROM) != 0 { unfinished.insert(path) }
+            if event.mask & UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_MOVED_TO) != 0 && event.mask & UInt32(IN_MODIFY) == 0 {
+                unfinished.remove(path)
+            }
+        }
     }
 
     /// One inotify event: its watch, what happened and the entry's name (empty for the folder itself).

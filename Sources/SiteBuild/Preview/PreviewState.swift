@@ -22,7 +22,12 @@ public final class PreviewState: Sendable {
         /// of the last rebuild that touched every page.
         var changedAt: [String: Int] = [:]
         var baseVersion = 0
+        /// The pages asked for last, newest first: the pages open in a browser, rendered first after a change.
+        var recent: [String] = []
     }
+
+    /// How many of the pages asked for last are rendered right after a change.
+    static let recentPages = 8
 
     private let state = Mutex(State())
     /// Held while the sitemap, feeds and open data are made, with how many times they were
@@ -91,6 +96,11 @@ public final class PreviewState: Sendable {
         let (site, version, cached, generated) = state.withLock { state in
             // Bytes rendered for a page this version no longer has (a task deleted) are not served.
             let current = state.site.map { $0.pages[path] != nil || $0.statusPages.contains(path) } ?? false
+            if current && state.recent.first != path {
+                state.recent.removeAll { $0 == path }
+                state.recent.insert(path, at: 0)
+                if state.recent.count > Self.recentPages { state.recent.removeLast() }
+            }
             return (state.site, state.version, current || state.generatedPaths.contains(path) ? state.rendered[path] : nil, state.generated)
         }
         if let cached { return cached }
@@ -132,6 +142,18 @@ public final class PreviewState: Sendable {
         }
         state.withLock { state in if state.version == version { state.rendered[path] = data } }
         return data
+    }
+
+    /// Renders the pages asked for last that `version` has not rendered (those open in a browser,
+    /// which reloads them after the change), before anything else is.
+    func renderRecent(version wanted: Int) {
+        let (site, version, recent) = state.withLock { ($0.site, $0.version, $0.recent) }
+        guard let site, version == wanted else { return }
+        for path in recent {
+            guard let address = site.pages[path], state.withLock({ $0.rendered[path] == nil }) else { continue }
+            guard case .data(let bytes) = SiteRenderer.renderPage(address, site.context).file.contents else { continue }
+            state.withLock { state in if state.version == wanted && state.rendered[path] == nil { state.rendered[path] = bytes } }
+        }
     }
 
     /// Renders every page of `version` not yet rendered (in the background after a
