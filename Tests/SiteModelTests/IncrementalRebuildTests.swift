@@ -74,6 +74,27 @@ import Glibc
         Self.expectSame(try #require(site), try #require(fresh))
     }
 
+    /// A plan whose plan.md cannot be read is left out, and its tasks are still checked against a
+    /// stand-in: a save of its tasks.yaml, which reuses what plan.md gave, says the same as a fresh run.
+    @Test func aPlanLeftOutForItsPlanFileStaysOutWhenItsTasksChange() throws {
+        let root = try Fixture.temporaryFolder()
+        try Fixture.copyTree(from: Repository.content, to: root)
+        let plan = root + "/plans/lvxiang-2024-2026/plan.md"
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        try text.replacingOccurrences(of: "issued: 2024-09-10", with: "issued: 2024-09-31").write(toFile: plan, atomically: false, encoding: .utf8)
+        let (_, _, cache) = Self.run(root)
+        let tasks = "plans/lvxiang-2024-2026/tasks.yaml"
+        let tasksText = try String(contentsOfFile: root + "/" + tasks, encoding: .utf8)
+        try tasksText.replacingOccurrences(of: "lead: [lvxiang-safety-committee-office]", with: "lead: [no-such-unit]")
+            .write(toFile: root + "/" + tasks, atomically: false, encoding: .utf8)
+        let (site, diagnostics, _) = Self.run(root, reusing: cache, written: [tasks])
+        let (fresh, freshDiagnostics, _) = Self.run(root)
+        #expect(diagnostics.items == freshDiagnostics.items)
+        #expect(diagnostics.items.map(\.code).contains("invalid-date"))
+        #expect(site?.leftOut == fresh?.leftOut)
+        #expect(site?.plan(PlanID("lvxiang-2024-2026")) == nil)
+    }
+
     /// A file the last load did not read cleanly, one that comes or goes, one that now has a
     /// problem or has become a link is not read on its own: the whole folder is loaded again.
     @Test func whatOnlyAFullLoadCanSayIsNotReadAlone() throws {

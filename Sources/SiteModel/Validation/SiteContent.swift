@@ -30,11 +30,14 @@ public struct DecodeCache: Sendable {
         let files: PlanFiles
         let plan: Plan?
         let diagnostics: Diagnostics
+        /// plan.md and plan.en.md decoded: kept when only tasks.yaml or a report changes.
+        let head: PlanDecoder.Head?
 
-        init(files: PlanFiles, plan: Plan?, diagnostics: Diagnostics) {
+        init(files: PlanFiles, plan: Plan?, diagnostics: Diagnostics, head: PlanDecoder.Head? = nil) {
             self.files = files
             self.plan = plan
             self.diagnostics = diagnostics
+            self.head = head
         }
     }
     struct DecodedStatistics: Sendable {
@@ -126,9 +129,10 @@ public enum ContentValidator {
                 return .statistics(.init(accidents: content.accidents, categories: content.categories, statistics: statistics, diagnostics: found))
             }
             let files = plans[index]
-            if let previous = cache.plans[files.folder], previous.files == files { return .plan(previous) }
-            let plan = PlanDecoder.decode(files, into: &found)
-            return .plan(.init(files: files, plan: plan, diagnostics: found))
+            let previous = cache.plans[files.folder]
+            if let previous, previous.files == files { return .plan(previous) }
+            let (plan, head) = PlanDecoder.decode(files, reusing: previous?.head, into: &found)
+            return .plan(.init(files: files, plan: plan, diagnostics: found, head: head))
         }
         let decoded = results.compactMap { if case .plan(let plan) = $0 { plan } else { nil } }
         let statisticsSlot = results.compactMap { if case .statistics(let statistics) = $0 { statistics } else { nil } }
