@@ -113,6 +113,85 @@ import Glibc
         return (process, port, log)
     }
 
+    /// Saves as an editor does: the new text written beside the content, then renamed over the file.
+    static func save(_ path: String, _ text: String) throws {
+        let saving = (path as NSString).deletingLastPathComponent + "/.saving"
+        try text.write(toFile: saving, atomically: false, encoding: .utf8)
+        #expect(rename(saving, path) == 0)
+    }
+
+    /// Files created, deleted and renamed while the preview runs, and edits of units.yaml and
+    /// site.yaml, which many pages show: after each, every file a build writes is served with
+    /// the same bytes, and a page the build no longer writes is not served.
+    @Test func everyChangeWhileServingIsServedAsABuildWritesIt() throws {
+        let content = try Fixture.write("""
+            -- plans/demo-2024/progress/2024-03.yaml --
+            as_of: 2024-03-31
+            updates:
+              - {task: 1, status: done, percent: 100}
+            """, base: Repository.fixture("mini"))
+        let date = ["--build-date", "2024-12-31"]
+        let (process, port, log) = try Self.serve(content, date)
+        defer { process.terminate() }
+        let base = "http://127.0.0.1:\(port)/"
+        var version = 1
+        var built: [String: Data] = [:]
+        let fm = FileManager.default
+        let plan = content + "/plans/demo-2024"
+        let changes: [(String, () throws -> Void)] = [
+            ("a progress report created", {
+                try Self.save(plan + "/progress/2024-06.yaml", "as_of: 2024-06-30\nupdates:\n  - {task: 2, status: delayed, percent: 10}\n")
+            }),
+            ("a task's title", {
+                let text = try String(contentsOfFile: plan + "/tasks.yaml", encoding: .utf8)
+                try Self.save(plan + "/tasks.yaml", text.replacingOccurrences(of: "Study the law", with: "Study the new law"))
+            }),
+            ("a task deleted", {
+                let text = try String(contentsOfFile: plan + "/tasks.yaml", encoding: .utf8)
+                let cut = try #require(text.range(of: "  - no: 3\n"))
+                try Self.save(plan + "/tasks.yaml", String(text[..<cut.lowerBound]))
+            }),
+            ("a notice renamed", {
+                try fm.moveItem(atPath: content + "/notices/2024-01-11-notice-1.md", toPath: content + "/notices/2024-01-11-notice-first.md")
+            }),
+            ("a progress report deleted", { try fm.removeItem(atPath: plan + "/progress/2024-03.yaml") }),
+            ("a unit's name in units.yaml", {
+                let text = try String(contentsOfFile: content + "/units.yaml", encoding: .utf8)
+                try Self.save(content + "/units.yaml", text.replacingOccurrences(of: "示例镇消防救援站", with: "示例镇消防救援中心"))
+            }),
+            ("the site's title in site.yaml", {
+                let text = try String(contentsOfFile: content + "/site.yaml", encoding: .utf8)
+                try Self.save(content + "/site.yaml", text.replacingOccurrences(of: "示例安全生产公开", with: "示例安全生产信息公开"))
+            }),
+        ]
+        for (name, change) in changes {
+            let before = built
+            try change()
+            var now = version
+            for _ in 0..<100 {
+                if let (_, data) = get(base + "__gen-site/version"), let served = Int(String(decoding: data, as: UTF8.self)), served > version {
+                    now = served
+                    break
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            #expect(now > version, "\(name): no new version; \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+            version = now
+            let out = try Fixture.temporaryFolder() + "/public"
+            #expect(try CommandRunner.genSite(["build", content, "-o", out, "--no-search-index"] + date).status == 0, "\(name)")
+            built = Tree.read(out)
+            #expect(!built.isEmpty)
+            if !before.isEmpty { #expect(Tree.differences(before, built).count > 0, "\(name) changed no file") }
+            for (path, bytes) in built.sorted(by: { $0.key < $1.key }) where path != ".gen-site-output" {
+                let served = get(base + path)
+                #expect(served?.0 == 200 && served?.1 == bytes, "\(name): \(path) differs from the build")
+            }
+            for path in before.keys where built[path] == nil && path.hasSuffix(".html") {
+                #expect(get(base + path)?.0 == 404, "\(name): \(path) is still served")
+            }
+        }
+    }
+
     @Test func answersOnlyItsOwnHostNames() throws {
         let content = try Fixture.write("", base: Repository.fixture("mini"))
         let (process, port, _) = try Self.serve(content, ["--host", "preview.lan"])

@@ -15,12 +15,19 @@ public final class PreviewState: Sendable {
         var rebuilding = false
         /// True once the sitemap, feeds and open data of this version are in `rendered`.
         var generated = false
+        /// Their paths in `rendered`.
+        var generatedPaths: Set<String> = []
         var version = 0
         /// The version at which each page last changed, where it is not `baseVersion`: the version
         /// of the last rebuild that touched every page.
         var changedAt: [String: Int] = [:]
         var baseVersion = 0
+        /// The pages asked for last, newest first: the pages open in a browser, rendered first after a change.
+        var recent: [String] = []
     }
+
+    /// How many of the pages asked for last are rendered right after a change.
+    static let recentPages = 8
 
     private let state = Mutex(State())
     /// Held while the sitemap, feeds and open data are made, with how many times they were
@@ -40,9 +47,7 @@ public final class PreviewState: Sendable {
     @discardableResult
     func replace(_ site: PreviewSite, dependencies: PageDependencies) -> Int? {
         // Found before taking the lock: the server threads wait on it.
-        let affected = dependencies.changes.everything ? [] : site.pages.compactMap { path, address in
-            dependencies.isAffected(address.route) ? path : nil
-        }
+        let affected = dependencies.changes.everything ? [] : site.affectedPaths(dependencies)
         let old = state.withLock { state -> (PreviewSite?, [String: Data]) in
             state.version += 1
             let old = (state.site, dependencies.changes.everything ? state.rendered : [:])
@@ -55,7 +60,13 @@ public final class PreviewState: Sendable {
                     state.rendered[path] = nil
                     state.changedAt[path] = state.version
                 }
+                // The sitemap, feeds, open data and translation status sum up the whole site: made
+                // again when next asked for (they were served from before the change).
+                for path in state.generatedPaths.union(site.statusPages).union(state.site?.statusPages ?? []) {
+                    state.rendered[path] = nil
+                }
             }
+            state.generatedPaths = []
             state.site = site
             state.generated = false
             state.rebuilding = false
@@ -82,7 +93,16 @@ public final class PreviewState: Sendable {
 
     /// The bytes `gen-site build` writes at `path`; a page is rendered the first time it is asked for.
     public func file(_ path: String) -> Data? {
-        let (site, version, cached, generated) = state.withLock { ($0.site, $0.version, $0.rendered[path], $0.generated) }
+        let (site, version, cached, generated) = state.withLock { state in
+            // Bytes rendered for a page this version no longer has (a task deleted) are not served.
+            let current = state.site.map { $0.pages[path] != nil || $0.statusPages.contains(path) } ?? false
+            if current && state.recent.first != path {
+                state.recent.removeAll { $0 == path }
+                state.recent.insert(path, at: 0)
+                if state.recent.count > Self.recentPages { state.recent.removeLast() }
+            }
+            return (state.site, state.version, current || state.generatedPaths.contains(path) ? state.rendered[path] : nil, state.generated)
+        }
         if let cached { return cached }
         guard let site else { return nil }
         if let data = site.support[path] { return data }
@@ -99,7 +119,11 @@ public final class PreviewState: Sendable {
                 generations += 1
                 timings("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)")
                 state.withLock { state in
-                    if state.version == version { state.rendered.merge(files) { old, _ in old }; state.generated = true }
+                    if state.version == version {
+                        state.rendered.merge(files) { old, _ in old }
+                        state.generatedPaths.formUnion(files.keys)
+                        state.generated = true
+                    }
                 }
                 return files[path]
             }
@@ -118,6 +142,18 @@ public final class PreviewState: Sendable {
         }
         state.withLock { state in if state.version == version { state.rendered[path] = data } }
         return data
+    }
+
+    /// Renders the pages asked for last that `version` has not rendered (those open in a browser,
+    /// which reloads them after the change), before anything else is.
+    func renderRecent(version wanted: Int) {
+        let (site, version, recent) = state.withLock { ($0.site, $0.version, $0.recent) }
+        guard let site, version == wanted else { return }
+        for path in recent {
+            guard let address = site.pages[path], state.withLock({ $0.rendered[path] == nil }) else { continue }
+            guard case .data(let bytes) = SiteRenderer.renderPage(address, site.context).file.contents else { continue }
+            state.withLock { state in if state.version == wanted && state.rendered[path] == nil { state.rendered[path] = bytes } }
+        }
     }
 
     /// Renders every page of `version` not yet rendered (in the background after a

@@ -50,6 +50,13 @@ public struct ResolvedSite: Sendable {
         }
     }
 
+    /// Sets the indexes `reindex()` makes from parts the resolver keeps for each plan.
+    mutating func index(tasks: [PlanID: [TaskNumber: Int]], assignmentsByPlan: [UnitID: [(plan: Int, assignments: [Assignment])]]) {
+        planIndex = Dictionary(plans.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        taskIndex = tasks
+        self.assignmentsByPlan = assignmentsByPlan
+    }
+
     public func page(_ slug: String) -> Article? { pages.first { $0.slug == slug } }
 
     /// True when any page shows figures that are examples (site.yaml or categories.yaml `sample: true`).

@@ -32,18 +32,47 @@ enum PlanDecoder {
     }
 
     static func decode(_ files: PlanFiles, into diagnostics: inout Diagnostics) -> Plan? {
-        let decoded = decodePlanFile(files, into: &diagnostics)
-        // The rest of the folder is checked even when plan.md could not be read (a bad date, a
-        // broken front matter), so that one run shows every problem; the plan is then left out.
-        guard var plan = decoded ?? placeholder(files) else { return nil }
-        if let en = files.planEN {
-            plan.bodyEN = decodeTranslation(en, folder: files.folder, into: &diagnostics)
+        decode(files, reusing: nil, into: &diagnostics).plan
+    }
+
+    /// What plan.md and plan.en.md decode to, before tasks.yaml and the reports are added, with
+    /// the files it came from (the folder's other files, its tasks and reports left out).
+    struct Head: Sendable {
+        var files: PlanFiles
+        /// Nil when plan.md could not be read: the placeholder the rest is checked against.
+        var decoded: Plan?
+        var plan: Plan?
+        var diagnostics: Diagnostics
+    }
+
+    /// As above, with the head `previous` when its files are this folder's (the preview's rebuild
+    /// after a save of tasks.yaml or a report decodes plan.md and plan.en.md no more).
+    static func decode(_ files: PlanFiles, reusing previous: Head?, into diagnostics: inout Diagnostics) -> (plan: Plan?, head: Head) {
+        var headFiles = files
+        headFiles.tasks = nil
+        headFiles.progress = []
+        let head: Head
+        if let previous, previous.files == headFiles {
+            head = previous
+        } else {
+            var found = Diagnostics()
+            let decoded = decodePlanFile(files, into: &found)
+            // The rest of the folder is checked even when plan.md could not be read (a bad date, a
+            // broken front matter), so that one run shows every problem; the plan is then left out.
+            var plan = decoded ?? placeholder(files)
+            if plan != nil, let en = files.planEN {
+                plan?.bodyEN = decodeTranslation(en, folder: files.folder, into: &found)
+            }
+            head = Head(files: headFiles, decoded: decoded, plan: plan, diagnostics: found)
         }
+        diagnostics.append(contentsOf: head.diagnostics)
+        guard var plan = head.plan else { return (nil, head) }
+        let decoded = head.decoded
         if let tasks = files.tasks {
             TasksDecoder.decode(tasks, into: &plan, diagnostics: &diagnostics)
         }
         ProgressDecoder.decode(files.progress, into: &plan, diagnostics: &diagnostics)
-        return decoded == nil ? nil : plan
+        return (decoded == nil ? nil : plan, head)
     }
 
     /// A plan to check tasks.yaml and the reports against when plan.md has errors.

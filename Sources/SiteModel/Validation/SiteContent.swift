@@ -25,10 +25,20 @@ public struct SiteContent: Sendable {
 /// preview that rebuilds on every save hands it back, and a folder whose
 /// files are unchanged is not decoded again. A value, kept by the caller.
 public struct DecodeCache: Sendable {
-    struct DecodedPlan: Sendable {
-        var files: PlanFiles
-        var plan: Plan?
-        var diagnostics: Diagnostics
+    /// A class: a rebuild hands the unchanged ones on, and a reference is one retain.
+    final class DecodedPlan: Sendable {
+        let files: PlanFiles
+        let plan: Plan?
+        let diagnostics: Diagnostics
+        /// plan.md and plan.en.md decoded: kept when only tasks.yaml or a report changes.
+        let head: PlanDecoder.Head?
+
+        init(files: PlanFiles, plan: Plan?, diagnostics: Diagnostics, head: PlanDecoder.Head? = nil) {
+            self.files = files
+            self.plan = plan
+            self.diagnostics = diagnostics
+            self.head = head
+        }
     }
     struct DecodedStatistics: Sendable {
         var accidents: SourceFile?
@@ -36,10 +46,32 @@ public struct DecodeCache: Sendable {
         var statistics: AccidentStatistics?
         var diagnostics: Diagnostics
     }
+    /// A file decoded on its own (units.yaml, hazards.yaml), with what it gave.
+    struct DecodedFile<Value: Sendable>: Sendable {
+        var file: SourceFile
+        var value: Value
+        var diagnostics: Diagnostics
+    }
+    struct DecodedArticle: Sendable {
+        var zh: SourceFile?
+        var en: SourceFile?
+        var article: Article?
+        var diagnostics: Diagnostics
+    }
     var plans: [String: DecodedPlan] = [:]
     var statistics: DecodedStatistics?
+    var units: DecodedFile<[Unit]>?
+    var hazards: DecodedFile<[Hazard]>?
+    /// Notices and pages by folder and stem (`notices/2024-05-fire`).
+    var articles: [String: DecodedArticle] = [:]
+    /// The stand-ins of `gen-site new` found in each file (`SkeletonMarkers`), by path.
+    var markers: [String: (file: SourceFile, found: [Diagnostic])] = [:]
+    /// All of them, in the order a run reports them.
+    var unfinished: [Diagnostic] = []
     /// The text files the load read cleanly, for the next load to reuse those that did not change.
     var files: [String: SourceFile] = [:]
+    /// The last load and its diagnostics, for a load that reads only the files written since.
+    var load: (content: LoadedContent, diagnostics: Diagnostics)?
     /// The last resolve's plans, reused for plans that decode to the same value.
     var resolution = Resolver.ResolveCache()
     /// How many plan folders the last validation decoded (not reused).
@@ -61,7 +93,22 @@ public enum ContentValidator {
         var diagnostics = Diagnostics()
         var site = content.site.flatMap { SiteDecoder.decode($0, into: &diagnostics) }
         if let holidays = content.holidays.flatMap({ HolidaysDecoder.decode($0, into: &diagnostics) }) { site?.holidays = holidays }
-        let units = content.units.map { UnitsDecoder.decode($0, into: &diagnostics) } ?? []
+        var next = DecodeCache()
+        // A file whose text is the one decoded last time gives what it gave then.
+        func reuse<Value>(_ file: SourceFile, _ previous: DecodeCache.DecodedFile<Value>?,
+                            _ decode: (SourceFile, inout Diagnostics) -> Value) -> DecodeCache.DecodedFile<Value> {
+            let result: DecodeCache.DecodedFile<Value>
+            if let previous, previous.file == file {
+                result = previous
+            } else {
+                var found = Diagnostics()
+                result = .init(file: file, value: decode(file, &found), diagnostics: found)
+            }
+            diagnostics.append(contentsOf: result.diagnostics)
+            return result
+        }
+        next.units = content.units.map { reuse($0, cache.units, UnitsDecoder.decode) }
+        let units = next.units?.value ?? []
         // Plans (each with its tasks and reports) and the statistics decode independently, in parallel;
         // the result and the diagnostics' order never depend on timing.
         let plans = content.plans
@@ -69,7 +116,10 @@ public enum ContentValidator {
             case plan(DecodeCache.DecodedPlan)
             case statistics(DecodeCache.DecodedStatistics)
         }
-        let results = (0..<plans.count + 1).concurrentMap { index -> Decoded in
+        // In parallel when more than one is to be decoded (a save changes one: the others are the cache's).
+        let statisticsChanged = cache.statistics.map { $0.accidents != content.accidents || $0.categories != content.categories } ?? true
+        let toDecode = plans.count { cache.plans[$0.folder]?.files != $0 } + (statisticsChanged ? 1 : 0)
+        let results = (0..<plans.count + 1).concurrentMap(parallel: toDecode > 1) { index -> Decoded in
             var found = Diagnostics()
             guard index < plans.count else {
                 if let previous = cache.statistics, previous.accidents == content.accidents, previous.categories == content.categories {
@@ -79,26 +129,37 @@ public enum ContentValidator {
                 return .statistics(.init(accidents: content.accidents, categories: content.categories, statistics: statistics, diagnostics: found))
             }
             let files = plans[index]
-            if let previous = cache.plans[files.folder], previous.files == files { return .plan(previous) }
-            let plan = PlanDecoder.decode(files, into: &found)
-            return .plan(.init(files: files, plan: plan, diagnostics: found))
+            let previous = cache.plans[files.folder]
+            if let previous, previous.files == files { return .plan(previous) }
+            let (plan, head) = PlanDecoder.decode(files, reusing: previous?.head, into: &found)
+            return .plan(.init(files: files, plan: plan, diagnostics: found, head: head))
         }
         let decoded = results.compactMap { if case .plan(let plan) = $0 { plan } else { nil } }
         let statisticsSlot = results.compactMap { if case .statistics(let statistics) = $0 { statistics } else { nil } }
-        var next = DecodeCache()
         for (index, result) in decoded.enumerated() {
             diagnostics.append(contentsOf: result.diagnostics)
             next.plans[result.files.folder] = result
             if cache.plans[result.files.folder]?.files != plans[index] { next.decodedPlanCount += 1 }
         }
-        let hazards = content.hazards.map { HazardsDecoder.decode($0, into: &diagnostics) } ?? []
+        next.hazards = content.hazards.map { reuse($0, cache.hazards, HazardsDecoder.decode) }
+        let hazards = next.hazards?.value ?? []
         next.statistics = statisticsSlot.first
         diagnostics.append(contentsOf: statisticsSlot.first?.diagnostics ?? Diagnostics())
         let statistics = statisticsSlot.first?.statistics
         // Notices and pages are checked even when site.yaml has errors: one run shows every problem.
         var leftOut = LeftOut()
         let articles = content.articles.compactMap { files -> Article? in
-            let article = ArticleDecoder.decode(files, into: &diagnostics)
+            let key = (files.kind == .notice ? "notices/" : "pages/") + files.stem
+            var result: DecodeCache.DecodedArticle
+            if let previous = cache.articles[key], previous.zh == files.zh, previous.en == files.en {
+                result = previous
+            } else {
+                var found = Diagnostics()
+                result = .init(zh: files.zh, en: files.en, article: ArticleDecoder.decode(files, into: &found), diagnostics: found)
+            }
+            next.articles[key] = result
+            diagnostics.append(contentsOf: result.diagnostics)
+            let article = result.article
             if article == nil, files.zh != nil {
                 if files.kind == .notice { leftOut.notices[files.stem] = .withheld } else { leftOut.pages[files.stem] = .withheld }
             }

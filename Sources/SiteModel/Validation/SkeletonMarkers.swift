@@ -15,10 +15,25 @@ public enum SkeletonMarkers {
     static let maximumPerFile = 20
 
     static func find(in content: LoadedContent) -> [Diagnostic] {
+        find(in: content, reusing: [:]).found
+    }
+
+    /// As above, with what was found in each file by path, reusing `previous` for a file whose
+    /// text is the same (the preview's rebuild).
+    static func find(in content: LoadedContent, reusing previous: [String: (file: SourceFile, found: [Diagnostic])])
+        -> (found: [Diagnostic], byFile: [String: (file: SourceFile, found: [Diagnostic])]) {
         var files: [SourceFile] = [content.site, content.units, content.hazards, content.categories].compactMap { $0 }
         for plan in content.plans { files += [plan.plan, plan.planEN, plan.tasks].compactMap { $0 } + plan.progress }
         for article in content.articles { files += [article.zh, article.en].compactMap { $0 } }
-        return files.flatMap(find)
+        var byFile: [String: (file: SourceFile, found: [Diagnostic])] = [:]
+        var found: [Diagnostic] = []
+        for file in files {
+            let markers: [Diagnostic]
+            if let last = previous[file.path], last.file == file { markers = last.found } else { markers = find(in: file) }
+            byFile[file.path] = (file, markers)
+            found += markers
+        }
+        return (found, byFile)
     }
 
     static func find(in file: SourceFile) -> [Diagnostic] {

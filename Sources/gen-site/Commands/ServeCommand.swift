@@ -48,14 +48,16 @@ struct ServeCommand: ParsableCommand {
         let builder = PreviewBuilder(SiteBuild(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), drafts: !noDrafts),
                                      log: log, report: { Terminal.err(printer.render($0)) }, timings: timings)
         let first = builder.scan()
-        guard builder.rebuild(into: state, fingerprint: first.files, walked: first.problems) else {
+        guard builder.rebuild(into: state, files: first) else {
             Terminal.err("gen-site serve: fix the errors above and save; watching \(content)\n")
-            return try serveAndWatch(state, builder)
+            try serve(state)
+            builder.watch(into: state, from: first)
         }
-        try serveAndWatch(state, builder)
+        try serve(state)
+        builder.watch(into: state, from: first)
     }
 
-    func serveAndWatch(_ state: PreviewState, _ builder: PreviewBuilder) throws {
+    func serve(_ state: PreviewState) throws {
         let server: PreviewServer
         do {
             server = try PreviewServer(port: port, state: state, hosts: hosts)
@@ -64,18 +66,5 @@ struct ServeCommand: ParsableCommand {
         }
         Terminal.err("gen-site serve: http://127.0.0.1:\(port)/ (Ctrl-C to stop)\n")
         server.start()
-        var (fingerprint, folders, _) = builder.scan()
-        let watcher = FolderWatcher(folders)
-        while true {
-            // Woken by the kernel when a watched folder changes (inotify), else every 100 ms.
-            watcher.wait(milliseconds: 100)
-            let (now, nowFolders, problems) = builder.scan()
-            if now != fingerprint {
-                fingerprint = now
-                if nowFolders != folders { folders = nowFolders; watcher.update(folders) }
-                state.beginRebuild()
-                if !builder.rebuild(into: state, fingerprint: now, walked: problems) { state.endRebuild() }
-            }
-        }
     }
 }
