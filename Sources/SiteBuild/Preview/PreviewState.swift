@@ -113,8 +113,9 @@ public final class PreviewState: Sendable {
                 let (done, made) = state.withLock { ($0.generated && $0.version == version, $0.rendered[path]) }
                 if done { return made }
                 var files: [String: Data] = [:]
-                for file in SiteRenderer.generatedFiles(site.context) {
-                    if let bytes = file.madeBytes { files[file.path] = bytes }
+                // Each is made when asked for its bytes (OutputFile.Contents.made): all of them at once, on every core.
+                for (path, bytes) in SiteRenderer.generatedFiles(site.context).concurrentMap({ ($0.path, $0.madeBytes) }) {
+                    if let bytes { files[path] = bytes }
                 }
                 generations += 1
                 timings("gen-site serve: generated the sitemap, feeds and open data of version \(version) (\(generations) in all)")
