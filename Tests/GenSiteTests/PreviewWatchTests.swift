@@ -107,26 +107,11 @@ import Glibc
 /// pages of the plans and units the change names, instead of asking of every page: the same
 /// pages as asking every page whether `PageDependencies` names it.
 @Suite struct PreviewAffectedPagesTests {
-    struct Edit: Sendable, CustomTestStringConvertible {
-        var name: String
-        var file: String
-        var replace: String
-        var with: String
-        var content: String = Repository.content
-        var testDescription: String { name }
-    }
-
-    static let edits: [Edit] = [
-        Edit(name: "a task's title", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "进一步强化党委政府责任", with: "进一步强化党委政府安全生产责任"),
-        Edit(name: "a task's lead unit", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [lvxiang-police-station]"),
-        Edit(name: "a progress report", file: "plans/lvxiang-2024-2026/progress/2025-09.yaml",
-             replace: "status: in_progress", with: "status: done"),
-        Edit(name: "a unit's name", file: "units.yaml", replace: "上海市普陀区应急管理局", with: "上海市普陀区应急管理局（更名）"),
-        Edit(name: "a linked plan's title", file: "plans/new-2024/plan.md",
-             replace: "测试区2024年安全生产工作要点, en:", with: "测试区2024年安全生产工作要点（修订）, en:",
-             content: Repository.fixture("disclosure")),
+    static let edits: [ContentEdit] = [
+        .taskTitle, .taskLead, .progressReport, .unitName,
+        ContentEdit(name: "a linked plan's title", file: "plans/new-2024/plan.md",
+                    replace: "测试区2024年安全生产工作要点, en:", with: "测试区2024年安全生产工作要点（修订）, en:",
+                    content: Repository.fixture("disclosure")),
     ]
 
     static func context(_ root: String) throws -> RenderContext {
@@ -142,14 +127,11 @@ import Glibc
         return PreviewSite(context: context, pages: pages, support: [:], statusPages: [], sitewide: sitewide)
     }
 
-    @Test(arguments: edits) func theSamePagesAsAskingEveryPage(_ edit: Edit) throws {
+    @Test(arguments: edits) func theSamePagesAsAskingEveryPage(_ edit: ContentEdit) throws {
         let root = try Fixture.temporaryFolder()
         try Fixture.copyTree(from: edit.content, to: root)
         let old = try Self.context(root)
-        let path = root + "/" + edit.file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(text.contains(edit.replace))
-        try text.replacingOccurrences(of: edit.replace, with: edit.with).write(toFile: path, atomically: false, encoding: .utf8)
+        try edit.apply(in: root)
         let new = try Self.context(root)
         let dependencies = PageDependencies(from: old.site, to: new.site)
         #expect(!dependencies.changes.everything && !dependencies.changes.isEmpty)

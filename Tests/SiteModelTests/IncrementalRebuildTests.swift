@@ -13,55 +13,17 @@ import Glibc
 @Suite struct IncrementalRebuildTests {
     static let day = Day(year: 2030, month: 1, day: 1)!
 
-    struct Edit: Sendable, CustomTestStringConvertible {
-        var name: String
-        var file: String
-        var replace: String
-        var with: String
-        /// False when the resolve cannot patch the site before it (units changed, a plan moved).
-        var patched = true
-        var testDescription: String { name }
-    }
-
-    static let edits: [Edit] = [
-        Edit(name: "a task's title", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "进一步强化党委政府责任", with: "进一步强化党委政府安全生产责任"),
-        Edit(name: "a task's lead unit", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [lvxiang-police-station]"),
-        Edit(name: "a unit another plan names, newly named by this one", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [putuo-emergency-bureau]"),
-        Edit(name: "a task renumbered (one task gone, another new)", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "  - no: 2\n", with: "  - no: 99\n"),
-        Edit(name: "a plan's date, which moves it among the plans", file: "plans/lvxiang-2024-2026/plan.md",
-             replace: "issued: 2024-09-10", with: "issued: 2021-09-10", patched: false),
-        Edit(name: "a unit named that does not exist", file: "plans/lvxiang-2024-2026/tasks.yaml",
-             replace: "lead: [lvxiang-safety-committee-office]", with: "lead: [no-such-unit]"),
-        Edit(name: "a progress report", file: "plans/lvxiang-2024-2026/progress/2025-09.yaml",
-             replace: "status: in_progress", with: "status: done"),
-        Edit(name: "a plan's title", file: "plans/lvxiang-2024-2026/plan.md",
-             replace: "吕巷镇安全生产治本攻坚三年行动实施方案（2024—2026年）", with: "吕巷镇安全生产治本攻坚三年行动实施方案"),
-        Edit(name: "a unit's name", file: "units.yaml",
-             replace: "上海市普陀区应急管理局", with: "上海市普陀区应急管理局（更名）", patched: false),
-        Edit(name: "the site's title", file: "site.yaml", replace: "zh: 安全生产工作公开\n", with: "zh: 安全生产工作公开平台\n"),
-        Edit(name: "a hazard's lead unit", file: "hazards.yaml",
-             replace: "lead: lvxiang-planning-construction-office", with: "lead: lvxiang-police-station"),
-        Edit(name: "a notice's text", file: "notices/2024-09-10-lvxiang-2024-2026-published.md", replace: "。", with: "；"),
-    ]
-
     static func run(_ root: String, reusing cache: DecodeCache = DecodeCache(), written: Set<String>? = nil)
         -> (ResolvedSite?, Diagnostics, DecodeCache) {
         ContentPipeline.run(contentRoot: root, buildDate: nil, today: day, reusing: cache,
                             unchanged: { path in written.map { !$0.contains(path) } ?? false }, written: written)
     }
 
-    @Test(arguments: edits) func anIncrementalRebuildIsAFreshOne(_ edit: Edit) throws {
+    @Test(arguments: ContentEdit.everyday) func anIncrementalRebuildIsAFreshOne(_ edit: ContentEdit) throws {
         let root = try Fixture.temporaryFolder()
         try Fixture.copyTree(from: Repository.content, to: root)
         let (_, _, cache) = Self.run(root)
-        let path = root + "/" + edit.file
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try #require(text.contains(edit.replace), "\(edit.file) no longer holds \(edit.replace)")
-        try text.replacingOccurrences(of: edit.replace, with: edit.with).write(toFile: path, atomically: false, encoding: .utf8)
+        try edit.apply(in: root)
 
         // Only the written file is read again (the rest of the load is the cache's).
         let last = try #require(cache.load)

@@ -63,10 +63,7 @@ public struct ContentReader: Sendable {
 
         var clean: [String: SourceFile] = [:]
         func readText(_ relative: String, required: Bool, realRoot: String, into diagnostics: inout Diagnostics) -> SourceFile? {
-            let before = diagnostics.items.count
-            let file = self.readText(relative, required: required, realRoot: realRoot, into: &diagnostics)
-            if let file, diagnostics.items.count == before { clean[relative] = file }
-            return file
+            self.readText(relative, required: required, realRoot: realRoot, into: &diagnostics, clean: &clean)
         }
 
         content.site = readText("site.yaml", required: true, realRoot: realRoot, into: &diagnostics)
@@ -105,15 +102,21 @@ public struct ContentReader: Sendable {
         return (content, diagnostics)
     }
 
+    /// `readText`, noting the file in `clean` when reading it said nothing.
+    func readText(_ relative: String, required: Bool, realRoot: String, into diagnostics: inout Diagnostics,
+                  clean: inout [String: SourceFile]) -> SourceFile? {
+        let before = diagnostics.items.count
+        let file = readText(relative, required: required, realRoot: realRoot, into: &diagnostics)
+        if let file, diagnostics.items.count == before { clean[relative] = file }
+        return file
+    }
+
     /// One plan folder's files, with what reading them said and the files read cleanly.
     func readPlanFolder(_ name: String, realRoot: String) -> (files: PlanFiles?, diagnostics: Diagnostics, clean: [String: SourceFile]) {
         var diagnostics = Diagnostics()
         var clean: [String: SourceFile] = [:]
         func readText(_ relative: String, required: Bool, realRoot: String, into diagnostics: inout Diagnostics) -> SourceFile? {
-            let before = diagnostics.items.count
-            let file = self.readText(relative, required: required, realRoot: realRoot, into: &diagnostics)
-            if let file, diagnostics.items.count == before { clean[relative] = file }
-            return file
+            self.readText(relative, required: required, realRoot: realRoot, into: &diagnostics, clean: &clean)
         }
         let folder = "plans/\(name)"
         guard kind(of: folder) == .directory else {
