@@ -16,9 +16,18 @@ import TestSupport
         for plan in plans {
             let counts = ProgressTracker.doneCounts(of: plan)
             for report in plan.reports {
-                #expect(counts[report.asOf] == ProgressTracker.doneCount(of: plan, at: report.asOf), "\(plan.id) \(report.asOf)")
+                #expect(counts[report.asOf] == Self.doneCount(of: plan, at: report.asOf), "\(plan.id) \(report.asOf)")
             }
         }
+    }
+
+    /// Counting at one date: the latest status on or before it of each task, from the reports in date order.
+    static func doneCount(of plan: Plan, at date: Day) -> Int {
+        var latest: [TaskNumber: TaskStatus] = [:]
+        for report in plan.reports.filter({ $0.asOf <= date }).sorted(by: { $0.asOf < $1.asOf }) {
+            for update in report.updates { latest[update.task] = update.status }
+        }
+        return plan.tasks.count { latest[$0.number] == .done }
     }
 
     @Test func aTaskReportedDoneThenReopenedIsNotCounted() throws {

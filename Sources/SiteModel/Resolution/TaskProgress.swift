@@ -117,16 +117,8 @@ public enum ProgressTracker {
         return result
     }
 
-    /// The tasks done at `date`: reported done by the latest report on or before it that mentions them.
-    public static func doneCount(of plan: Plan, at date: Day) -> Int {
-        var latest: [TaskNumber: TaskStatus] = [:]
-        for report in plan.reports.filter({ $0.asOf <= date }).sorted(by: { $0.asOf < $1.asOf }) {
-            for update in report.updates { latest[update.task] = update.status }
-        }
-        return plan.tasks.count { latest[$0.number] == .done }
-    }
-
-    /// `doneCount(of:at:)` at the date of each of the plan's reports, in one pass over the reports.
+    /// The tasks done at the date of each of the plan's reports — reported done by the latest report
+    /// on or before it that mentions them — in one pass over the reports.
     public static func doneCounts(of plan: Plan) -> [Day: Int] {
         var copies: [TaskNumber: Int] = [:]
         for index in plan.tasks.indices { copies[plan.tasks[index].number, default: 0] += 1 }

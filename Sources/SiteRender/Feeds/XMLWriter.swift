@@ -52,12 +52,6 @@ struct XMLWriter {
         }
     }
 
-    static func escape(_ value: String) -> String {
-        var out: [UInt8] = []
-        appendEscaped(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// `& < > " '` as references; the control characters XML 1.0 forbids dropped. All of them are
     /// ASCII, so the UTF-8 bytes are read one by one (no byte of a longer character is below 0x80).
     static func appendEscaped(_ value: String, to out: inout [UInt8]) {

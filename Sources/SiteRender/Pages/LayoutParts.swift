@@ -11,24 +11,20 @@ struct LayoutParts: Sendable {
     let navigationTitles: [String]
     /// The site's name as the page metadata gives it (`SiteName`).
     let siteName: String
-    /// Each task status's name (`TaskStatus.allCases`' order): counts and badges name them on
-    /// most pages, several times each.
-    let statusLabels: [String]
-
-    func statusLabel(_ status: TaskStatus) -> String? {
-        TaskStatus.allCases.firstIndex(of: status).flatMap { $0 < statusLabels.count ? statusLabels[$0] : nil }
-    }
+    /// Each task status's name: counts and badges name them on most pages, several times each.
+    let statusLabels: [TaskStatus: String]
 
     init(_ page: PageBuilder) {
         let site = page.site.site
         let identity = page.footerIdentity()
         let language = page.language
+        siteName = page.plain(site.title)
         values = [
             .lang: .text(language.tag),
             .lang_code: .text(language.rawValue),
             .is_en: .bool(language == .en),
             .t: page.context.theme.stringsValue(in: language),
-            .site_title: .text(page.plain(site.title)),
+            .site_title: .text(siteName),
             .hotlines: .objects(site.hotlines.map { hotline in
                 [.number: .text(hotline.number), .dial: .text(hotline.dialString), .name: .text(page.plain(hotline.name))]
             }),
@@ -42,7 +38,6 @@ struct LayoutParts: Sendable {
             .tool_credit: .bool(site.identity.showsToolCredit),
         ]
         navigationTitles = page.context.navItems.map { page.plain($0.title) }
-        siteName = page.plain(site.title)
-        statusLabels = TaskStatus.allCases.map { page.t("task_status_\($0.rawValue)") }
+        statusLabels = Dictionary(uniqueKeysWithValues: TaskStatus.allCases.map { ($0, page.t("task_status_\($0.rawValue)")) })
     }
 }

@@ -169,12 +169,8 @@ enum ProgressPage {
 extension PageBuilder {
     /// `2024-06` → "2024年6月" / "June 2024".
     func reportPeriod(_ period: String) -> String {
-        // `YYYY-MM`, as periods are written, read from its bytes; anything else as below.
-        let bytes = Array(period.utf8.prefix(8))
-        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"),
-           bytes.indices.allSatisfy({ $0 == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }) {
-            let number = { (range: Range<Int>) in range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) } }
-            guard let day = Day(year: number(0..<4), month: number(5..<7), day: 1) else { return period }
+        // `YYYY-MM`, as the progress decoder takes periods from report file names; anything else as below.
+        if let parsed = StatisticsPeriod(period), let month = parsed.month, let day = Day(year: parsed.year, month: month, day: 1) {
             if language == .zh { return "\(day.year)年\(day.month)月" }
             let full = date(day)
             guard let space = full.utf8.firstIndex(of: UInt8(ascii: " ")) else { return full }

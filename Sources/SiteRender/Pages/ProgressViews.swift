@@ -4,7 +4,7 @@ import SiteModel
 /// counts, bars and the "figures as of" line.
 extension PageBuilder {
     func taskStatusLabel(_ status: TaskStatus) -> String {
-        context.layoutParts(language).statusLabel(status) ?? t("task_status_\(status.rawValue)")
+        context.layoutParts(language).statusLabels[status] ?? t("task_status_\(status.rawValue)")
     }
 
     /// Sentences one after the other: no space after a Chinese full stop, one after an English one.

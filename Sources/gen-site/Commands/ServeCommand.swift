@@ -48,10 +48,8 @@ struct ServeCommand: ParsableCommand {
         let builder = PreviewBuilder(SiteBuild(content: content, templates: templates, buildDate: buildDate.flatMap(Day.init(iso:)), drafts: !noDrafts),
                                      log: log, report: { Terminal.err(printer.render($0)) }, timings: timings)
         let first = builder.scan()
-        guard builder.rebuild(into: state, files: first) else {
+        if !builder.rebuild(into: state, files: first) {
             Terminal.err("gen-site serve: fix the errors above and save; watching \(content)\n")
-            try serve(state)
-            builder.watch(into: state, from: first)
         }
         try serve(state)
         builder.watch(into: state, from: first)
