@@ -68,7 +68,9 @@ public final class PreviewBuilder {
                 lastWalk = clock.now
             }
             guard let (current, changed) = next else { continue }
-            if current.folders != files.folders { watcher.update(current.folders) }
+            // After every walk, not only when the folders differ: a folder deleted and made again
+            // between two walks lost its watch (the kernel dropped it) but is listed the same.
+            watcher.update(current.folders)
             guard !changed.isEmpty || current.problems != files.problems else { files = current; continue }
             files = current
             state.beginRebuild()
@@ -116,8 +118,7 @@ public final class PreviewBuilder {
         var diagnostics = found
         let roots = themeRoots()
         var themeChanged = false
-        let folders = roots + (theme?.2 ?? [])
-        if theme?.2 != roots || changed.map({ $0.contains { path in folders.contains { path.hasPrefix($0 + "/") } } }) ?? true {
+        if theme?.2 != roots || changed.map({ $0.contains { path in roots.contains { path.hasPrefix($0 + "/") } } }) ?? true {
             let (loaded, loadDiagnostics) = SiteBuild.loadTheme(content: content, templates: templates)
             theme = (loaded, loadDiagnostics, roots)
             themeChanged = true
@@ -156,13 +157,16 @@ public final class PreviewBuilder {
         let version = state.currentVersion
         let ms = Int(Date().timeIntervalSince(started) * 1000)
         log("gen-site serve: version \(version) ready in \(ms) ms (\(cache.decodedPlanCount) of \(site.plans.count) plans decoded; \(affected ?? pages.count) of \(pages.count) pages to render again, when opened and in the background)")
-        state.renderRecent(version: version)
+        // The open pages first; their problems are reported with the others' (the background
+        // rendering skips pages already rendered).
+        let recent = state.renderAll(version: version, recentOnly: true)
         let report = self.report
         Thread {
             // At the lowest priority (Linux keeps a nice value per thread): the rendering for
             // diagnostics yields to the next rebuild and to the pages the browser asks for.
             setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-            let rendered = state.renderAll(version: version)
+            var rendered = recent
+            rendered.append(contentsOf: state.renderAll(version: version))
             if !rendered.items.isEmpty { report(rendered) }
         }.start()
         return true

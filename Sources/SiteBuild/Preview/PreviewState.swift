@@ -145,27 +145,16 @@ public final class PreviewState: Sendable {
         return data
     }
 
-    /// Renders the pages asked for last that `version` has not rendered (those open in a browser,
-    /// which reloads them after the change), before anything else is.
-    func renderRecent(version wanted: Int) {
+    /// Renders every page of `version` not yet rendered (in the background after a rebuild),
+    /// returning their diagnostics; stops when a newer version arrives. `recentOnly`: only the
+    /// pages asked for last (those open in a browser, which reloads them after the change), which
+    /// the rebuild renders before anything else.
+    func renderAll(version wanted: Int, recentOnly: Bool = false) -> Diagnostics {
         let (site, version, recent) = state.withLock { ($0.site, $0.version, $0.recent) }
-        guard let site, version == wanted else { return }
-        for path in recent {
-            guard let address = site.pages[path], state.withLock({ $0.rendered[path] == nil }) else { continue }
-            guard case .data(let bytes) = SiteRenderer.renderPage(address, site.context).file.contents else { continue }
-            state.withLock { state in if state.version == wanted && state.rendered[path] == nil { state.rendered[path] = bytes } }
-        }
-    }
-
-    /// Renders every page of `version` not yet rendered (in the background after a
-    /// rebuild), returning their diagnostics; stops when a newer version arrives.
-    func renderAll(version wanted: Int) -> Diagnostics {
-        let (site, version) = state.withLock { ($0.site, $0.version) }
         var diagnostics = Diagnostics()
         guard let site, version == wanted else { return diagnostics }
-        let paths = site.pages.keys.sorted()
         // One page at a time: a core stays free for the pages the browser asks for.
-        for path in paths {
+        for path in recentOnly ? recent : site.pages.keys.sorted() {
             guard let address = site.pages[path] else { continue }
             let (current, done, paused) = state.withLock { ($0.version, $0.rendered[path] != nil, $0.rebuilding) }
             guard current == wanted, !paused else { return diagnostics }
